@@ -1,0 +1,51 @@
+package cn.jixiao.forms.form;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.text.DecimalFormat;
+import java.text.DecimalFormatSymbols;
+import java.util.Locale;
+
+/** Money on the forms: checked once at the input, printed as {@code 1,323,379.00}. */
+public final class Amounts {
+    /** The largest amount a form accepts: 千亿 less a fen; keeps every amount inside its column. */
+    public static final BigDecimal MAX = new BigDecimal("99999999999.99");
+
+    private Amounts() {
+    }
+
+    /** Adds the reason an amount is unacceptable to {@code problems}, or nothing when it is fine. */
+    public static void check(BigDecimal amount, String path, Problems problems) {
+        checkDecimal(amount, MAX, "金额", path, problems);
+    }
+
+    /** A non-negative decimal of at most two places and at most {@code max}, named {@code what} in messages. */
+    public static void checkDecimal(BigDecimal value, BigDecimal max, String what, String path, Problems problems) {
+        if (value == null) {
+            return;
+        }
+        if (value.signum() < 0) {
+            problems.error(path, what + "不能为负数：" + value.toPlainString());
+        } else if (value.compareTo(max) > 0) {
+            problems.error(path, what + "过大：最多 " + format(max));
+        } else if (value.stripTrailingZeros().scale() > 2) {
+            problems.error(path, what + "最多两位小数：" + value.toPlainString());
+        }
+    }
+
+    /** {@code 1323379} → {@code 1,323,379.00}. */
+    public static String format(BigDecimal amount) {
+        DecimalFormat format = new DecimalFormat("#,##0.00", DecimalFormatSymbols.getInstance(Locale.ROOT));
+        format.setRoundingMode(RoundingMode.HALF_UP);
+        return format.format(amount);
+    }
+
+    /** An empty cell for zero or absent, as the target table prints it. */
+    public static String formatOrBlank(BigDecimal amount) {
+        return amount == null || amount.signum() == 0 ? "" : format(amount);
+    }
+
+    public static BigDecimal orZero(BigDecimal amount) {
+        return amount == null ? BigDecimal.ZERO : amount;
+    }
+}

@@ -1,0 +1,35 @@
+package cn.jixiao.forms.form;
+
+/**
+ * One kind of form: what a document of it looks like (a record type and a JSON Schema), what makes it
+ * wrong, and what its template receives. A form type knows nothing of HTTP or of output formats.
+ *
+ * @param <D> the document record, bound from JSON after the schema accepted it
+ */
+public interface FormType<D> {
+
+    /** Stable identifier used in URLs and as the template folder name, e.g. {@code performance-tracking}. */
+    String id();
+
+    /** The official Chinese title, e.g. 项目支出绩效跟踪表. */
+    String title();
+
+    /** One sentence for API listings. */
+    String description();
+
+    Class<D> documentClass();
+
+    /** Classpath resource of the JSON Schema of a document, relative to this class. */
+    default String schemaResource() {
+        return "schema.json";
+    }
+
+    /** Everything the schema cannot say: arithmetic, dates in order, taxonomy membership. */
+    void validate(D document, Problems problems);
+
+    /** The view model: every string the template prints, already formatted and arranged. */
+    Object view(D document);
+
+    /** File name without extension for a download, e.g. {@code <项目名称>-项目支出绩效跟踪表}. */
+    String fileName(D document);
+}

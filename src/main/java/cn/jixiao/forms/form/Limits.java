@@ -1,0 +1,15 @@
+package cn.jixiao.forms.form;
+
+/**
+ * How much one request may carry. Beyond a limit the request is refused with the limit's name and the
+ * path, never half-rendered. Defaults suit the largest real forms with room to spare.
+ *
+ * @param bodyBytes   request body
+ * @param forms       forms (projects) in a tracking document, projects in a target document
+ * @param units       fund-using units in a target document
+ * @param indicators  indicators of one project
+ * @param fieldChars  characters (code points) of one text field
+ */
+public record Limits(int bodyBytes, int forms, int units, int indicators, int fieldChars) {
+    public static final Limits DEFAULT = new Limits(2 * 1024 * 1024, 200, 50, 100, 5000);
+}

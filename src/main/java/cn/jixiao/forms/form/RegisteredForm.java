@@ -1,0 +1,141 @@
+package cn.jixiao.forms.form;
+
+import com.networknt.schema.Error;
+import com.networknt.schema.Schema;
+import java.util.ArrayList;
+import java.util.List;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.exc.StreamConstraintsException;
+import tools.jackson.core.exc.StreamReadException;
+import tools.jackson.databind.DatabindException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * A form type together with its compiled schema and example: reads a request body into a validated
+ * document, or says everything that is wrong with it.
+ */
+public final class RegisteredForm<D> {
+    private final FormType<D> type;
+    private final ObjectNode schemaJson;
+    private final Schema schema;
+    private final SchemaMessages messages;
+    private final byte[] example;
+    private final TextRules textRules;
+
+    RegisteredForm(FormType<D> type, ObjectNode schemaJson, Schema schema, byte[] example, TextRules textRules) {
+        this.type = type;
+        this.schemaJson = schemaJson;
+        this.schema = schema;
+        this.messages = new SchemaMessages(schemaJson);
+        this.example = example;
+        this.textRules = textRules;
+    }
+
+    public FormType<D> type() {
+        return type;
+    }
+
+    public String id() {
+        return type.id();
+    }
+
+    public ObjectNode schemaJson() {
+        return schemaJson;
+    }
+
+    public byte[] example() {
+        return example.clone();
+    }
+
+    /** A document that may be rendered, and the warnings that ride along with it. */
+    public record Validated<D>(D document, List<Problem> warnings) {
+    }
+
+    /** The outcome of checking a document without rendering it. */
+    public record Verdict(List<Problem> errors, List<Problem> warnings) {
+        public boolean valid() {
+            return errors.isEmpty();
+        }
+    }
+
+    /** Parses, checks and binds; throws {@link FormError} for malformed JSON or any error in the document. */
+    public Validated<D> read(byte[] body) {
+        Problems problems = new Problems();
+        D document = check(body, problems);
+        problems.throwIfErrors();
+        return new Validated<>(document, problems.warnings());
+    }
+
+    /** Like {@link #read} but reports a broken document as a verdict; only malformed JSON throws. */
+    public Verdict verdict(byte[] body) {
+        Problems problems = new Problems();
+        check(body, problems);
+        return new Verdict(problems.errors(), problems.warnings());
+    }
+
+    private D check(byte[] body, Problems problems) {
+        JsonNode tree = parse(body);
+        textRules.check(tree, problems);
+        for (Error error : schema.validate(tree)) {
+            problems.error(messages.toProblem(error).path(), messages.toProblem(error).message());
+        }
+        if (problems.hasErrors()) {
+            return null;
+        }
+        D document = bind(tree);
+        type.validate(document, problems);
+        return document;
+    }
+
+    private static JsonNode parse(byte[] body) {
+        if (body == null || body.length == 0) {
+            throw new FormError(FormError.Kind.MALFORMED_JSON, "请求体为空：需要一个 JSON 文档");
+        }
+        try {
+            JsonNode tree = Json.MAPPER.readTree(body);
+            if (tree == null || tree.isMissingNode()) {
+                throw new FormError(FormError.Kind.MALFORMED_JSON, "请求体为空：需要一个 JSON 文档");
+            }
+            return tree;
+        } catch (StreamConstraintsException e) {
+            throw new FormError(FormError.Kind.LIMIT_EXCEEDED, "JSON 超出限制：" + constraint(e),
+                    List.of(new Problem(pathOf(e), constraint(e))));
+        } catch (StreamReadException e) {
+            String where = e.getLocation() == null ? ""
+                    : "（第 " + e.getLocation().getLineNr() + " 行第 " + e.getLocation().getColumnNr() + " 列）";
+            throw new FormError(FormError.Kind.MALFORMED_JSON, "JSON 格式错误" + where + "：" + e.getOriginalMessage());
+        } catch (JacksonException e) {
+            throw new FormError(FormError.Kind.MALFORMED_JSON, "JSON 格式错误：" + e.getOriginalMessage());
+        }
+    }
+
+    private static String constraint(StreamConstraintsException e) {
+        String message = e.getOriginalMessage();
+        if (message.contains("nesting depth")) {
+            return "嵌套层数超过 " + Json.MAX_NESTING_DEPTH;
+        }
+        if (message.contains("Number value length")) {
+            return "数字过长";
+        }
+        return message;
+    }
+
+    private static String pathOf(JacksonException e) {
+        StringBuilder pointer = new StringBuilder();
+        for (JacksonException.Reference ref : e.getPath()) {
+            pointer.append('/');
+            pointer.append(ref.getPropertyName() != null ? SchemaMessages.escape(ref.getPropertyName()) : ref.getIndex());
+        }
+        return pointer.toString();
+    }
+
+    private D bind(JsonNode tree) {
+        try {
+            return Json.MAPPER.treeToValue(tree, type.documentClass());
+        } catch (DatabindException e) {
+            // The schema admits only what binds; reaching here means the two disagree.
+            throw FormError.invalid(new ArrayList<>(List.of(new Problem(pathOf(e), "无法读取：" + e.getOriginalMessage()))));
+        }
+    }
+}

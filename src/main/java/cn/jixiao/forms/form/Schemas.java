@@ -1,0 +1,78 @@
+package cn.jixiao.forms.form;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Loads a form's JSON Schema and fills in what lives elsewhere: the configured limits (arrays marked
+ * {@code x-limit}, every text field) and the taxonomy (nodes marked {@code x-taxonomy}). The schema the
+ * service validates with is the very one it publishes.
+ */
+final class Schemas {
+    private Schemas() {
+    }
+
+    static ObjectNode load(Class<?> owner, String resource, Limits limits) {
+        try (InputStream in = owner.getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException("schema not found: " + owner.getPackageName() + "/" + resource);
+            }
+            ObjectNode schema = (ObjectNode) Json.MAPPER.readTree(in);
+            complete(schema, limits);
+            return schema;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void complete(JsonNode node, Limits limits) {
+        if (node instanceof ObjectNode object) {
+            JsonNode limit = object.get("x-limit");
+            if (limit != null) {
+                object.put("maxItems", switch (limit.asString()) {
+                    case "forms" -> limits.forms();
+                    case "units" -> limits.units();
+                    case "indicators" -> limits.indicators();
+                    default -> throw new IllegalStateException("unknown x-limit " + limit);
+                });
+            }
+            if (isText(object) && !object.has("maxLength")) {
+                object.put("maxLength", limits.fieldChars());
+            }
+            JsonNode taxonomy = object.get("x-taxonomy");
+            if (taxonomy != null) {
+                ArrayNode values = object.putArray("enum");
+                boolean level1 = taxonomy.asString().equals("level1");
+                for (String spelling : level1 ? Taxonomy.level1Spellings() : Taxonomy.level2Spellings()) {
+                    values.add(spelling);
+                    if (spelling.chars().allMatch(Character::isDigit)) {
+                        values.add(Integer.parseInt(spelling));
+                    }
+                }
+            }
+            object.properties().forEach(e -> complete(e.getValue(), limits));
+        } else if (node instanceof ArrayNode array) {
+            array.forEach(child -> complete(child, limits));
+        }
+    }
+
+    private static boolean isText(ObjectNode object) {
+        JsonNode type = object.get("type");
+        if (type == null || object.has("format") || object.has("enum") || object.has("pattern")) {
+            return false;
+        }
+        if (type.isString()) {
+            return type.asString().equals("string");
+        }
+        for (JsonNode t : type) {
+            if (t.asString().equals("string")) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,175 @@
+package cn.jixiao.forms.form.tracking;
+
+import cn.jixiao.forms.form.Amounts;
+import cn.jixiao.forms.form.FileNames;
+import cn.jixiao.forms.form.FormType;
+import cn.jixiao.forms.form.Problems;
+import cn.jixiao.forms.form.Taxonomy;
+import cn.jixiao.forms.form.tracking.TrackingForm.TrackingIndicator;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/** 项目支出绩效跟踪表: one A4 portrait form per project. */
+public final class TrackingFormType implements FormType<TrackingDocument> {
+    public static final String TITLE = "项目支出绩效跟踪表";
+    private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
+    private static final BigDecimal TOLERANCE = new BigDecimal("0.01");
+    private static final BigDecimal MAX_RATE = new BigDecimal("9999.99");
+
+    @Override
+    public String id() {
+        return "performance-tracking";
+    }
+
+    @Override
+    public String title() {
+        return TITLE;
+    }
+
+    @Override
+    public String description() {
+        return "项目支出绩效跟踪表（绩效运行监控）：每个项目一张，A4 纵向；核对预算执行进度。";
+    }
+
+    @Override
+    public Class<TrackingDocument> documentClass() {
+        return TrackingDocument.class;
+    }
+
+    @Override
+    public void validate(TrackingDocument document, Problems problems) {
+        for (int i = 0; i < document.forms().size(); i++) {
+            validate(document.forms().get(i), "/forms/" + i, problems);
+        }
+    }
+
+    private static void validate(TrackingForm form, String path, Problems problems) {
+        Amounts.check(form.annualBudget(), path + "/annualBudget", problems);
+        Amounts.check(form.executedAmount(), path + "/executedAmount", problems);
+        Amounts.checkDecimal(form.executionRate(), MAX_RATE, "预算执行进度", path + "/executionRate", problems);
+        TrackingForm.TrackingPeriod period = form.trackingPeriod();
+        if (period.end().isBefore(period.start())) {
+            problems.error(path + "/trackingPeriod/end",
+                    "跟踪时段结束日期 " + period.end() + " 早于开始日期 " + period.start());
+        }
+        if (form.reportDate() != null && form.reportDate().isBefore(period.start())) {
+            problems.warning(path + "/reportDate",
+                    "填报日期 " + form.reportDate() + " 早于跟踪时段开始日期 " + period.start());
+        }
+        if (form.executedAmount().compareTo(form.annualBudget()) > 0) {
+            problems.warning(path + "/executedAmount", "预算执行数 " + Amounts.format(form.executedAmount())
+                    + " 超过当年预算数 " + Amounts.format(form.annualBudget()));
+        }
+        Optional<BigDecimal> computed = computedRate(form);
+        if (form.executionRate() != null && computed.isPresent()
+                && form.executionRate().subtract(computed.get()).abs().compareTo(TOLERANCE) > 0) {
+            problems.warning(path + "/executionRate", "填报的预算执行进度 " + form.executionRate().toPlainString()
+                    + " 与计算值不符：" + Amounts.format(form.executedAmount()) + " ÷ "
+                    + Amounts.format(form.annualBudget()) + " × 100 = " + computed.get().toPlainString());
+        }
+        if (computed.isEmpty() && form.executionRate() == null) {
+            problems.warning(path + "/executionRate", "当年预算数为 0，无法计算预算执行进度，此格留空");
+        }
+    }
+
+    /** executed ÷ budget × 100, two decimals, half-up; empty when the budget is zero. */
+    static Optional<BigDecimal> computedRate(TrackingForm form) {
+        if (form.annualBudget().signum() == 0) {
+            return Optional.empty();
+        }
+        return Optional.of(form.executedAmount().multiply(HUNDRED)
+                .divide(form.annualBudget(), 2, RoundingMode.HALF_UP));
+    }
+
+    @Override
+    public TrackingView view(TrackingDocument document) {
+        List<TrackingView.Form> forms = new ArrayList<>();
+        for (TrackingForm form : document.forms()) {
+            forms.add(view(form));
+        }
+        return new TrackingView(forms);
+    }
+
+    private static TrackingView.Form view(TrackingForm form) {
+        String rate = form.executionRate() != null
+                ? form.executionRate().toPlainString()
+                : computedRate(form).map(BigDecimal::toPlainString).orElse("");
+        return new TrackingView.Form(
+                form.projectName(),
+                TITLE,
+                form.budgetUnit(),
+                text(form.implementingDepartment()),
+                form.trackingPeriod().start().toString(),
+                form.trackingPeriod().end().toString(),
+                yesNo(form.recurring()),
+                Amounts.format(form.annualBudget()),
+                Amounts.format(form.executedAmount()),
+                rate,
+                yesNo(form.budgetAdjustmentNeeded()),
+                form.annualGoal(),
+                rows(form.indicators()),
+                text(form.remarks()),
+                text(form.reviewer()),
+                text(form.preparer()),
+                chineseDate(form.reportDate()));
+    }
+
+    /** Consecutive indicators of the same 一级目标 share one merged cell. */
+    static List<TrackingView.IndicatorRow> rows(List<TrackingIndicator> indicators) {
+        List<TrackingView.IndicatorRow> rows = new ArrayList<>();
+        int i = 0;
+        while (i < indicators.size()) {
+            String level = level1Label(indicators.get(i).level1());
+            int end = i + 1;
+            while (end < indicators.size() && level1Label(indicators.get(end).level1()).equals(level)) {
+                end++;
+            }
+            for (int j = i; j < end; j++) {
+                TrackingIndicator indicator = indicators.get(j);
+                rows.add(new TrackingView.IndicatorRow(j == i, j == i ? end - i : 0, level,
+                        indicator.name(),
+                        text(indicator.annualTarget()),
+                        text(indicator.expectedValue()),
+                        text(indicator.completion()),
+                        text(indicator.deviation()),
+                        text(indicator.deviationReason()),
+                        text(indicator.correctiveAction())));
+            }
+            i = end;
+        }
+        return rows;
+    }
+
+    private static String level1Label(String spelling) {
+        return Taxonomy.level1(spelling).map(Taxonomy.Level1::label)
+                .orElseThrow(() -> new IllegalStateException("schema admitted unknown 一级目标 " + spelling));
+    }
+
+    private static String yesNo(Boolean value) {
+        return value == null ? "" : value ? "是" : "否";
+    }
+
+    private static String text(String value) {
+        return Objects.requireNonNullElse(value, "");
+    }
+
+    private static String chineseDate(LocalDate date) {
+        return date == null ? "" : date.getYear() + "年" + date.getMonthValue() + "月" + date.getDayOfMonth() + "日";
+    }
+
+    @Override
+    public String fileName(TrackingDocument document) {
+        List<TrackingForm> forms = document.forms();
+        if (forms.size() == 1) {
+            return FileNames.of(forms.get(0).projectName(), TITLE);
+        }
+        String unit = forms.get(0).budgetUnit();
+        boolean oneUnit = forms.stream().allMatch(f -> f.budgetUnit().equals(unit));
+        return FileNames.of(oneUnit ? unit : "", TITLE);
+    }
+}
