@@ -1,0 +1,188 @@
+package cn.jixiao.forms.render;
+
+import com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder;
+import com.openhtmltopdf.outputdevice.helper.ExternalResourceControlPriority;
+import com.openhtmltopdf.pdfboxout.PDFontSupplier;
+import com.openhtmltopdf.layout.Layer;
+import com.openhtmltopdf.pdfboxout.PdfBoxRenderer;
+import com.openhtmltopdf.render.Box;
+import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
+import com.openhtmltopdf.util.XRLog;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Calendar;
+import java.util.GregorianCalendar;
+import java.util.IdentityHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.TimeZone;
+import java.util.logging.Level;
+import org.apache.pdfbox.cos.COSArray;
+import org.apache.pdfbox.cos.COSName;
+import org.apache.pdfbox.cos.COSString;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDDocumentInformation;
+import org.apache.pdfbox.pdmodel.font.PDFont;
+import org.apache.pdfbox.pdmodel.font.PDType0Font;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+
+/**
+ * XHTML to PDF with openhtmltopdf. Fonts come only from the {@link FontLibrary}, parsed once and
+ * embedded per document as subsets; no URI is ever resolved, so user text cannot make it fetch anything.
+ * The same document gives the same bytes: fixed dates and an identifier derived from the content.
+ */
+public final class PdfRenderer implements Renderer {
+    private static final Calendar EPOCH = fixedDate();
+
+    static {
+        XRLog.setLoggingEnabled(false);
+        XRLog.setLevel(XRLog.GENERAL, Level.OFF);
+    }
+
+    private final FontLibrary fonts;
+
+    public PdfRenderer(FontLibrary fonts) {
+        this.fonts = fonts;
+    }
+
+    @Override
+    public OutputFormat format() {
+        return OutputFormat.PDF;
+    }
+
+    @Override
+    public byte[] render(Document xhtml) {
+        Set<Element> rows = RepeatedCells.rowsToWatch(xhtml);
+        if (!rows.isEmpty()) {
+            Map<Element, Integer> pages = pagesOfRows(xhtml, rows);
+            RepeatedCells.split(xhtml, row -> pages.getOrDefault(row, 0));
+        }
+        return pdf(xhtml);
+    }
+
+    /** A layout pass only: on which page each watched row starts. */
+    private Map<Element, Integer> pagesOfRows(Document xhtml, Set<Element> rows) {
+        try (PDDocument document = new PDDocument();
+             PdfBoxRenderer renderer = builder(xhtml, document).buildPdfRenderer()) {
+            renderer.layout();
+            Map<Element, Integer> pages = new IdentityHashMap<>();
+            Layer layer = renderer.getRootBox().getLayer();
+            collect(renderer.getRootBox(), rows, layer, pages);
+            return pages;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void collect(Box box, Set<Element> rows, Layer layer, Map<Element, Integer> pages) {
+        Element element = box.getElement();
+        if (element != null && rows.contains(element)) {
+            pages.merge(element, layer.getPageIndex(box.getAbsY()), Math::min);
+            return;
+        }
+        for (int i = 0; i < box.getChildCount(); i++) {
+            collect(box.getChild(i), rows, layer, pages);
+        }
+    }
+
+    private PdfRendererBuilder builder(Document xhtml, PDDocument document) {
+        PdfRendererBuilder builder = new PdfRendererBuilder();
+        builder.usePDDocument(document);
+        builder.useFastMode();
+        builder.withW3cDocument(xhtml, "about:blank");
+        builder.useExternalResourceAccessControl((uri, type) -> false, ExternalResourceControlPriority.RUN_BEFORE_RESOLVING_URI);
+        builder.useExternalResourceAccessControl((uri, type) -> false, ExternalResourceControlPriority.RUN_AFTER_RESOLVING_URI);
+        builder.useUriResolver((base, uri) -> null);
+        builder.withProducer("jixiao-forms");
+        for (FontLibrary.Family family : fonts.families()) {
+            for (FontLibrary.Face face : family.faces()) {
+                register(builder, document, face);
+            }
+        }
+        for (FontLibrary.Face face : fonts.fallbacks()) {
+            register(builder, document, face);
+        }
+        return builder;
+    }
+
+    private byte[] pdf(Document xhtml) {
+        try (PDDocument document = new PDDocument()) {
+            ByteArrayOutputStream out = new ByteArrayOutputStream(64 * 1024);
+            try (PdfBoxRenderer renderer = builder(xhtml, document).buildPdfRenderer()) {
+                renderer.layout();
+                renderer.createPDFWithoutClosing();
+                fixMetadata(document, xhtml);
+                document.save(out);
+            }
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void register(PdfRendererBuilder builder, PDDocument document, FontLibrary.Face face) {
+        builder.useFont(new LazyFont(document, face), face.family(), face.weight(),
+                face.italic() ? BaseRendererBuilder.FontStyle.ITALIC : BaseRendererBuilder.FontStyle.NORMAL, true);
+    }
+
+    /** Loads a face into this document only when the layout first asks for it: unused faces cost nothing. */
+    private static final class LazyFont extends PDFontSupplier {
+        private final PDDocument document;
+        private final FontLibrary.Face face;
+        private PDFont font;
+
+        LazyFont(PDDocument document, FontLibrary.Face face) {
+            super(null);
+            this.document = document;
+            this.face = face;
+        }
+
+        @Override
+        public PDFont supply() {
+            if (font == null) {
+                try {
+                    font = PDType0Font.load(document, face.font(), true);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }
+            return font;
+        }
+    }
+
+    private static void fixMetadata(PDDocument document, Document xhtml) {
+        PDDocumentInformation info = document.getDocumentInformation();
+        info.setCreationDate(EPOCH);
+        info.setModificationDate(EPOCH);
+        info.setProducer("jixiao-forms");
+        info.setCreator("jixiao-forms");
+        byte[] id = digest(xhtml);
+        COSArray ids = new COSArray();
+        ids.add(new COSString(id));
+        ids.add(new COSString(id));
+        document.getDocument().getTrailer().setItem(COSName.ID, ids);
+        document.setDocumentId(0L);
+    }
+
+    private static byte[] digest(Document xhtml) {
+        try {
+            MessageDigest md5 = MessageDigest.getInstance("MD5");
+            md5.update(xhtml.getDocumentElement().getTextContent().getBytes(StandardCharsets.UTF_8));
+            return md5.digest();
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static Calendar fixedDate() {
+        Calendar calendar = new GregorianCalendar(TimeZone.getTimeZone("UTC"));
+        calendar.clear();
+        calendar.set(2000, Calendar.JANUARY, 1, 0, 0, 0);
+        return calendar;
+    }
+}
