@@ -1,0 +1,80 @@
+package cn.jixiao.forms.testing;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Checks that every fragment of a published form (a seed: one table row a line, tab = cell boundary)
+ * is in a rendered file's text. Whitespace and the width of brackets and colons are ignored; a fragment
+ * that a page break cut in two counts when both halves are there, in order.
+ */
+public final class Fidelity {
+    private Fidelity() {
+    }
+
+    /** The non-empty cells of a seed, without the **bold** markers. */
+    public static Set<String> fragments(String seedResource) {
+        try (var in = Fidelity.class.getResourceAsStream("/seeds/" + seedResource)) {
+            String seed = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            Set<String> fragments = new LinkedHashSet<>();
+            for (String line : seed.replace("**", "").split("\n")) {
+                for (String cell : line.split("\t")) {
+                    if (!normalise(cell).isEmpty()) {
+                        fragments.add(cell.strip());
+                    }
+                }
+            }
+            return fragments;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public static String normalise(String text) {
+        return text.replaceAll("\\s+", "")
+                .replace('（', '(').replace('）', ')').replace('：', ':');
+    }
+
+    /** The fragments missing from {@code text}. */
+    public static List<String> missing(Set<String> fragments, String text) {
+        String haystack = normalise(text);
+        List<String> missing = new ArrayList<>();
+        for (String fragment : fragments) {
+            if (!present(haystack, normalise(fragment))) {
+                missing.add(fragment);
+            }
+        }
+        return missing;
+    }
+
+    /**
+     * Contiguous, or, for a long fragment that a page break cut: its longest leading part that occurs,
+     * followed later by the rest (itself possibly cut again).
+     */
+    static boolean present(String haystack, String needle) {
+        return present(haystack, needle, 0);
+    }
+
+    private static boolean present(String haystack, String needle, int from) {
+        if (haystack.indexOf(needle, from) >= 0) {
+            return true;
+        }
+        if (needle.length() < 8) {
+            return false;
+        }
+        int cut = needle.length() - 1;
+        while (cut >= 4 && haystack.indexOf(needle.substring(0, cut), from) < 0) {
+            cut--;
+        }
+        if (cut < 4) {
+            return false;
+        }
+        int head = haystack.indexOf(needle.substring(0, cut), from);
+        return present(haystack, needle.substring(cut), head + cut);
+    }
+}
