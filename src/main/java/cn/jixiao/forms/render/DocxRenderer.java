@@ -112,7 +112,7 @@ public final class DocxRenderer implements Renderer {
 
     @Override
     public byte[] render(Document xhtml) {
-        Stylesheet css = Stylesheet.parse(styles(xhtml));
+        Stylesheet css = Stylesheet.of(xhtml);
         Element body = (Element) xhtml.getElementsByTagName("body").item(0);
         Builder builder = new Builder(css);
         Map<String, String> bodyStyle = css.compute(body, Map.of());
@@ -122,15 +122,6 @@ public final class DocxRenderer implements Renderer {
         } catch (Docx4JException e) {
             throw new IllegalStateException("DOCX could not be written", e);
         }
-    }
-
-    private static String styles(Document xhtml) {
-        StringBuilder css = new StringBuilder();
-        NodeList styles = xhtml.getElementsByTagName("style");
-        for (int i = 0; i < styles.getLength(); i++) {
-            css.append(styles.item(i).getTextContent()).append('\n');
-        }
-        return css.toString();
     }
 
     // ---------------------------------------------------------------- package
@@ -499,7 +490,7 @@ public final class DocxRenderer implements Renderer {
                                     .put(column, new Continuation(cellStyle, colspan));
                         }
                     }
-                    if ("avoid".equals(rowStyle.get("page-break-after"))) {
+                    if (keepsWithNext(rows, rowStyles, r)) {
                         keepWithNext(tc);
                     }
                     tr.getContent().add(tc);
@@ -509,6 +500,12 @@ public final class DocxRenderer implements Renderer {
                 tbl.getContent().add(tr);
             }
             return tbl;
+        }
+
+        /** Word's keep-with-next on a row: its own page-break-after: avoid, or the next row's page-break-before: avoid. */
+        private boolean keepsWithNext(List<Element> rows, List<Map<String, String>> rowStyles, int r) {
+            return "avoid".equals(rowStyles.get(r).get("page-break-after"))
+                    || (r + 1 < rows.size() && "avoid".equals(rowStyles.get(r + 1).get("page-break-before")));
         }
 
         /** The CSS height of a row: its own, or the tallest of its cells (as a table lays it out). */
@@ -548,7 +545,7 @@ public final class DocxRenderer implements Renderer {
                     spacing(paragraph, blockStyle);
                     tc.getContent().add(paragraph);
                     current = null;
-                } else {
+                } else if (current != null || !isInsignificantWhitespace(child, style)) {
                     if (current == null) {
                         current = paragraph(style);
                         tc.getContent().add(current);
@@ -931,6 +928,12 @@ public final class DocxRenderer implements Renderer {
 
     private static boolean isBlock(Element element) {
         return BLOCKS.contains(tag(element));
+    }
+
+    /** Whitespace between blocks, which HTML does not show. */
+    private static boolean isInsignificantWhitespace(Node node, Map<String, String> style) {
+        return node.getNodeType() == Node.TEXT_NODE && node.getNodeValue().isBlank()
+                && !style.getOrDefault("white-space", "normal").startsWith("pre");
     }
 
     private static boolean hasBlockChildren(Element element) {

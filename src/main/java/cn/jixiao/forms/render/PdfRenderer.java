@@ -17,6 +17,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.Calendar;
 import java.util.GregorianCalendar;
 import java.util.IdentityHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TimeZone;
@@ -57,9 +58,15 @@ public final class PdfRenderer implements Renderer {
 
     @Override
     public byte[] render(Document xhtml) {
-        Set<Element> rows = RepeatedCells.rowsToWatch(xhtml);
-        if (!rows.isEmpty()) {
-            Map<Element, Integer> pages = pagesOfRows(xhtml, rows);
+        List<Element> kept = KeptRows.rows(xhtml, Stylesheet.of(xhtml));
+        Set<Element> watched = RepeatedCells.rowsToWatch(xhtml);
+        watched.addAll(KeptRows.rowsToWatch(kept));
+        if (!watched.isEmpty()) {
+            Map<Element, Integer> pages = pagesOfRows(xhtml, watched);
+            if (KeptRows.pullAlong(kept, row -> pages.getOrDefault(row, 0))) {
+                pages.clear();
+                pages.putAll(pagesOfRows(xhtml, watched));
+            }
             RepeatedCells.split(xhtml, row -> pages.getOrDefault(row, 0));
         }
         return pdf(xhtml);

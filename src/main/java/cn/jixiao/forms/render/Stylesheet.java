@@ -78,6 +78,16 @@ final class Stylesheet {
         return page;
     }
 
+    /** The stylesheet of an XHTML document: all its {@code <style>} elements, in order. */
+    static Stylesheet of(org.w3c.dom.Document xhtml) {
+        StringBuilder css = new StringBuilder();
+        org.w3c.dom.NodeList styles = xhtml.getElementsByTagName("style");
+        for (int i = 0; i < styles.getLength(); i++) {
+            css.append(styles.item(i).getTextContent()).append('\n');
+        }
+        return parse(css.toString());
+    }
+
     static Stylesheet parse(String css) {
         String text = css.replaceAll("(?s)/\\*.*?\\*/", " ");
         List<Rule> rules = new ArrayList<>();

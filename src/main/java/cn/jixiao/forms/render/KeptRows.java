@@ -1,0 +1,89 @@
+package cn.jixiao.forms.render;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.ToIntFunction;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.Node;
+import org.w3c.dom.NodeList;
+
+/**
+ * {@code page-break-before: avoid} on a table row, which the PDF engine ignores for rows: when such a row
+ * starts a new page, the row before it is moved to that page too, so that a closing row (需要说明的情况 and
+ * the signatures) never stands alone under a repeated header. The DOCX gets the same rule as keep-with-next.
+ */
+final class KeptRows {
+    private KeptRows() {
+    }
+
+    /** Rows whose CSS asks to stay on the page of the row before them. */
+    static List<Element> rows(Document xhtml, Stylesheet css) {
+        List<Element> rows = new ArrayList<>();
+        NodeList all = xhtml.getElementsByTagName("tr");
+        for (int i = 0; i < all.getLength(); i++) {
+            Element row = (Element) all.item(i);
+            if ("avoid".equals(css.compute(row, Map.of()).get("page-break-before")) && previous(row) != null) {
+                rows.add(row);
+            }
+        }
+        return rows;
+    }
+
+    /** The row before this one in its table, across row groups; null for the first. */
+    static Element previous(Element row) {
+        Node node = row.getPreviousSibling();
+        while (node != null && !(node instanceof Element e && e.getTagName().equals("tr"))) {
+            node = node.getPreviousSibling();
+        }
+        if (node != null) {
+            return (Element) node;
+        }
+        Node group = row.getParentNode().getPreviousSibling();
+        while (group != null) {
+            if (group instanceof Element section && (section.getTagName().equals("tbody") || section.getTagName().equals("tfoot"))) {
+                Node last = section.getLastChild();
+                while (last != null && !(last instanceof Element e && e.getTagName().equals("tr"))) {
+                    last = last.getPreviousSibling();
+                }
+                if (last != null) {
+                    return (Element) last;
+                }
+            }
+            group = group.getPreviousSibling();
+        }
+        return null;
+    }
+
+    /** Moves the row before each kept row to the next page where the two were parted; true when anything moved. */
+    static boolean pullAlong(List<Element> kept, ToIntFunction<Element> pageOf) {
+        boolean moved = false;
+        for (Element row : kept) {
+            Element before = previous(row);
+            Element beforeThat = previous(before);
+            boolean parted = pageOf.applyAsInt(row) > pageOf.applyAsInt(before);
+            boolean alreadyFirst = beforeThat == null || pageOf.applyAsInt(before) > pageOf.applyAsInt(beforeThat);
+            if (parted && !alreadyFirst) {
+                String style = before.getAttribute("style");
+                before.setAttribute("style", (style.isBlank() ? "" : style + ";") + "page-break-before: always");
+                moved = true;
+            }
+        }
+        return moved;
+    }
+
+    /** The rows whose pages decide: the kept rows and the two before each. */
+    static List<Element> rowsToWatch(List<Element> kept) {
+        List<Element> rows = new ArrayList<>();
+        for (Element row : kept) {
+            rows.add(row);
+            Element before = previous(row);
+            rows.add(before);
+            if (previous(before) != null) {
+                rows.add(previous(before));
+            }
+        }
+        return rows;
+    }
+}
