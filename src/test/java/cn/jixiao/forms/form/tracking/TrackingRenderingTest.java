@@ -7,7 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import cn.jixiao.forms.FormService;
 import cn.jixiao.forms.render.OutputFormat;
 import cn.jixiao.forms.testing.DocxDigest;
+import cn.jixiao.forms.testing.DocxSchema;
 import cn.jixiao.forms.testing.Fidelity;
+import cn.jixiao.forms.testing.Office;
 import cn.jixiao.forms.testing.PageImages;
 import cn.jixiao.forms.testing.PdfDigest;
 import cn.jixiao.forms.testing.TestServer;
@@ -45,6 +47,11 @@ class TrackingRenderingTest {
     void docxDocument() {
         Approvals.verify(DocxDigest.pretty(DocxDigest.part(docx, "word/document.xml")),
                 new Options().forFile().withExtension(".xml"));
+    }
+
+    @Test
+    void docxIsValidWordprocessingMl() {
+        assertEquals(List.of(), DocxSchema.errors(docx));
     }
 
     @Test
@@ -88,6 +95,21 @@ class TrackingRenderingTest {
         FormService service = TestServer.app().service();
         assertArrayEquals(pdf, service.render(FORM, TestServer.example(FORM), OutputFormat.PDF).bytes());
         assertArrayEquals(docx, service.render(FORM, TestServer.example(FORM), OutputFormat.DOCX).bytes());
+    }
+
+    @Test
+    void docxPrintsThroughLibreOfficeLikeThePdf() {
+        Office.assumeAvailable();
+        byte[] printed = Office.toPdf(docx);
+        String text = PdfDigest.textWithPositions(printed);
+        assertEquals(PdfDigest.textWithPositions(pdf).lines().findFirst(), text.lines().findFirst(), "same number of pages");
+        assertTrue(text.contains("(595 x 842 pt)"), "A4 portrait");
+        Set<String> fragments = Fidelity.fragments("tracking-table-minhang-cancer-hospital.txt");
+        assertEquals(List.of(), Fidelity.missing(fragments, PdfDigest.text(printed)));
+        // The indicator header repeats on the page the second form's table continues on.
+        String lastPage = text.substring(text.lastIndexOf("== page"));
+        assertTrue(lastPage.contains("主要跟踪指标") && lastPage.contains("一级目标") && lastPage.contains("纠偏措施"), lastPage);
+        assertTrue(lastPage.contains("填报日期"), lastPage);
     }
 
     @Test
