@@ -43,6 +43,7 @@ public final class FormRegistry {
 
     public static FormRegistry standard(Limits limits, TextRules textRules) {
         return new FormRegistry(limits, textRules,
+                new cn.jixiao.forms.form.target.TargetFormType(limits),
                 new cn.jixiao.forms.form.tracking.TrackingFormType());
     }
 

@@ -9,6 +9,15 @@ public final class Problems {
     private final List<Problem> errors = new ArrayList<>();
     private final List<Problem> warnings = new ArrayList<>();
 
+    /** A user's text inside a message: in 「」, cut at 30 characters. */
+    public static String quote(String text) {
+        String value = text == null ? "" : text;
+        if (value.codePointCount(0, value.length()) > 30) {
+            value = value.substring(0, value.offsetByCodePoints(0, 30)) + "…";
+        }
+        return "「" + value + "」";
+    }
+
     public void error(String path, String message) {
         errors.add(new Problem(path, message));
     }

@@ -30,6 +30,7 @@ public final class HttpApi {
     private static final String JSON = "application/json; charset=utf-8";
     /** Warnings travel in a header: JSON with every non-ASCII character escaped. */
     private static final ObjectWriter ASCII_JSON = Json.MAPPER.writer().with(JsonWriteFeature.ESCAPE_NON_ASCII);
+    private static final int MAX_WARNINGS_HEADER = 4096;
 
     private final FormService service;
     private final OpenApi openApi;
@@ -130,9 +131,24 @@ public final class HttpApi {
         ctx.header("Content-Disposition", ContentDisposition.attachment(file.fileName(), form.id() + "." + format.extension()));
         ctx.header("X-Warning-Count", Integer.toString(file.warnings().size()));
         if (!file.warnings().isEmpty()) {
-            ctx.header("X-Warnings", ASCII_JSON.writeValueAsString(file.warnings()));
+            ctx.header("X-Warnings", warningsHeader(file.warnings()));
         }
         ctx.result(file.bytes());
+    }
+
+    /** As many warnings as fit in 4 KiB of header; X-Warning-Count has them all, /validate lists them all. */
+    static String warningsHeader(List<Problem> warnings) {
+        List<Problem> shown = new ArrayList<>();
+        String header = "[]";
+        for (Problem warning : warnings) {
+            shown.add(warning);
+            String candidate = ASCII_JSON.writeValueAsString(shown);
+            if (candidate.length() > MAX_WARNINGS_HEADER) {
+                break;
+            }
+            header = candidate;
+        }
+        return header;
     }
 
     /** {@code ?format=} wins; otherwise {@code Accept}; PDF when the client does not say. */

@@ -42,10 +42,22 @@ public final class Fidelity {
 
     /** The fragments missing from {@code text}. */
     public static List<String> missing(Set<String> fragments, String text) {
-        String haystack = normalise(text);
+        return missing(fragments, text, Fidelity::normalise);
+    }
+
+    /**
+     * Like {@link #missing(Set, String)}, but with ： ； and : taken as one separator: the published target
+     * table drifts between them, the service prints one canonical form.
+     */
+    public static List<String> missingSeparatorsAlike(Set<String> fragments, String text) {
+        return missing(fragments, text, t -> normalise(t).replace('；', ':'));
+    }
+
+    private static List<String> missing(Set<String> fragments, String text, java.util.function.UnaryOperator<String> normaliser) {
+        String haystack = normaliser.apply(text);
         List<String> missing = new ArrayList<>();
         for (String fragment : fragments) {
-            if (!present(haystack, normalise(fragment))) {
+            if (!present(haystack, normaliser.apply(fragment))) {
                 missing.add(fragment);
             }
         }
