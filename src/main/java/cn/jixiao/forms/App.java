@@ -3,11 +3,13 @@ package cn.jixiao.forms;
 import cn.jixiao.forms.form.FormRegistry;
 import cn.jixiao.forms.form.TextRules;
 import cn.jixiao.forms.http.HttpApi;
+import cn.jixiao.forms.http.Metrics;
 import cn.jixiao.forms.render.DocxRenderer;
 import cn.jixiao.forms.render.FontLibrary;
 import cn.jixiao.forms.render.PdfRenderer;
 import cn.jixiao.forms.render.Templates;
 import io.javalin.Javalin;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
@@ -17,18 +19,23 @@ import org.slf4j.LoggerFactory;
 public final class App {
     private static final Logger LOG = LoggerFactory.getLogger(App.class);
 
+    /** How long shutting down waits for renders in flight. */
+    private static final Duration GRACE = Duration.ofSeconds(30);
+
     private final FormService service;
+    private final RenderQueue queue;
     private final Javalin server;
     private final AtomicBoolean ready = new AtomicBoolean();
 
     public App(Config config) {
         FontLibrary fonts = FontLibrary.bundled();
-        DocxRenderer docx = new DocxRenderer(fonts);
         this.service = new FormService(
                 FormRegistry.standard(config.limits(), new TextRules(fonts::canDraw)),
                 Templates.bundled(),
-                List.of(new PdfRenderer(fonts), docx));
-        this.server = new HttpApi(service, ready::get).create(config.limits().bodyBytes());
+                List.of(new PdfRenderer(fonts), new DocxRenderer(fonts)));
+        this.queue = new RenderQueue(config.renderThreads(), config.queueWait(), config.renderTimeout());
+        Metrics metrics = new Metrics(queue::inFlight);
+        this.server = new HttpApi(service, queue, metrics, config, ready::get).create();
     }
 
     public FormService service() {
@@ -54,7 +61,12 @@ public final class App {
         return server.port();
     }
 
+    /** Stops taking renders, lets those in flight finish and answer, then stops serving. */
     public void stop() {
+        ready.set(false);
+        if (!queue.drain(GRACE)) {
+            LOG.warn("renders still running after {} s; stopping anyway", GRACE.toSeconds());
+        }
         server.stop();
     }
 

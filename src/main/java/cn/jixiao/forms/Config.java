@@ -1,13 +1,25 @@
 package cn.jixiao.forms;
 
 import cn.jixiao.forms.form.Limits;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 
 /**
  * Everything an operator can set, read from environment variables once at start-up, each with a safe
  * default. The README lists them.
+ *
+ * @param port          HTTP port
+ * @param limits        what one request may carry
+ * @param renderThreads renders running at once
+ * @param queueWait     how long a request may wait for a render slot before 503
+ * @param renderTimeout how long a render may run before it is abandoned with 503
+ * @param apiToken      bearer token required on /api/ when set; empty: no authentication
+ * @param corsOrigins   origins allowed by CORS; empty: CORS off; "*": any
  */
-public record Config(int port, Limits limits) {
+public record Config(int port, Limits limits, int renderThreads, Duration queueWait, Duration renderTimeout,
+                     String apiToken, List<String> corsOrigins) {
 
     public static Config fromEnvironment(Map<String, String> env) {
         Limits defaults = Limits.DEFAULT;
@@ -17,7 +29,25 @@ public record Config(int port, Limits limits) {
                 number(env, "JIXIAO_MAX_UNITS", defaults.units(), 1, 10_000),
                 number(env, "JIXIAO_MAX_INDICATORS", defaults.indicators(), 1, 10_000),
                 number(env, "JIXIAO_MAX_FIELD_CHARS", defaults.fieldChars(), 10, 1_000_000));
-        return new Config(number(env, "PORT", 7070, 0, 65535), limits);
+        int processors = Runtime.getRuntime().availableProcessors();
+        String origins = env.getOrDefault("JIXIAO_CORS_ORIGINS", "").trim();
+        return new Config(
+                number(env, "PORT", 7070, 0, 65535),
+                limits,
+                number(env, "JIXIAO_RENDER_THREADS", processors, 1, 256),
+                Duration.ofMillis(number(env, "JIXIAO_QUEUE_WAIT_MS", 5_000, 0, 600_000)),
+                Duration.ofMillis(number(env, "JIXIAO_RENDER_TIMEOUT_MS", 30_000, 100, 3_600_000)),
+                env.getOrDefault("JIXIAO_API_TOKEN", "").trim(),
+                origins.isEmpty() ? List.of() : Arrays.stream(origins.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList());
+    }
+
+    /** The defaults, as on a machine with no JIXIAO_ variables set. */
+    public static Config defaults() {
+        return fromEnvironment(Map.of());
+    }
+
+    public Config withPort(int newPort) {
+        return new Config(newPort, limits, renderThreads, queueWait, renderTimeout, apiToken, corsOrigins);
     }
 
     static int number(Map<String, String> env, String name, int fallback, int min, int max) {

@@ -41,7 +41,11 @@ public final class FormError extends RuntimeException {
         this(kind, message, List.of());
     }
 
+    /** 422: {@code limit_exceeded} when every problem is a limit, {@code invalid_document} otherwise. */
     public static FormError invalid(List<Problem> problems) {
+        if (!problems.isEmpty() && problems.stream().allMatch(p -> p.limit() != null)) {
+            return new FormError(Kind.LIMIT_EXCEEDED, "文档超出限制：" + problems.get(0).message(), problems);
+        }
         return new FormError(Kind.INVALID_DOCUMENT,
                 "文档不符合约定：共 " + problems.size() + " 处错误，详见 details", problems);
     }

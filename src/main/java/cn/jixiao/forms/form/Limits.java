@@ -12,4 +12,18 @@ package cn.jixiao.forms.form;
  */
 public record Limits(int bodyBytes, int forms, int units, int indicators, int fieldChars) {
     public static final Limits DEFAULT = new Limits(2 * 1024 * 1024, 200, 50, 100, 5000);
+
+    /** The environment variable that sets a limit named in a schema's {@code x-limit}; null for none. */
+    public static String environmentVariable(String limit) {
+        if (limit == null) {
+            return null;
+        }
+        return switch (limit) {
+            case "forms" -> "JIXIAO_MAX_FORMS";
+            case "units" -> "JIXIAO_MAX_UNITS";
+            case "indicators" -> "JIXIAO_MAX_INDICATORS";
+            case "fieldChars" -> "JIXIAO_MAX_FIELD_CHARS";
+            default -> null;
+        };
+    }
 }

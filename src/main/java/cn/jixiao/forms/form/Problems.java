@@ -22,6 +22,10 @@ public final class Problems {
         errors.add(new Problem(path, message));
     }
 
+    public void error(Problem problem) {
+        errors.add(problem);
+    }
+
     public void warning(String path, String message) {
         warnings.add(new Problem(path, message));
     }

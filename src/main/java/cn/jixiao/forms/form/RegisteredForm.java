@@ -5,6 +5,7 @@ import com.networknt.schema.Schema;
 import java.util.ArrayList;
 import java.util.List;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
 import tools.jackson.core.exc.StreamConstraintsException;
 import tools.jackson.core.exc.StreamReadException;
 import tools.jackson.databind.DatabindException;
@@ -78,7 +79,7 @@ public final class RegisteredForm<D> {
         JsonNode tree = parse(body);
         textRules.check(tree, problems);
         for (Error error : schema.validate(tree)) {
-            problems.error(messages.toProblem(error).path(), messages.toProblem(error).message());
+            problems.error(messages.toProblem(error));
         }
         if (problems.hasErrors()) {
             return null;
@@ -92,22 +93,34 @@ public final class RegisteredForm<D> {
         if (body == null || body.length == 0) {
             throw new FormError(FormError.Kind.MALFORMED_JSON, "请求体为空：需要一个 JSON 文档");
         }
-        try {
-            JsonNode tree = Json.MAPPER.readTree(body);
-            if (tree == null || tree.isMissingNode()) {
-                throw new FormError(FormError.Kind.MALFORMED_JSON, "请求体为空：需要一个 JSON 文档");
+        try (JsonParser parser = Json.MAPPER.createParser(body)) {
+            try {
+                JsonNode tree = Json.MAPPER.readTree(parser);
+                if (tree == null || tree.isMissingNode()) {
+                    throw new FormError(FormError.Kind.MALFORMED_JSON, "请求体为空：需要一个 JSON 文档");
+                }
+                if (parser.nextToken() != null) {
+                    throw new FormError(FormError.Kind.MALFORMED_JSON, "JSON 格式错误：文档之后还有内容");
+                }
+                return tree;
+            } catch (StreamConstraintsException e) {
+                String where = parser.streamReadContext() == null ? "" : parser.streamReadContext().pathAsPointer().toString();
+                throw new FormError(FormError.Kind.LIMIT_EXCEEDED, "JSON 超出限制：" + constraint(e),
+                        List.of(new Problem(where, constraint(e), constraintName(e))));
             }
-            return tree;
-        } catch (StreamConstraintsException e) {
-            throw new FormError(FormError.Kind.LIMIT_EXCEEDED, "JSON 超出限制：" + constraint(e),
-                    List.of(new Problem(pathOf(e), constraint(e))));
         } catch (StreamReadException e) {
             String where = e.getLocation() == null ? ""
                     : "（第 " + e.getLocation().getLineNr() + " 行第 " + e.getLocation().getColumnNr() + " 列）";
             throw new FormError(FormError.Kind.MALFORMED_JSON, "JSON 格式错误" + where + "：" + e.getOriginalMessage());
+        } catch (FormError e) {
+            throw e;
         } catch (JacksonException e) {
             throw new FormError(FormError.Kind.MALFORMED_JSON, "JSON 格式错误：" + e.getOriginalMessage());
         }
+    }
+
+    private static String constraintName(StreamConstraintsException e) {
+        return e.getOriginalMessage().contains("nesting depth") ? "json-nesting-depth" : "json-number-length";
     }
 
     private static String constraint(StreamConstraintsException e) {

@@ -39,9 +39,10 @@ final class SchemaMessages {
             case "enum", "const" -> label + "的取值不在允许范围内：" + describe(instance)
                     + "；允许的取值：" + allowed(error.getSchemaNode());
             case "maxLength" -> label + "过长：最多 " + arg(args, 0) + " 个字符，现有 "
-                    + (instance == null ? "?" : instance.asString().codePointCount(0, instance.asString().length())) + " 个";
+                    + (instance == null ? "?" : instance.asString().codePointCount(0, instance.asString().length())) + " 个"
+                    + limitNote(limit(error));
             case "minLength" -> label + "不能为空";
-            case "maxItems" -> label + "最多 " + arg(args, 0) + " 项，现有 " + arg(args, 1) + " 项";
+            case "maxItems" -> label + "最多 " + arg(args, 0) + " 项，现有 " + arg(args, 1) + " 项" + limitNote(limit(error));
             case "minItems" -> label + "至少要有 " + arg(args, 0) + " 项";
             case "minimum" -> label + "不能小于 " + arg(args, 0);
             case "maximum" -> label + "不能大于 " + arg(args, 0);
@@ -49,7 +50,29 @@ final class SchemaMessages {
             case "pattern" -> label + "格式不对，收到的是" + describe(instance);
             default -> label + "：" + error.getMessage();
         };
-        return new Problem(path, message);
+        return new Problem(path, message, limit(error));
+    }
+
+    /** The environment variable behind a violated limit, or null when the keyword is no configured limit. */
+    private String limit(Error error) {
+        if (error.getSchemaLocation() == null || !"maxItems".equals(error.getKeyword()) && !"maxLength".equals(error.getKeyword())) {
+            return null;
+        }
+        String location = error.getSchemaLocation().toString();
+        int hash = location.indexOf('#');
+        if (hash < 0) {
+            return null;
+        }
+        JsonNode node = schema;
+        String[] parts = location.substring(hash + 1).split("/");
+        for (int i = 1; i < parts.length - 1; i++) {
+            node = node.path(parts[i].replace("~1", "/").replace("~0", "~"));
+        }
+        return Limits.environmentVariable(node.path("x-limit").asString(null));
+    }
+
+    private static String limitNote(String limit) {
+        return limit == null ? "" : "（限制 " + limit + "）";
     }
 
     private static String pointer(Error error) {

@@ -32,7 +32,7 @@ final class Schemas {
     private static void complete(JsonNode node, Limits limits) {
         if (node instanceof ObjectNode object) {
             JsonNode limit = object.get("x-limit");
-            if (limit != null) {
+            if (limit != null && object.has("items")) {
                 object.put("maxItems", switch (limit.asString()) {
                     case "forms" -> limits.forms();
                     case "units" -> limits.units();
@@ -42,6 +42,7 @@ final class Schemas {
             }
             if (isText(object) && !object.has("maxLength")) {
                 object.put("maxLength", limits.fieldChars());
+                object.put("x-limit", "fieldChars");
             }
             JsonNode taxonomy = object.get("x-taxonomy");
             if (taxonomy != null) {

@@ -1,6 +1,8 @@
 package cn.jixiao.forms.http;
 
+import cn.jixiao.forms.Config;
 import cn.jixiao.forms.FormService;
+import cn.jixiao.forms.RenderQueue;
 import cn.jixiao.forms.form.FormError;
 import cn.jixiao.forms.form.Json;
 import cn.jixiao.forms.form.Problem;
@@ -8,14 +10,19 @@ import cn.jixiao.forms.form.RegisteredForm;
 import cn.jixiao.forms.render.OutputFormat;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
+import io.javalin.http.HandlerType;
 import io.javalin.http.HttpResponseException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.function.BooleanSupplier;
+import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.core.json.JsonWriteFeature;
@@ -32,53 +39,136 @@ public final class HttpApi {
     private static final ObjectWriter ASCII_JSON = Json.MAPPER.writer().with(JsonWriteFeature.ESCAPE_NON_ASCII);
     private static final int MAX_WARNINGS_HEADER = 4096;
 
+    private static final Logger ACCESS = LoggerFactory.getLogger("access");
+    private static final Pattern REQUEST_ID = Pattern.compile("[A-Za-z0-9._-]{1,64}");
+
     private final FormService service;
+    private final RenderQueue queue;
+    private final Metrics metrics;
+    private final Config config;
     private final OpenApi openApi;
     private final BooleanSupplier ready;
 
-    public HttpApi(FormService service, BooleanSupplier ready) {
+    public HttpApi(FormService service, RenderQueue queue, Metrics metrics, Config config, BooleanSupplier ready) {
         this.service = service;
+        this.queue = queue;
+        this.metrics = metrics;
+        this.config = config;
         this.openApi = new OpenApi(service.registry());
         this.ready = ready;
     }
 
     /** Creates the server (not started). */
-    public Javalin create(int maxBodyBytes) {
-        return Javalin.create(config -> {
-            config.startup.showJavalinBanner = false;
-            config.http.maxRequestSize = maxBodyBytes;
-            config.http.defaultContentType = JSON;
-            config.routes.get("/healthz", this::health);
-            config.routes.get("/openapi.json", ctx -> json(ctx, 200, openApi.document()));
-            config.routes.get("/api/v1/forms", this::listForms);
-            config.routes.get("/api/v1/forms/{id}", ctx -> json(ctx, 200, describe(form(ctx))));
-            config.routes.get("/api/v1/forms/{id}/schema", ctx -> {
+    public Javalin create() {
+        int maxBodyBytes = config.limits().bodyBytes();
+        return Javalin.create(javalin -> {
+            javalin.startup.showJavalinBanner = false;
+            javalin.http.maxRequestSize = maxBodyBytes;
+            javalin.http.defaultContentType = JSON;
+            if (!config.corsOrigins().isEmpty()) {
+                javalin.bundledPlugins.enableCors(cors -> cors.addRule(rule -> {
+                    if (config.corsOrigins().contains("*")) {
+                        rule.anyHost();
+                    } else {
+                        rule.allowHost(config.corsOrigins().get(0),
+                                config.corsOrigins().subList(1, config.corsOrigins().size()).toArray(String[]::new));
+                    }
+                    for (String header : List.of("Content-Disposition", "X-Warnings", "X-Warning-Count", "X-Request-Id")) {
+                        rule.exposeHeader(header);
+                    }
+                }));
+            }
+            javalin.requestLogger.http(this::log);
+            javalin.routes.before(this::identify);
+            javalin.routes.before("/api/*", this::authenticate);
+            javalin.routes.get("/healthz", this::health);
+            javalin.routes.get("/metrics", ctx -> {
+                byte[] text = metrics.scrape();
+                ctx.status(200).contentType(metrics.contentType());
+                ctx.attribute(BYTES, text.length);
+                ctx.result(text);
+            });
+            javalin.routes.get("/openapi.json", ctx -> json(ctx, 200, openApi.document()));
+            javalin.routes.get("/api/v1/forms", this::listForms);
+            javalin.routes.get("/api/v1/forms/{id}", ctx -> json(ctx, 200, describe(form(ctx))));
+            javalin.routes.get("/api/v1/forms/{id}/schema", ctx -> {
                 ctx.status(200).contentType("application/schema+json; charset=utf-8")
                         .result(Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsBytes(form(ctx).schemaJson()));
             });
-            config.routes.get("/api/v1/forms/{id}/example", ctx ->
+            javalin.routes.get("/api/v1/forms/{id}/example", ctx ->
                     ctx.status(200).contentType(JSON).result(form(ctx).example()));
-            config.routes.post("/api/v1/forms/{id}/validate", this::validate);
-            config.routes.post("/api/v1/forms/{id}/render", this::render);
+            javalin.routes.post("/api/v1/forms/{id}/validate", this::validate);
+            javalin.routes.post("/api/v1/forms/{id}/render", this::render);
 
-            config.routes.exception(FormError.class, (error, ctx) -> error(ctx, error));
-            config.routes.exception(HttpResponseException.class, (e, ctx) -> {
+            javalin.routes.exception(FormError.class, this::error);
+            javalin.routes.exception(HttpResponseException.class, (e, ctx) -> {
                 FormError.Kind kind = e.getStatus() == 413 ? FormError.Kind.BODY_TOO_LARGE : FormError.Kind.NOT_FOUND;
                 String message = e.getStatus() == 413 ? "请求体过大：最多 " + maxBodyBytes + " 字节" : e.getMessage();
-                error(ctx, new FormError(kind, message));
+                error(new FormError(kind, message), ctx);
             });
-            config.routes.exception(Exception.class, (e, ctx) -> {
-                LOG.error("unexpected failure on {} {}", ctx.method(), ctx.path(), e);
-                json(ctx, 500, ErrorResponses.body("internal_error", "服务内部错误，已记录", List.of()));
+            javalin.routes.exception(Exception.class, (e, ctx) -> {
+                LOG.error("unexpected failure on {} {} (request {})", ctx.method(), ctx.path(), ctx.attribute(ID), e);
+                metrics.rejected("internal_error");
+                json(ctx, 500, ErrorResponses.body("internal_error", "服务内部错误，已记录（请求编号 " + ctx.attribute(ID) + "）", List.of()));
             });
-            config.routes.error(404, ctx -> {
-                if (ctx.result() == null || ctx.result().isEmpty() || !ctx.res().getContentType().startsWith("application/json")) {
+            javalin.routes.error(404, ctx -> {
+                String contentType = ctx.res().getContentType();
+                if (contentType == null || !contentType.startsWith("application/json")) {
+                    metrics.rejected("not_found");
                     json(ctx, 404, ErrorResponses.body("not_found", "没有这个地址：" + ctx.path(), List.of()));
                 }
             });
-            config.routes.error(405, ctx -> json(ctx, 405,
-                    ErrorResponses.body("method_not_allowed", "此地址不支持 " + ctx.method(), List.of())));
+            javalin.routes.error(405, ctx -> {
+                metrics.rejected("method_not_allowed");
+                json(ctx, 405, ErrorResponses.body("method_not_allowed", "此地址不支持 " + ctx.method(), List.of()));
+            });
         });
+    }
+
+    private static final String ID = "request-id";
+    private static final String BYTES = "response-bytes";
+    private static final String FORMAT = "format";
+
+    /** Every response names its request, so that a client's report and the log line meet. */
+    private void identify(Context ctx) {
+        String given = ctx.header("X-Request-Id");
+        String id = given != null && REQUEST_ID.matcher(given).matches() ? given : UUID.randomUUID().toString();
+        ctx.attribute(ID, id);
+        ctx.header("X-Request-Id", id);
+    }
+
+    private void authenticate(Context ctx) {
+        if (config.apiToken().isEmpty() || ctx.method() == HandlerType.OPTIONS) {
+            return;
+        }
+        String header = ctx.header("Authorization");
+        byte[] expected = ("Bearer " + config.apiToken()).getBytes(StandardCharsets.UTF_8);
+        byte[] given = header == null ? new byte[0] : header.trim().getBytes(StandardCharsets.UTF_8);
+        if (!MessageDigest.isEqual(expected, given)) {
+            ctx.header("WWW-Authenticate", "Bearer realm=\"jixiao-forms\"");
+            throw new FormError(FormError.Kind.UNAUTHORIZED, "需要有效的访问令牌：Authorization: Bearer <token>");
+        }
+    }
+
+    /** One structured line per request; never the document's content. */
+    private void log(Context ctx, Float millis) {
+        Map<String, Object> line = new LinkedHashMap<>();
+        line.put("id", ctx.attribute(ID));
+        line.put("method", ctx.method().name());
+        line.put("path", ctx.path());
+        String form = ctx.pathParamMap().get("id");
+        if (form != null) {
+            line.put("form", form);
+        }
+        Object format = ctx.attribute(FORMAT);
+        if (format != null) {
+            line.put("format", format);
+        }
+        line.put("status", ctx.statusCode());
+        line.put("ms", Math.round(millis * 10) / 10.0);
+        Object bytes = ctx.attribute(BYTES);
+        line.put("bytes", bytes == null ? 0 : bytes);
+        ACCESS.info(Json.MAPPER.writeValueAsString(line));
     }
 
     private void health(Context ctx) {
@@ -112,19 +202,24 @@ public final class HttpApi {
     private void validate(Context ctx) {
         RegisteredForm<?> form = form(ctx);
         requireJson(ctx);
-        RegisteredForm.Verdict verdict = form.verdict(ctx.bodyAsBytes());
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("valid", verdict.valid());
-        body.put("errors", verdict.errors());
-        body.put("warnings", verdict.warnings());
-        json(ctx, 200, body);
+        byte[] body = ctx.bodyAsBytes();
+        RegisteredForm.Verdict verdict = queue.run(() -> form.verdict(body));
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("valid", verdict.valid());
+        answer.put("errors", verdict.errors());
+        answer.put("warnings", verdict.warnings());
+        json(ctx, 200, answer);
     }
 
     private void render(Context ctx) {
         RegisteredForm<?> form = form(ctx);
         OutputFormat format = negotiate(ctx);
+        ctx.attribute(FORMAT, format.extension());
         requireJson(ctx);
-        FormService.RenderedFile file = service.render(form.id(), ctx.bodyAsBytes(), format);
+        byte[] body = ctx.bodyAsBytes();
+        long started = System.nanoTime();
+        FormService.RenderedFile file = queue.run(() -> service.render(form.id(), body, format));
+        metrics.rendered(form.id(), format.extension(), System.nanoTime() - started);
         ctx.status(200);
         ctx.res().setContentType(format.mediaType());
         ctx.res().setCharacterEncoding(null);
@@ -133,6 +228,7 @@ public final class HttpApi {
         if (!file.warnings().isEmpty()) {
             ctx.header("X-Warnings", warningsHeader(file.warnings()));
         }
+        ctx.attribute(BYTES, file.bytes().length);
         ctx.result(file.bytes());
     }
 
@@ -190,11 +286,18 @@ public final class HttpApi {
         }
     }
 
-    private static void error(Context ctx, FormError error) {
-        json(ctx, ErrorResponses.status(error.kind()), ErrorResponses.body(error));
+    private void error(FormError error, Context ctx) {
+        int status = ErrorResponses.status(error.kind());
+        metrics.rejected(error.code());
+        if (status == 503) {
+            ctx.header("Retry-After", Long.toString(Math.max(1, config.queueWait().toSeconds())));
+        }
+        json(ctx, status, ErrorResponses.body(error));
     }
 
     static void json(Context ctx, int status, Object body) {
-        ctx.status(status).contentType(JSON).result(Json.MAPPER.writeValueAsBytes(body));
+        byte[] bytes = Json.MAPPER.writeValueAsBytes(body);
+        ctx.attribute(BYTES, bytes.length);
+        ctx.status(status).contentType(JSON).result(bytes);
     }
 }

@@ -23,7 +23,7 @@ public final class TestServer {
 
     public static synchronized App app() {
         if (app == null) {
-            app = new App(Config.fromEnvironment(Map.of())).start(0);
+            app = new App(Config.defaults()).start(0);
         }
         return app;
     }
