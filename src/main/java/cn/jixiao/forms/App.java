@@ -24,6 +24,7 @@ public final class App {
 
     private final FormService service;
     private final RenderQueue queue;
+    private final HttpApi api;
     private final Javalin server;
     private final AtomicBoolean ready = new AtomicBoolean();
 
@@ -35,7 +36,8 @@ public final class App {
                 List.of(new PdfRenderer(fonts), new DocxRenderer(fonts)));
         this.queue = new RenderQueue(config.renderThreads(), config.queueWait(), config.renderTimeout());
         Metrics metrics = new Metrics(queue::inFlight);
-        this.server = new HttpApi(service, queue, metrics, config, ready::get).create();
+        this.api = new HttpApi(service, queue, metrics, config, ready::get);
+        this.server = api.create();
     }
 
     public FormService service() {
@@ -57,6 +59,10 @@ public final class App {
         return this;
     }
 
+    public int rendersInFlight() {
+        return queue.inFlight();
+    }
+
     public int port() {
         return server.port();
     }
@@ -64,8 +70,8 @@ public final class App {
     /** Stops taking renders, lets those in flight finish and answer, then stops serving. */
     public void stop() {
         ready.set(false);
-        if (!queue.drain(GRACE)) {
-            LOG.warn("renders still running after {} s; stopping anyway", GRACE.toSeconds());
+        if (!queue.drain(GRACE) || !api.awaitIdle(GRACE)) {
+            LOG.warn("requests still running after {} s; stopping anyway", GRACE.toSeconds());
         }
         server.stop();
     }

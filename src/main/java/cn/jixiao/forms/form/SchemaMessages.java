@@ -44,8 +44,8 @@ final class SchemaMessages {
             case "minLength" -> label + "不能为空";
             case "maxItems" -> label + "最多 " + arg(args, 0) + " 项，现有 " + arg(args, 1) + " 项" + limitNote(limit(error));
             case "minItems" -> label + "至少要有 " + arg(args, 0) + " 项";
-            case "minimum" -> label + "不能小于 " + arg(args, 0);
-            case "maximum" -> label + "不能大于 " + arg(args, 0);
+            case "minimum" -> label + "不能小于 " + arg(args, 0) + "，收到的是" + describe(instance);
+            case "maximum" -> label + "不能大于 " + arg(args, 0) + "，收到的是" + describe(instance);
             case "format" -> label + "应为日期，格式 YYYY-MM-DD，且是日历上存在的日子，收到的是" + describe(instance);
             case "pattern" -> label + "格式不对，收到的是" + describe(instance);
             default -> label + "：" + error.getMessage();

@@ -48,6 +48,8 @@ public final class HttpApi {
     private final Config config;
     private final OpenApi openApi;
     private final BooleanSupplier ready;
+    /** API requests between arriving and their access-log line, which is written after the response. */
+    private final java.util.concurrent.atomic.AtomicInteger activeRequests = new java.util.concurrent.atomic.AtomicInteger();
 
     public HttpApi(FormService service, RenderQueue queue, Metrics metrics, Config config, BooleanSupplier ready) {
         this.service = service;
@@ -80,7 +82,12 @@ public final class HttpApi {
             }
             javalin.requestLogger.http(this::log);
             javalin.routes.before(this::identify);
+            javalin.routes.before("/api/*", ctx -> {
+                ctx.attribute(COUNTED, Boolean.TRUE);
+                activeRequests.incrementAndGet();
+            });
             javalin.routes.before("/api/*", this::authenticate);
+            javalin.jetty.modifyServer(server -> server.setStopTimeout(5_000));
             javalin.routes.get("/healthz", this::health);
             javalin.routes.get("/metrics", ctx -> {
                 byte[] text = metrics.scrape();
@@ -128,6 +135,7 @@ public final class HttpApi {
     private static final String ID = "request-id";
     private static final String BYTES = "response-bytes";
     private static final String FORMAT = "format";
+    private static final String COUNTED = "counted";
 
     /** Every response names its request, so that a client's report and the log line meet. */
     private void identify(Context ctx) {
@@ -150,8 +158,28 @@ public final class HttpApi {
         }
     }
 
+    /** Waits until every API request has been answered, at most {@code grace}. */
+    public boolean awaitIdle(java.time.Duration grace) {
+        long deadline = System.nanoTime() + grace.toNanos();
+        while (activeRequests.get() > 0) {
+            if (System.nanoTime() > deadline) {
+                return false;
+            }
+            try {
+                Thread.sleep(10);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** One structured line per request; never the document's content. */
     private void log(Context ctx, Float millis) {
+        if (ctx.attribute(COUNTED) != null) {
+            activeRequests.decrementAndGet();
+        }
         Map<String, Object> line = new LinkedHashMap<>();
         line.put("id", ctx.attribute(ID));
         line.put("method", ctx.method().name());

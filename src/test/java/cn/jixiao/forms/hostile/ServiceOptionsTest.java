@@ -1,0 +1,136 @@
+package cn.jixiao.forms.hostile;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
+import cn.jixiao.forms.App;
+import cn.jixiao.forms.Config;
+import cn.jixiao.forms.form.Json;
+import cn.jixiao.forms.testing.JsonEdit;
+import cn.jixiao.forms.testing.TestServer;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
+import tools.jackson.databind.JsonNode;
+
+/** Bearer token, CORS, metrics and the access log. */
+class ServiceOptionsTest {
+    private static final HttpClient CLIENT = HttpClient.newHttpClient();
+    private static App guarded;
+
+    @BeforeAll
+    static void start() {
+        guarded = new App(Config.fromEnvironment(Map.of("JIXIAO_API_TOKEN", "s3cret-token",
+                "JIXIAO_CORS_ORIGINS", "https://finance.example.cn"))).start(0);
+    }
+
+    @AfterAll
+    static void stop() {
+        guarded.stop();
+    }
+
+    private static HttpResponse<byte[]> send(HttpRequest.Builder request) {
+        try {
+            return CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static HttpRequest.Builder to(String path) {
+        return HttpRequest.newBuilder(URI.create("http://localhost:" + guarded.port() + path));
+    }
+
+    @Test
+    void withATokenTheApiNeedsIt() {
+        HttpResponse<byte[]> none = send(to("/api/v1/forms"));
+        assertEquals(401, none.statusCode());
+        assertEquals("unauthorized", Json.MAPPER.readTree(none.body()).at("/error/code").asString());
+        assertTrue(none.headers().firstValue("WWW-Authenticate").orElse("").startsWith("Bearer"));
+        assertEquals(401, send(to("/api/v1/forms").header("Authorization", "Bearer wrong")).statusCode());
+        assertEquals(401, send(to("/api/v1/forms/performance-tracking/render").header("Authorization", "s3cret-token")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(TestServer.example("performance-tracking")))).statusCode());
+        assertEquals(200, send(to("/api/v1/forms").header("Authorization", "Bearer s3cret-token")).statusCode());
+        assertEquals(200, send(to("/api/v1/forms/performance-tracking/render").header("Authorization", "Bearer s3cret-token")
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(TestServer.example("performance-tracking")))).statusCode());
+    }
+
+    @Test
+    void healthStaysOpen() {
+        assertEquals(200, send(to("/healthz")).statusCode());
+    }
+
+    @Test
+    void withoutATokenTheApiIsOpen() {
+        assertEquals(200, TestServer.get("/api/v1/forms").statusCode());
+    }
+
+    @Test
+    void corsAnswersTheConfiguredOriginOnly() {
+        HttpResponse<byte[]> allowed = send(to("/api/v1/forms/performance-tracking/render").method("OPTIONS", HttpRequest.BodyPublishers.noBody())
+                .header("Origin", "https://finance.example.cn").header("Access-Control-Request-Method", "POST")
+                .header("Access-Control-Request-Headers", "content-type,authorization"));
+        assertEquals("https://finance.example.cn", allowed.headers().firstValue("Access-Control-Allow-Origin").orElse(""));
+        HttpResponse<byte[]> other = send(to("/healthz").header("Origin", "https://evil.example"));
+        assertFalse(other.headers().firstValue("Access-Control-Allow-Origin").isPresent());
+    }
+
+    @Test
+    void corsIsOffByDefault() {
+        HttpResponse<byte[]> response = TestServer.send(HttpRequest.newBuilder(TestServer.uri("/healthz"))
+                .header("Origin", "https://finance.example.cn").build());
+        assertFalse(response.headers().firstValue("Access-Control-Allow-Origin").isPresent());
+    }
+
+    @Test
+    void metricsCountRendersRejectionsAndInFlight() {
+        TestServer.post("/api/v1/forms/performance-tracking/render?format=docx", TestServer.example("performance-tracking"));
+        TestServer.post("/api/v1/forms/performance-tracking/render", "{}".getBytes(StandardCharsets.UTF_8));
+        HttpResponse<byte[]> response = TestServer.get("/metrics");
+        assertEquals(200, response.statusCode());
+        assertTrue(response.headers().firstValue("Content-Type").orElse("").startsWith("text/plain"));
+        String metrics = new String(response.body(), StandardCharsets.UTF_8);
+        assertTrue(metrics.matches("(?s).*jixiao_renders_total\\{form=\"performance-tracking\",format=\"docx\"} [1-9].*"), metrics);
+        assertTrue(metrics.contains("jixiao_render_duration_seconds_bucket{form=\"performance-tracking\",format=\"docx\",le=\"0.1\"}"));
+        assertTrue(metrics.matches("(?s).*jixiao_rejections_total\\{reason=\"invalid_document\"} [1-9].*"));
+        assertTrue(metrics.contains("jixiao_renders_in_flight "));
+        assertTrue(metrics.contains("jvm_memory_used_bytes{area=\"heap\"}"));
+    }
+
+    @Test
+    void oneAccessLineARequestWithoutTheDocument() {
+        Logger access = (Logger) LoggerFactory.getLogger("access");
+        ListAppender<ILoggingEvent> lines = new ListAppender<>();
+        lines.start();
+        access.addAppender(lines);
+        try {
+            byte[] body = JsonEdit.edit(TestServer.example("performance-tracking"), "/forms/0/projectName", "\"机密项目名称\"");
+            TestServer.send(HttpRequest.newBuilder(TestServer.uri("/api/v1/forms/performance-tracking/render?format=pdf"))
+                    .header("Content-Type", "application/json").header("X-Request-Id", "req-42")
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build());
+            ILoggingEvent line = lines.list.stream().filter(e -> e.getFormattedMessage().contains("req-42")).findFirst().orElseThrow();
+            JsonNode fields = Json.MAPPER.readTree(line.getFormattedMessage());
+            assertEquals("req-42", fields.path("id").asString());
+            assertEquals("performance-tracking", fields.path("form").asString());
+            assertEquals("pdf", fields.path("format").asString());
+            assertEquals(200, fields.path("status").asInt());
+            assertTrue(fields.path("ms").asDouble() > 0);
+            assertTrue(fields.path("bytes").asInt() > 10_000);
+            assertFalse(line.getFormattedMessage().contains("机密项目名称"), "no document content in logs");
+        } finally {
+            access.detachAppender(lines);
+        }
+    }
+}
