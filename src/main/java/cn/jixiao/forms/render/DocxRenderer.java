@@ -1,7 +1,8 @@
 package cn.jixiao.forms.render;
 
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.FilterOutputStream;
+import java.io.OutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigInteger;
@@ -13,7 +14,6 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.zip.ZipEntry;
-import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
 import org.docx4j.openpackaging.exceptions.Docx4JException;
 import org.docx4j.openpackaging.packages.WordprocessingMLPackage;
@@ -93,6 +93,9 @@ public final class DocxRenderer implements Renderer {
     /** Zip entry time of every part: same input, same bytes. */
     private static final long FIXED_TIME = 315532800000L + 86_400_000L;
     private static final Pattern PAGE_SIZE = Pattern.compile("(?i)\\b(A3|A4|A5)\\b");
+    private static final Pattern COLLAPSIBLE = Pattern.compile("[ \\t\\n\\r\\f]+");
+    private static final Pattern NUMBER = Pattern.compile("[0-9.]+");
+    private static final Pattern CONTENT_TOKEN = Pattern.compile("\"([^\"]*)\"|'([^']*)'|counter\\(\\s*(pages?)\\s*\\)");
 
     private final FontLibrary fonts;
 
@@ -118,7 +121,7 @@ public final class DocxRenderer implements Renderer {
         Map<String, String> bodyStyle = css.compute(body, Map.of());
         builder.blocks(body, bodyStyle);
         try {
-            return normalise(pack(builder, css, bodyStyle));
+            return pack(builder, css, bodyStyle);
         } catch (Docx4JException e) {
             throw new IllegalStateException("DOCX could not be written", e);
         }
@@ -150,8 +153,10 @@ public final class DocxRenderer implements Renderer {
 
         SectPr section = section(css.page());
         Map<String, String> footerBox = css.page().marginBoxes().get("bottom-center");
+        FooterPart footer = null;
         if (footerBox != null && footerBox.containsKey("content")) {
             FooterPart footerPart = new FooterPart();
+            footer = footerPart;
             footerPart.setJaxbElement(footer(builder, footerBox, bodyStyle));
             Relationship relationship = main.addTargetPart(footerPart);
             FooterReference reference = WML.createFooterReference();
@@ -161,28 +166,54 @@ public final class DocxRenderer implements Renderer {
         }
         wmlBody.setSectPr(section);
 
-        ByteArrayOutputStream out = new ByteArrayOutputStream(32 * 1024);
-        pkg.save(out);
-        return out.toByteArray();
+        return write(pkg, main, List.of(main, styles, fontTable, settings), footer);
     }
 
-    /** Rewrites the zip with fixed entry times, in the order docx4j wrote it. */
-    private static byte[] normalise(byte[] zip) {
-        try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip))) {
-            ByteArrayOutputStream bytes = new ByteArrayOutputStream(zip.length + 512);
-            try (ZipOutputStream out = new ZipOutputStream(bytes)) {
-                for (ZipEntry entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
-                    ZipEntry fixed = new ZipEntry(entry.getName());
-                    fixed.setTime(FIXED_TIME);
-                    out.putNextEntry(fixed);
-                    in.transferTo(out);
-                    out.closeEntry();
+    /**
+     * Writes the package as a zip, each part marshalled straight into it, with fixed entry times: same
+     * input, same bytes.
+     */
+    private static byte[] write(WordprocessingMLPackage pkg, MainDocumentPart main,
+                                List<org.docx4j.openpackaging.parts.JaxbXmlPart<?>> parts, FooterPart footer) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(32 * 1024);
+        try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
+            OutputStream entry = new FilterOutputStream(zip) {
+                @Override
+                public void write(byte[] b, int off, int len) throws IOException {
+                    out.write(b, off, len);
                 }
+
+                @Override
+                public void close() {
+                    // the zip stays open for the next part
+                }
+            };
+            open(zip, "[Content_Types].xml");
+            pkg.getContentTypeManager().marshal(entry);
+            open(zip, "_rels/.rels");
+            pkg.getRelationshipsPart().marshal(entry);
+            open(zip, "word/_rels/document.xml.rels");
+            main.getRelationshipsPart().marshal(entry);
+            List<org.docx4j.openpackaging.parts.JaxbXmlPart<?>> all = new ArrayList<>(parts);
+            if (footer != null) {
+                all.add(footer);
             }
-            return bytes.toByteArray();
+            for (org.docx4j.openpackaging.parts.JaxbXmlPart<?> part : all) {
+                open(zip, part.getPartName().getName().substring(1));
+                part.marshal(entry);
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        } catch (jakarta.xml.bind.JAXBException e) {
+            throw new IllegalStateException("DOCX could not be written", e);
         }
+        return bytes.toByteArray();
+    }
+
+    private static void open(ZipOutputStream zip, String name) throws IOException {
+        ZipEntry entry = new ZipEntry(name);
+        entry.setTime(FIXED_TIME);
+        zip.putNextEntry(entry);
     }
 
     private Styles styles(Map<String, String> bodyStyle) {
@@ -299,7 +330,7 @@ public final class DocxRenderer implements Renderer {
         style.putIfAbsent("text-align", "center");
         Ftr footer = WML.createFtr();
         P paragraph = paragraph(style);
-        Matcher token = Pattern.compile("\"([^\"]*)\"|'([^']*)'|counter\\(\\s*(pages?)\\s*\\)").matcher(box.get("content"));
+        Matcher token = CONTENT_TOKEN.matcher(box.get("content"));
         while (token.find()) {
             if (token.group(3) != null) {
                 field(builder, paragraph, token.group(3).equals("page") ? "PAGE" : "NUMPAGES", style);
@@ -608,7 +639,7 @@ public final class DocxRenderer implements Renderer {
                     }
                 }
             } else {
-                String collapsed = text.replaceAll("[ \\t\\n\\r\\f]+", " ");
+                String collapsed = COLLAPSIBLE.matcher(text).replaceAll(" ");
                 if (!collapsed.isEmpty()) {
                     paragraph.getContent().add(run(collapsed, style, false));
                 }
@@ -738,7 +769,7 @@ public final class DocxRenderer implements Renderer {
             // Exact, as in CSS: a multiple of the font size, not of the font's own line gap, which differs
             // between the 宋体 of one machine and the next.
             double fontSize = Stylesheet.points(style.getOrDefault("font-size", "10.5pt"), 12);
-            double points = lineHeight.matches("[0-9.]+") ? Double.parseDouble(lineHeight) * fontSize
+            double points = NUMBER.matcher(lineHeight).matches() ? Double.parseDouble(lineHeight) * fontSize
                     : Stylesheet.points(lineHeight, fontSize);
             spacing.setLine(twips(points));
             spacing.setLineRule(STLineSpacingRule.EXACT);

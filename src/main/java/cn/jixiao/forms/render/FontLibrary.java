@@ -118,6 +118,9 @@ public final class FontLibrary {
             if (font.getUnicodeCmapLookup() == null) {
                 throw new IllegalStateException("fonts/" + file + " has no Unicode cmap");
             }
+            // The forms need no glyph substitution (Latin ligatures); PDFBox would otherwise run a
+            // regular-expression tokenizer over every text run it draws.
+            font.setEnableGsub(false);
             return font;
         } catch (IOException e) {
             throw new IllegalStateException("fonts/" + file + " cannot be read: " + e.getMessage(), e);

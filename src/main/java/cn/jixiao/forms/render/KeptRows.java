@@ -2,7 +2,6 @@ package cn.jixiao.forms.render;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.function.ToIntFunction;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
@@ -24,7 +23,7 @@ final class KeptRows {
         NodeList all = xhtml.getElementsByTagName("tr");
         for (int i = 0; i < all.getLength(); i++) {
             Element row = (Element) all.item(i);
-            if ("avoid".equals(css.compute(row, Map.of()).get("page-break-before")) && previous(row) != null) {
+            if ("avoid".equals(css.cascaded(row).get("page-break-before")) && previous(row) != null) {
                 rows.add(row);
             }
         }

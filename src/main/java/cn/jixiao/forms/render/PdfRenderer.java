@@ -16,6 +16,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Calendar;
 import java.util.GregorianCalendar;
+import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -56,34 +57,45 @@ public final class PdfRenderer implements Renderer {
         return OutputFormat.PDF;
     }
 
+    /**
+     * Lays the document out once; only when a page break parts rows that must stay together, or cuts a
+     * repeatable cell, is the XHTML adjusted and laid out again. Every pass shares the document and its
+     * fonts, so that fonts are loaded once per render.
+     */
     @Override
     public byte[] render(Document xhtml) {
-        List<Element> kept = KeptRows.rows(xhtml, Stylesheet.of(xhtml));
-        Set<Element> watched = RepeatedCells.rowsToWatch(xhtml);
-        watched.addAll(KeptRows.rowsToWatch(kept));
-        if (!watched.isEmpty()) {
-            Map<Element, Integer> pages = pagesOfRows(xhtml, watched);
-            if (KeptRows.pullAlong(kept, row -> pages.getOrDefault(row, 0))) {
-                pages.clear();
-                pages.putAll(pagesOfRows(xhtml, watched));
+        try (PDDocument document = new PDDocument()) {
+            List<LazyFont> faces = faces(document);
+            PdfBoxRenderer renderer = laidOut(xhtml, document, faces);
+            List<Element> kept = KeptRows.rows(xhtml, Stylesheet.of(xhtml));
+            Set<Element> watched = RepeatedCells.rowsToWatch(xhtml);
+            watched.addAll(KeptRows.rowsToWatch(kept));
+            if (!watched.isEmpty()) {
+                Map<Element, Integer> pages = pagesOfRows(renderer, watched);
+                if (KeptRows.pullAlong(kept, row -> pages.getOrDefault(row, 0))) {
+                    renderer = laidOut(xhtml, document, faces);
+                    pages.clear();
+                    pages.putAll(pagesOfRows(renderer, watched));
+                }
+                if (RepeatedCells.split(xhtml, row -> pages.getOrDefault(row, 0))) {
+                    renderer = laidOut(xhtml, document, faces);
+                }
             }
-            RepeatedCells.split(xhtml, row -> pages.getOrDefault(row, 0));
-        }
-        return pdf(xhtml);
-    }
-
-    /** A layout pass only: on which page each watched row starts. */
-    private Map<Element, Integer> pagesOfRows(Document xhtml, Set<Element> rows) {
-        try (PDDocument document = new PDDocument();
-             PdfBoxRenderer renderer = builder(xhtml, document).buildPdfRenderer()) {
-            renderer.layout();
-            Map<Element, Integer> pages = new IdentityHashMap<>();
-            Layer layer = renderer.getRootBox().getLayer();
-            collect(renderer.getRootBox(), rows, layer, pages);
-            return pages;
+            renderer.createPDFWithoutClosing();
+            fixMetadata(document, xhtml);
+            ByteArrayOutputStream out = new ByteArrayOutputStream(64 * 1024);
+            document.save(out);
+            return out.toByteArray();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** On which page each watched row starts. */
+    private static Map<Element, Integer> pagesOfRows(PdfBoxRenderer renderer, Set<Element> rows) {
+        Map<Element, Integer> pages = new IdentityHashMap<>();
+        collect(renderer.getRootBox(), rows, renderer.getRootBox().getLayer(), pages);
+        return pages;
     }
 
     private static void collect(Box box, Set<Element> rows, Layer layer, Map<Element, Integer> pages) {
@@ -97,7 +109,21 @@ public final class PdfRenderer implements Renderer {
         }
     }
 
-    private PdfRendererBuilder builder(Document xhtml, PDDocument document) {
+    private List<LazyFont> faces(PDDocument document) {
+        List<LazyFont> faces = new ArrayList<>();
+        for (FontLibrary.Family family : fonts.families()) {
+            for (FontLibrary.Face face : family.faces()) {
+                faces.add(new LazyFont(document, face));
+            }
+        }
+        for (FontLibrary.Face face : fonts.fallbacks()) {
+            faces.add(new LazyFont(document, face));
+        }
+        return faces;
+    }
+
+    /** A renderer with the document's XHTML laid out. */
+    private static PdfBoxRenderer laidOut(Document xhtml, PDDocument document, List<LazyFont> faces) {
         PdfRendererBuilder builder = new PdfRendererBuilder();
         builder.usePDDocument(document);
         builder.useFastMode();
@@ -106,35 +132,13 @@ public final class PdfRenderer implements Renderer {
         builder.useExternalResourceAccessControl((uri, type) -> false, ExternalResourceControlPriority.RUN_AFTER_RESOLVING_URI);
         builder.useUriResolver((base, uri) -> null);
         builder.withProducer("jixiao-forms");
-        for (FontLibrary.Family family : fonts.families()) {
-            for (FontLibrary.Face face : family.faces()) {
-                register(builder, document, face);
-            }
+        for (LazyFont face : faces) {
+            builder.useFont(face, face.face.family(), face.face.weight(),
+                    face.face.italic() ? BaseRendererBuilder.FontStyle.ITALIC : BaseRendererBuilder.FontStyle.NORMAL, true);
         }
-        for (FontLibrary.Face face : fonts.fallbacks()) {
-            register(builder, document, face);
-        }
-        return builder;
-    }
-
-    private byte[] pdf(Document xhtml) {
-        try (PDDocument document = new PDDocument()) {
-            ByteArrayOutputStream out = new ByteArrayOutputStream(64 * 1024);
-            try (PdfBoxRenderer renderer = builder(xhtml, document).buildPdfRenderer()) {
-                renderer.layout();
-                renderer.createPDFWithoutClosing();
-                fixMetadata(document, xhtml);
-                document.save(out);
-            }
-            return out.toByteArray();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static void register(PdfRendererBuilder builder, PDDocument document, FontLibrary.Face face) {
-        builder.useFont(new LazyFont(document, face), face.family(), face.weight(),
-                face.italic() ? BaseRendererBuilder.FontStyle.ITALIC : BaseRendererBuilder.FontStyle.NORMAL, true);
+        PdfBoxRenderer renderer = builder.buildPdfRenderer();
+        renderer.layout();
+        return renderer;
     }
 
     /** Loads a face into this document only when the layout first asks for it: unused faces cost nothing. */

@@ -78,6 +78,10 @@ final class Stylesheet {
         return page;
     }
 
+    private static final java.util.regex.Pattern WHITESPACE = java.util.regex.Pattern.compile("\\s+");
+    /** Parsed stylesheets by their text: every render of a form has the same one. */
+    private static final Map<String, Stylesheet> PARSED = new java.util.concurrent.ConcurrentHashMap<>();
+
     /** The stylesheet of an XHTML document: all its {@code <style>} elements, in order. */
     static Stylesheet of(org.w3c.dom.Document xhtml) {
         StringBuilder css = new StringBuilder();
@@ -85,7 +89,11 @@ final class Stylesheet {
         for (int i = 0; i < styles.getLength(); i++) {
             css.append(styles.item(i).getTextContent()).append('\n');
         }
-        return parse(css.toString());
+        String text = css.toString();
+        if (PARSED.size() > 64) {
+            PARSED.clear();
+        }
+        return PARSED.computeIfAbsent(text, Stylesheet::parse);
     }
 
     static Stylesheet parse(String css) {
@@ -282,11 +290,45 @@ final class Stylesheet {
         if (attribute.isBlank()) {
             return Set.of();
         }
-        return Set.of(attribute.trim().split("\\s+"));
+        return Set.of(WHITESPACE.split(attribute.trim()));
     }
 
-    /** The computed declarations of an element, given those of its parent. */
+    /**
+     * Computed styles by the element's path from the root (tags, classes, inline styles): with only
+     * element, class, descendant and child selectors, that path decides the style. Bounded.
+     */
+    private final Map<String, Map<String, String>> computed = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /**
+     * The computed declarations of an element whose ancestors' declarations were computed with this
+     * stylesheet too; the same for every element on the same path.
+     */
     Map<String, String> compute(Element element, Map<String, String> parent) {
+        String path = path(element);
+        Map<String, String> style = computed.get(path);
+        if (style == null) {
+            style = Map.copyOf(computeUncached(element, parent));
+            if (computed.size() < 4096) {
+                computed.put(path, style);
+            }
+        }
+        return style;
+    }
+
+    private static String path(Element element) {
+        StringBuilder path = new StringBuilder(128);
+        for (Node node = element; node instanceof Element e; node = node.getParentNode()) {
+            path.append(e.getTagName()).append('.').append(e.getAttribute("class")).append('{').append(e.getAttribute("style")).append("}/");
+        }
+        return path.toString();
+    }
+
+    /** The declarations that apply to an element itself, nothing inherited: enough for non-inherited properties. */
+    Map<String, String> cascaded(Element element) {
+        return computeUncached(element, Map.of());
+    }
+
+    private Map<String, String> computeUncached(Element element, Map<String, String> parent) {
         Map<String, String> style = new HashMap<>();
         for (Map.Entry<String, String> entry : parent.entrySet()) {
             if (INHERITED.contains(entry.getKey())) {
