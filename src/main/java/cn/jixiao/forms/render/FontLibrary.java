@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.apache.fontbox.ttf.TTFParser;
+import org.apache.fontbox.ttf.TTFSubsetter;
 import org.apache.fontbox.ttf.TrueTypeFont;
 import org.apache.pdfbox.io.RandomAccessReadBuffer;
 import tools.jackson.databind.JsonNode;
@@ -22,16 +23,43 @@ import tools.jackson.databind.JsonNode;
  */
 public final class FontLibrary {
 
-    /** One font file for one family, weight and style. */
-    public record Face(String family, int weight, boolean italic, String file, TrueTypeFont font) {
+    /**
+     * One font file for one family, weight and style; {@code common} is the same font cut down to the
+     * characters most documents use ({@link #COMMON}), which a document made only of those embeds
+     * several times faster (PDFBox's per-document font set-up scales with the number of glyphs).
+     */
+    public record Face(String family, int weight, boolean italic, String file, TrueTypeFont font, TrueTypeFont common,
+                       java.util.BitSet commonCodePoints) {
         public boolean has(int codePoint) {
-            try {
-                return font.getUnicodeCmapLookup().getGlyphId(codePoint) > 0;
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
+            return glyph(font, codePoint);
+        }
+
+        public boolean commonHas(int codePoint) {
+            return commonCodePoints.get(codePoint);
         }
     }
+
+    private static boolean glyph(TrueTypeFont font, int codePoint) {
+        try {
+            return font.getUnicodeCmapLookup().getGlyphId(codePoint) > 0;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * The repertoire of the cut-down faces: GB 2312 (the 6 763 hanzi of everyday text and its symbols),
+     * Latin, general punctuation and symbols, CJK punctuation and compatibility (㎡), full-width forms.
+     */
+    static final java.util.function.IntPredicate COMMON = new java.util.function.IntPredicate() {
+        private final java.nio.charset.CharsetEncoder gb2312 = java.nio.charset.Charset.forName("GB2312").newEncoder();
+
+        @Override
+        public synchronized boolean test(int cp) {
+            return (cp >= 0x20 && cp <= 0x24F) || (cp >= 0x2000 && cp <= 0x2BFF) || (cp >= 0x3000 && cp <= 0x33FF)
+                    || (cp >= 0xFF00 && cp <= 0xFFEF) || (cp < 0x10000 && !Character.isSurrogate((char) cp) && gb2312.canEncode((char) cp));
+        }
+    };
 
     /**
      * A font-family name of the templates, the Latin font Word should pair with it, its other name
@@ -88,8 +116,19 @@ public final class FontLibrary {
         List<Face> faces = new ArrayList<>();
         for (JsonNode face : description.path("faces")) {
             String file = face.path("file").asString();
+            TrueTypeFont font = parse(file, read(source, file));
+            java.util.BitSet commonCodePoints = new java.util.BitSet(0x10000);
+            TrueTypeFont common = null;
+            if (face.path("common").asBoolean(true)) {
+                for (int cp = 0x20; cp < 0x10000; cp++) {
+                    if (COMMON.test(cp) && glyph(font, cp)) {
+                        commonCodePoints.set(cp);
+                    }
+                }
+                common = common(file, font, commonCodePoints);
+            }
             faces.add(new Face(family, face.path("weight").asInt(400), face.path("style").asString("normal").equals("italic"),
-                    file, parse(file, read(source, file))));
+                    file, font, common, commonCodePoints));
         }
         return faces;
     }
@@ -102,6 +141,19 @@ public final class FontLibrary {
             return in.readAllBytes();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The face cut down to {@link #COMMON}, glyph outlines and metrics unchanged. */
+    private static TrueTypeFont common(String file, TrueTypeFont font, java.util.BitSet codePoints) {
+        try {
+            TTFSubsetter subsetter = new TTFSubsetter(font);
+            codePoints.stream().forEach(subsetter::add);
+            java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(8 * 1024 * 1024);
+            subsetter.writeToStream(out);
+            return parse(file + " (common)", out.toByteArray());
+        } catch (IOException e) {
+            throw new IllegalStateException("fonts/" + file + " cannot be cut down: " + e.getMessage(), e);
         }
     }
 

@@ -23,6 +23,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TimeZone;
 import java.util.logging.Level;
+import org.apache.fontbox.ttf.OS2WindowsMetricsTable;
+import org.apache.fontbox.ttf.TrueTypeFont;
 import org.apache.pdfbox.cos.COSArray;
 import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.cos.COSString;
@@ -65,7 +67,7 @@ public final class PdfRenderer implements Renderer {
     @Override
     public byte[] render(Document xhtml) {
         try (PDDocument document = new PDDocument()) {
-            List<LazyFont> faces = faces(document);
+            List<LazyFont> faces = faces(document, commonFacesSuffice(xhtml));
             PdfBoxRenderer renderer = laidOut(xhtml, document, faces);
             List<Element> kept = KeptRows.rows(xhtml, Stylesheet.of(xhtml));
             Set<Element> watched = RepeatedCells.rowsToWatch(xhtml);
@@ -109,15 +111,33 @@ public final class PdfRenderer implements Renderer {
         }
     }
 
-    private List<LazyFont> faces(PDDocument document) {
+    /** Whether every character of the document is in the cut-down faces of every family. */
+    private boolean commonFacesSuffice(Document xhtml) {
+        String text = xhtml.getDocumentElement().getTextContent();
+        for (int i = 0; i < text.length(); ) {
+            int cp = text.codePointAt(i);
+            i += Character.charCount(cp);
+            if (cp <= ' ') {
+                continue;
+            }
+            for (FontLibrary.Family family : fonts.families()) {
+                if (!family.faces().get(0).commonHas(cp)) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    private List<LazyFont> faces(PDDocument document, boolean common) {
         List<LazyFont> faces = new ArrayList<>();
         for (FontLibrary.Family family : fonts.families()) {
             for (FontLibrary.Face face : family.faces()) {
-                faces.add(new LazyFont(document, face));
+                faces.add(new LazyFont(document, face, common && face.common() != null ? face.common() : face.font()));
             }
         }
         for (FontLibrary.Face face : fonts.fallbacks()) {
-            faces.add(new LazyFont(document, face));
+            faces.add(new LazyFont(document, face, face.font()));
         }
         return faces;
     }
@@ -145,19 +165,29 @@ public final class PdfRenderer implements Renderer {
     private static final class LazyFont extends PDFontSupplier {
         private final PDDocument document;
         private final FontLibrary.Face face;
+        private final TrueTypeFont file;
         private PDFont font;
 
-        LazyFont(PDDocument document, FontLibrary.Face face) {
+        LazyFont(PDDocument document, FontLibrary.Face face, TrueTypeFont file) {
             super(null);
             this.document = document;
             this.face = face;
+            this.file = file;
         }
 
         @Override
         public PDFont supply() {
             if (font == null) {
                 try {
-                    font = PDType0Font.load(document, face.font(), true);
+                    font = PDType0Font.load(document, file, true);
+                    if (file != face.font()) {
+                        // The cut-down face lost the cap and x heights of its OS/2 table; text extraction
+                        // and selection in viewers size glyphs by them.
+                        OS2WindowsMetricsTable os2 = face.font().getOS2Windows();
+                        float scale = 1000f / face.font().getUnitsPerEm();
+                        font.getFontDescriptor().setCapHeight(os2.getCapHeight() * scale);
+                        font.getFontDescriptor().setXHeight(os2.getHeight() * scale);
+                    }
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }
