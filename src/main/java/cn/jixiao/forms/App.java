@@ -29,10 +29,13 @@ public final class App {
     private final AtomicBoolean ready = new AtomicBoolean();
 
     public App(Config config) {
-        FontLibrary fonts = FontLibrary.bundled();
+        FontLibrary fonts = config.fontDir().map(FontLibrary::fromDirectory).orElseGet(FontLibrary::bundled);
+        Templates templates = config.templateDir()
+                .map(dir -> Templates.fromDirectory(dir.toFile(), config.development()))
+                .orElseGet(Templates::bundled);
         this.service = new FormService(
                 FormRegistry.standard(config.limits(), new TextRules(fonts::canDraw)),
-                Templates.bundled(),
+                templates,
                 List.of(new PdfRenderer(fonts), new DocxRenderer(fonts)));
         this.queue = new RenderQueue(config.renderThreads(), config.queueWait(), config.renderTimeout());
         Metrics metrics = new Metrics(queue::inFlight);
@@ -78,7 +81,25 @@ public final class App {
 
     public static void main(String[] args) {
         Config config = Config.fromEnvironment(System.getenv());
-        App app = new App(config).start(config.port());
-        Runtime.getRuntime().addShutdownHook(new Thread(app::stop, "shutdown"));
+        if (args.length > 0 && args[0].equals("render-examples")) {
+            if (args.length != 2) {
+                System.err.println("usage: java -jar jixiao-forms.jar render-examples DIR");
+                System.exit(2);
+            }
+            App app = new App(config);
+            ExampleRenderer.renderAll(app.service(), java.nio.file.Path.of(args[1]));
+            return;
+        }
+        if (args.length > 0) {
+            System.err.println("usage: java -jar jixiao-forms.jar [render-examples DIR]");
+            System.exit(2);
+        }
+        try {
+            App app = new App(config).start(config.port());
+            Runtime.getRuntime().addShutdownHook(new Thread(app::stop, "shutdown"));
+        } catch (RuntimeException e) {
+            LOG.error("cannot start: {}", e.getMessage(), e);
+            System.exit(1);
+        }
     }
 }

@@ -1,10 +1,13 @@
 package cn.jixiao.forms;
 
 import cn.jixiao.forms.form.Limits;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Everything an operator can set, read from environment variables once at start-up, each with a safe
@@ -17,9 +20,13 @@ import java.util.Map;
  * @param renderTimeout how long a render may run before it is abandoned with 503
  * @param apiToken      bearer token required on /api/ when set; empty: no authentication
  * @param corsOrigins   origins allowed by CORS; empty: CORS off; "*": any
+ * @param templateDir   layouts from this directory instead of the jar, when set
+ * @param fontDir       fonts from this directory instead of the jar, when set
+ * @param development   reload a template when its file changes; report a broken template per request
  */
 public record Config(int port, Limits limits, int renderThreads, Duration queueWait, Duration renderTimeout,
-                     String apiToken, List<String> corsOrigins) {
+                     String apiToken, List<String> corsOrigins, Optional<Path> templateDir, Optional<Path> fontDir,
+                     boolean development) {
 
     public static Config fromEnvironment(Map<String, String> env) {
         Limits defaults = Limits.DEFAULT;
@@ -38,7 +45,22 @@ public record Config(int port, Limits limits, int renderThreads, Duration queueW
                 Duration.ofMillis(number(env, "JIXIAO_QUEUE_WAIT_MS", 5_000, 0, 600_000)),
                 Duration.ofMillis(number(env, "JIXIAO_RENDER_TIMEOUT_MS", 30_000, 100, 3_600_000)),
                 env.getOrDefault("JIXIAO_API_TOKEN", "").trim(),
-                origins.isEmpty() ? List.of() : Arrays.stream(origins.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList());
+                origins.isEmpty() ? List.of() : Arrays.stream(origins.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList(),
+                directory(env, "JIXIAO_TEMPLATE_DIR"),
+                directory(env, "JIXIAO_FONT_DIR"),
+                Boolean.parseBoolean(env.getOrDefault("JIXIAO_TEMPLATE_DEV", "false").trim()));
+    }
+
+    private static Optional<Path> directory(Map<String, String> env, String name) {
+        String value = env.getOrDefault(name, "").trim();
+        if (value.isEmpty()) {
+            return Optional.empty();
+        }
+        Path path = Path.of(value).toAbsolutePath().normalize();
+        if (!Files.isDirectory(path)) {
+            throw new IllegalArgumentException(name + "=" + value + " is not a directory");
+        }
+        return Optional.of(path);
     }
 
     /** The defaults, as on a machine with no JIXIAO_ variables set. */
@@ -47,7 +69,8 @@ public record Config(int port, Limits limits, int renderThreads, Duration queueW
     }
 
     public Config withPort(int newPort) {
-        return new Config(newPort, limits, renderThreads, queueWait, renderTimeout, apiToken, corsOrigins);
+        return new Config(newPort, limits, renderThreads, queueWait, renderTimeout, apiToken, corsOrigins, templateDir,
+                fontDir, development);
     }
 
     static int number(Map<String, String> env, String name, int fallback, int min, int max) {

@@ -23,19 +23,107 @@ import tools.jackson.databind.JsonNode;
  */
 public final class FontLibrary {
 
+    /** Code points a face can be asked about: the Basic Multilingual Plane and CJK Extensions B to H. */
+    private static final int MAX_CODE_POINT = 0x3FFFF;
+
     /**
-     * One font file for one family, weight and style; {@code common} is the same font cut down to the
+     * One font file for one family, weight and style. {@code common} is the same font cut down to the
      * characters most documents use ({@link #COMMON}), which a document made only of those embeds
-     * several times faster (PDFBox's per-document font set-up scales with the number of glyphs).
+     * several times faster (PDFBox's per-document font set-up scales with the number of glyphs). A face
+     * marked {@code lazy} (a large fallback) is parsed at start-up only to learn which characters it has,
+     * and again when a document first needs it.
      */
-    public record Face(String family, int weight, boolean italic, String file, TrueTypeFont font, TrueTypeFont common,
-                       java.util.BitSet commonCodePoints) {
+    public static final class Face {
+        private final String family;
+        private final int weight;
+        private final boolean italic;
+        private final String file;
+        private final java.util.BitSet coverage;
+        private final java.util.BitSet commonCoverage;
+        private final TrueTypeFont common;
+        private final java.util.function.Supplier<TrueTypeFont> loader;
+        private final float capHeight;
+        private final float xHeight;
+        private volatile TrueTypeFont font;
+
+        Face(String family, int weight, boolean italic, String file, TrueTypeFont font, boolean keep, boolean cutDown,
+             java.util.function.Supplier<TrueTypeFont> loader) {
+            this.family = family;
+            this.weight = weight;
+            this.italic = italic;
+            this.file = file;
+            this.coverage = new java.util.BitSet();
+            this.commonCoverage = new java.util.BitSet();
+            for (int cp = 0x20; cp <= MAX_CODE_POINT; cp++) {
+                if (glyph(font, cp)) {
+                    coverage.set(cp);
+                    if (cutDown && COMMON.test(cp)) {
+                        commonCoverage.set(cp);
+                    }
+                }
+            }
+            this.common = cutDown ? FontLibrary.common(file, font, commonCoverage) : null;
+            try {
+                float scale = 1000f / font.getUnitsPerEm();
+                this.capHeight = font.getOS2Windows() == null ? 0 : font.getOS2Windows().getCapHeight() * scale;
+                this.xHeight = font.getOS2Windows() == null ? 0 : font.getOS2Windows().getHeight() * scale;
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            this.font = keep ? font : null;
+            this.loader = loader;
+        }
+
+        public String family() {
+            return family;
+        }
+
+        public int weight() {
+            return weight;
+        }
+
+        public boolean italic() {
+            return italic;
+        }
+
+        public String file() {
+            return file;
+        }
+
+        /** The whole font, parsed now if it was set aside. */
+        public TrueTypeFont font() {
+            TrueTypeFont loaded = font;
+            if (loaded == null) {
+                synchronized (this) {
+                    if (font == null) {
+                        font = loader.get();
+                    }
+                    loaded = font;
+                }
+            }
+            return loaded;
+        }
+
+        /** The cut-down font, or null when this face has none. */
+        public TrueTypeFont common() {
+            return common;
+        }
+
         public boolean has(int codePoint) {
-            return glyph(font, codePoint);
+            return coverage.get(codePoint);
+        }
+
+        /** Cap height in 1/1000 em, from the whole font (the cut-down one loses it). */
+        public float capHeight() {
+            return capHeight;
+        }
+
+        public float xHeight() {
+            return xHeight;
         }
 
         public boolean commonHas(int codePoint) {
-            return commonCodePoints.get(codePoint);
+            return commonCoverage.get(codePoint);
         }
     }
 
@@ -103,32 +191,23 @@ public final class FontLibrary {
             String name = family.path("family").asString();
             families.put(name, new Family(name, family.path("docxLatin").asString(""),
                     family.path("docxAltName").asString(""), family.path("docxGeneric").asString("auto"),
-                    faces(source, name, family)));
+                    faces(source, name, family, false)));
         }
         List<Face> fallbacks = new ArrayList<>();
         for (JsonNode family : description.path("fallbacks")) {
-            fallbacks.addAll(faces(source, family.path("family").asString(), family));
+            fallbacks.addAll(faces(source, family.path("family").asString(), family, true));
         }
         return new FontLibrary(families, fallbacks);
     }
 
-    private static List<Face> faces(Source source, String family, JsonNode description) {
+    private static List<Face> faces(Source source, String family, JsonNode description, boolean fallback) {
         List<Face> faces = new ArrayList<>();
         for (JsonNode face : description.path("faces")) {
             String file = face.path("file").asString();
-            TrueTypeFont font = parse(file, read(source, file));
-            java.util.BitSet commonCodePoints = new java.util.BitSet(0x10000);
-            TrueTypeFont common = null;
-            if (face.path("common").asBoolean(true)) {
-                for (int cp = 0x20; cp < 0x10000; cp++) {
-                    if (COMMON.test(cp) && glyph(font, cp)) {
-                        commonCodePoints.set(cp);
-                    }
-                }
-                common = common(file, font, commonCodePoints);
-            }
+            boolean lazy = face.path("lazy").asBoolean(false);
             faces.add(new Face(family, face.path("weight").asInt(400), face.path("style").asString("normal").equals("italic"),
-                    file, font, common, commonCodePoints));
+                    file, parse(file, read(source, file)), !lazy, face.path("common").asBoolean(true) && !fallback,
+                    () -> parse(file, read(source, file))));
         }
         return faces;
     }

@@ -23,13 +23,13 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TimeZone;
 import java.util.logging.Level;
-import org.apache.fontbox.ttf.OS2WindowsMetricsTable;
 import org.apache.fontbox.ttf.TrueTypeFont;
 import org.apache.pdfbox.cos.COSArray;
 import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.cos.COSString;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDDocumentInformation;
+import org.apache.pdfbox.pdmodel.font.FontMappers;
 import org.apache.pdfbox.pdmodel.font.PDFont;
 import org.apache.pdfbox.pdmodel.font.PDType0Font;
 import org.w3c.dom.Document;
@@ -52,6 +52,7 @@ public final class PdfRenderer implements Renderer {
 
     public PdfRenderer(FontLibrary fonts) {
         this.fonts = fonts;
+        FontMappers.set(new BundledFontMapper(fonts));
     }
 
     @Override
@@ -67,7 +68,7 @@ public final class PdfRenderer implements Renderer {
     @Override
     public byte[] render(Document xhtml) {
         try (PDDocument document = new PDDocument()) {
-            List<LazyFont> faces = faces(document, commonFacesSuffice(xhtml));
+            List<LazyFont> faces = faces(document, needs(xhtml));
             PdfBoxRenderer renderer = laidOut(xhtml, document, faces);
             List<Element> kept = KeptRows.rows(xhtml, Stylesheet.of(xhtml));
             Set<Element> watched = RepeatedCells.rowsToWatch(xhtml);
@@ -111,9 +112,14 @@ public final class PdfRenderer implements Renderer {
         }
     }
 
-    /** Whether every character of the document is in the cut-down faces of every family. */
-    private boolean commonFacesSuffice(Document xhtml) {
+    /** Which fonts a document needs: the cut-down faces, and the fallbacks, or not. */
+    private record Needs(boolean commonFacesSuffice, boolean fallbacks) {
+    }
+
+    private Needs needs(Document xhtml) {
         String text = xhtml.getDocumentElement().getTextContent();
+        boolean common = true;
+        boolean fallbacks = false;
         for (int i = 0; i < text.length(); ) {
             int cp = text.codePointAt(i);
             i += Character.charCount(cp);
@@ -121,23 +127,30 @@ public final class PdfRenderer implements Renderer {
                 continue;
             }
             for (FontLibrary.Family family : fonts.families()) {
-                if (!family.faces().get(0).commonHas(cp)) {
-                    return false;
-                }
+                FontLibrary.Face face = family.faces().get(0);
+                common &= face.commonHas(cp);
+                fallbacks |= !face.has(cp);
             }
         }
-        return true;
+        return new Needs(common, fallbacks);
     }
 
-    private List<LazyFont> faces(PDDocument document, boolean common) {
+    /**
+     * The faces this document may use, each loaded into it only when the layout asks. Fallbacks are
+     * offered only to a document with a character the families lack: the layout measures every font a
+     * font-family list offers, and a large fallback costs as much to set up as all the rest.
+     */
+    private List<LazyFont> faces(PDDocument document, Needs needs) {
         List<LazyFont> faces = new ArrayList<>();
         for (FontLibrary.Family family : fonts.families()) {
             for (FontLibrary.Face face : family.faces()) {
-                faces.add(new LazyFont(document, face, common && face.common() != null ? face.common() : face.font()));
+                faces.add(new LazyFont(document, face, needs.commonFacesSuffice() && face.common() != null ? face.common() : null));
             }
         }
-        for (FontLibrary.Face face : fonts.fallbacks()) {
-            faces.add(new LazyFont(document, face, face.font()));
+        if (needs.fallbacks()) {
+            for (FontLibrary.Face face : fonts.fallbacks()) {
+                faces.add(new LazyFont(document, face, null));
+            }
         }
         return faces;
     }
@@ -165,6 +178,7 @@ public final class PdfRenderer implements Renderer {
     private static final class LazyFont extends PDFontSupplier {
         private final PDDocument document;
         private final FontLibrary.Face face;
+        /** The cut-down face to embed, or null for the whole font. */
         private final TrueTypeFont file;
         private PDFont font;
 
@@ -179,14 +193,12 @@ public final class PdfRenderer implements Renderer {
         public PDFont supply() {
             if (font == null) {
                 try {
-                    font = PDType0Font.load(document, file, true);
-                    if (file != face.font()) {
+                    font = PDType0Font.load(document, file == null ? face.font() : file, true);
+                    if (file != null) {
                         // The cut-down face lost the cap and x heights of its OS/2 table; text extraction
                         // and selection in viewers size glyphs by them.
-                        OS2WindowsMetricsTable os2 = face.font().getOS2Windows();
-                        float scale = 1000f / face.font().getUnitsPerEm();
-                        font.getFontDescriptor().setCapHeight(os2.getCapHeight() * scale);
-                        font.getFontDescriptor().setXHeight(os2.getHeight() * scale);
+                        font.getFontDescriptor().setCapHeight(face.capHeight());
+                        font.getFontDescriptor().setXHeight(face.xHeight());
                     }
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);

@@ -1,0 +1,56 @@
+package cn.jixiao.forms;
+
+import cn.jixiao.forms.form.RegisteredForm;
+import cn.jixiao.forms.render.OutputFormat;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import javax.imageio.ImageIO;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.rendering.ImageType;
+import org.apache.pdfbox.rendering.PDFRenderer;
+
+/**
+ * {@code render-examples DIR}: every example to PDF, DOCX and page pictures, so that a template
+ * maintainer sees a change in both formats at once.
+ */
+final class ExampleRenderer {
+    private static final float DPI = 60;
+
+    private ExampleRenderer() {
+    }
+
+    static void renderAll(FormService service, Path directory) {
+        try {
+            Files.createDirectories(directory);
+            for (RegisteredForm<?> form : service.registry().all()) {
+                for (OutputFormat format : OutputFormat.values()) {
+                    byte[] bytes = service.render(form.id(), form.example(), format).bytes();
+                    Path file = directory.resolve(form.id() + "." + format.extension());
+                    Files.write(file, bytes);
+                    System.out.println(file);
+                    if (format == OutputFormat.PDF) {
+                        pictures(bytes, directory, form.id());
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void pictures(byte[] pdf, Path directory, String name) throws IOException {
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            PDFRenderer renderer = new PDFRenderer(document);
+            for (int page = 0; page < document.getNumberOfPages(); page++) {
+                BufferedImage image = renderer.renderImageWithDPI(page, DPI, ImageType.RGB);
+                Path file = directory.resolve(name + "-page-" + (page + 1) + ".png");
+                ImageIO.write(image, "png", file.toFile());
+                System.out.println(file);
+            }
+        }
+    }
+}
