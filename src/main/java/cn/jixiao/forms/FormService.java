@@ -43,7 +43,7 @@ public final class FormService {
     private <D> RenderedFile render(RegisteredForm<D> form, byte[] body, OutputFormat format) {
         RegisteredForm.Validated<D> validated = form.read(body);
         String markup = templates.render(form.id(), form.type().view(validated.document()));
-        byte[] bytes = renderers.get(format).render(Xhtml.parse(markup));
+        byte[] bytes = renderers.get(format).render(Xhtml.parse(markup, form.id() + "/" + Templates.ENTRY));
         String fileName = form.type().fileName(validated.document()) + "." + format.extension();
         return new RenderedFile(bytes, fileName, format, validated.warnings());
     }

@@ -8,6 +8,7 @@ import cn.jixiao.forms.form.Json;
 import cn.jixiao.forms.form.Problem;
 import cn.jixiao.forms.form.RegisteredForm;
 import cn.jixiao.forms.render.OutputFormat;
+import cn.jixiao.forms.render.TemplateFailure;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
@@ -112,6 +113,12 @@ public final class HttpApi {
                 FormError.Kind kind = e.getStatus() == 413 ? FormError.Kind.BODY_TOO_LARGE : FormError.Kind.NOT_FOUND;
                 String message = e.getStatus() == 413 ? "请求体过大：最多 " + maxBodyBytes + " 字节" : e.getMessage();
                 error(new FormError(kind, message), ctx);
+            });
+            javalin.routes.exception(TemplateFailure.class, (e, ctx) -> {
+                // Only in development mode can a broken layout reach a request: at start-up it stops the service.
+                LOG.error("broken template: {}", e.getMessage());
+                metrics.rejected("template_error");
+                json(ctx, 500, ErrorResponses.body("template_error", "模板有误：" + e.getMessage(), List.of()));
             });
             javalin.routes.exception(Exception.class, (e, ctx) -> {
                 LOG.error("unexpected failure on {} {} (request {})", ctx.method(), ctx.path(), ctx.attribute(ID), e);

@@ -42,7 +42,7 @@ final class OpenApi {
                 {"type":"object","required":["error"],"properties":{"error":{"type":"object","required":["code","message","details"],
                   "properties":{"code":{"type":"string","enum":["malformed_json","invalid_document","limit_exceeded","body_too_large",
                     "unknown_form_type","not_found","unsupported_format","not_acceptable","unsupported_media_type","unauthorized",
-                    "overloaded","render_timeout","method_not_allowed","internal_error"]},
+                    "overloaded","render_timeout","method_not_allowed","template_error","internal_error"]},
                   "message":{"type":"string"},
                   "details":{"type":"array","items":{"$ref":"#/components/schemas/Problem"}}}}}}"""));
         schemas.set("Verdict", object("""

@@ -39,14 +39,22 @@ public final class Xhtml {
     }
 
     public static Document parse(String markup) {
+        return parse(markup, "template");
+    }
+
+    /** @param source names the template that produced the markup, for the message when it is not well-formed */
+    public static Document parse(String markup, String source) {
         try {
             DocumentBuilder builder = FACTORY.newDocumentBuilder();
             builder.setErrorHandler(null);
             return builder.parse(new InputSource(new StringReader(markup)));
         } catch (ParserConfigurationException | IOException e) {
             throw new IllegalStateException(e);
+        } catch (org.xml.sax.SAXParseException e) {
+            throw new TemplateFailure(source + " produced XHTML that is not well-formed, at line " + e.getLineNumber()
+                    + ", column " + e.getColumnNumber() + " of its output: " + e.getMessage(), e);
         } catch (SAXException e) {
-            throw new TemplateFailure("template output is not well-formed XHTML: " + e.getMessage(), e);
+            throw new TemplateFailure(source + " produced XHTML that is not well-formed: " + e.getMessage(), e);
         }
     }
 }

@@ -31,36 +31,39 @@ import org.apache.pdfbox.Loader;
 /**
  * The benchmark: render times in one warm process, the first request of a fresh service, and a load
  * run against the started jar. Run with {@code mvn -B -Pbench -DskipTests verify}; figures are medians
- * and percentiles of one run, as the machines are noisy. Options (system properties):
- * {@code bench.loadRequests} (default 10000), {@code bench.renders} (default 100).
+ * and percentiles of one run, as the machines are noisy. The JIT needs about a thousand renders to settle
+ * (a tracking PDF takes 37 ms after 250 and 22 ms after 1000), so every measurement follows a warm-up
+ * of that size. Options (system properties): {@code bench.loadRequests} (default 10000),
+ * {@code bench.renders} (default 200), {@code bench.warmup} (default 1000).
  */
 public final class Bench {
     private static final String[] FORMS = {"performance-tracking", "performance-target"};
 
     public static void main(String[] args) throws Exception {
-        int renders = Integer.getInteger("bench.renders", 100);
+        int renders = Integer.getInteger("bench.renders", 200);
+        int warmup = Integer.getInteger("bench.warmup", 1000);
         int loadRequests = Integer.getInteger("bench.loadRequests", 10_000);
         System.out.printf("machine: %d processors, %s, Java %s%n%n", Runtime.getRuntime().availableProcessors(),
                 System.getProperty("os.arch"), System.getProperty("java.version"));
-        inProcess(renders);
-        againstTheJar(loadRequests);
+        inProcess(renders, warmup);
+        againstTheJar(loadRequests, warmup);
         System.exit(0);
     }
 
     // ------------------------------------------------------------------ one process, warm
 
-    private static void inProcess(int renders) throws Exception {
+    private static void inProcess(int renders, int warmup) throws Exception {
         App app = new App(Config.defaults());
         app.service().warmUp();
         com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
-        System.out.println("## Render times in one warm process (" + renders + " renders each after 30 warm-up)");
+        System.out.println("## Render times in one warm process (" + renders + " renders each, after " + warmup + " to warm up)");
         System.out.println();
         System.out.println("| example | format | median ms | p95 ms | size | pages | per page | allocated per render |");
         System.out.println("|---|---|---|---|---|---|---|---|");
         for (String form : FORMS) {
             byte[] body = Files.readAllBytes(Path.of("examples", form + ".json"));
             for (OutputFormat format : OutputFormat.values()) {
-                for (int i = 0; i < 30; i++) {
+                for (int i = 0; i < warmup; i++) {
                     app.service().render(form, body, format);
                 }
                 long[] nanos = new long[renders];
@@ -93,7 +96,7 @@ public final class Bench {
 
     // ------------------------------------------------------------------ the started jar
 
-    private static void againstTheJar(int loadRequests) throws Exception {
+    private static void againstTheJar(int loadRequests, int warmup) throws Exception {
         Path jar = Path.of("target", "jixiao-forms.jar");
         if (!Files.exists(jar)) {
             throw new IllegalStateException("build the jar first: mvn -q -DskipTests package");
@@ -132,19 +135,20 @@ public final class Bench {
                     (ready - launched) / 1e9);
             System.out.printf(Locale.ROOT, "- first tracking PDF request after ready: %.0f ms; the second: %.0f ms%n%n", first / 1e6, second / 1e6);
 
-            System.out.println("## Load: tracking example as PDF over HTTP");
+            System.out.println("## Load: tracking example as PDF over HTTP, after " + 2 * warmup + " requests to warm up");
             System.out.println();
             System.out.println("| connections | requests | throughput /s | p50 ms | p99 ms | errors | heap max during run |");
             System.out.println("|---|---|---|---|---|---|---|");
             long heapBefore = heapAfterGc(service, client, base);
+            load(client, base, tracking, 4, 2 * warmup, false);
             for (int connections : new int[]{1, 4, 16}) {
-                int requests = connections == 16 ? loadRequests : Math.min(loadRequests, 100 * connections);
-                load(client, base, tracking, connections, requests);
+                int requests = connections == 16 ? loadRequests : Math.min(loadRequests, 250 * connections);
+                load(client, base, tracking, connections, requests, true);
             }
             long heapAfter = heapAfterGc(service, client, base);
             System.out.println();
-            System.out.printf(Locale.ROOT, "- heap after a full GC: %.0f MB before the load runs, %.0f MB after them%n",
-                    heapBefore / 1048576.0, heapAfter / 1048576.0);
+            System.out.printf(Locale.ROOT, "- heap after a full GC: %.0f MB before the load runs, %.0f MB after them (%d renders)%n",
+                    heapBefore / 1048576.0, heapAfter / 1048576.0, 2 * warmup + loadRequests + 250 * 5);
         } finally {
             service.destroy();
             service.waitFor();
@@ -166,7 +170,8 @@ public final class Bench {
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
     }
 
-    private static void load(HttpClient client, String base, byte[] body, int connections, int requests) throws Exception {
+    private static void load(HttpClient client, String base, byte[] body, int connections, int requests, boolean report)
+            throws Exception {
         ExecutorService workers = Executors.newFixedThreadPool(connections);
         AtomicInteger next = new AtomicInteger();
         AtomicInteger errors = new AtomicInteger();
@@ -209,6 +214,9 @@ public final class Bench {
         sampler.interrupt();
         workers.shutdown();
         Arrays.sort(latencies);
+        if (!report) {
+            return;
+        }
         System.out.printf(Locale.ROOT, "| %d | %d | %.1f | %.0f | %.0f | %d | %.0f MB |%n", connections, requests,
                 requests / (elapsed / 1e9), latencies[requests / 2] / 1e6, latencies[(int) (requests * 0.99)] / 1e6,
                 errors.get(), heapMax.get() / 1048576.0);

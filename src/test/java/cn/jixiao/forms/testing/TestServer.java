@@ -23,9 +23,24 @@ public final class TestServer {
 
     public static synchronized App app() {
         if (app == null) {
-            app = new App(Config.defaults()).start(0);
+            app = new App(config()).start(0);
         }
         return app;
+    }
+
+    /**
+     * The defaults, but for where layouts and fonts come from: JIXIAO_TEMPLATE_DIR and JIXIAO_FONT_DIR are
+     * honoured, so that a maintainer can run the approval tests against a layout kept outside the source.
+     */
+    public static Config config() {
+        Map<String, String> env = new java.util.HashMap<>();
+        for (String name : new String[]{"JIXIAO_TEMPLATE_DIR", "JIXIAO_FONT_DIR"}) {
+            String value = System.getenv(name);
+            if (value != null) {
+                env.put(name, value);
+            }
+        }
+        return Config.fromEnvironment(env);
     }
 
     public static URI uri(String path) {

@@ -1,0 +1,179 @@
+package cn.jixiao.forms.render;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import cn.jixiao.forms.App;
+import cn.jixiao.forms.Config;
+import cn.jixiao.forms.form.Json;
+import cn.jixiao.forms.testing.DocxDigest;
+import cn.jixiao.forms.testing.PdfDigest;
+import cn.jixiao.forms.testing.TestServer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.FileTime;
+import java.time.Instant;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+
+/** Layouts from a directory outside the jar, broken templates named by file, line and column, reloading. */
+class TemplateMaintenanceTest {
+    private static final HttpClient CLIENT = HttpClient.newHttpClient();
+
+    /** A copy of templates/ to edit. */
+    private static Path copyOfTemplates(Path dir) {
+        Path source = Path.of("templates");
+        try (Stream<Path> files = Files.walk(source)) {
+            files.forEach(file -> {
+                try {
+                    Path target = dir.resolve(source.relativize(file).toString());
+                    if (Files.isDirectory(file)) {
+                        Files.createDirectories(target);
+                    } else {
+                        Files.copy(file, target, StandardCopyOption.REPLACE_EXISTING);
+                    }
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return dir;
+    }
+
+    private static void edit(Path file, String from, String to) throws IOException {
+        String text = Files.readString(file);
+        assertTrue(text.contains(from), "the template has " + from);
+        Files.writeString(file, text.replace(from, to));
+        // A later modification time than the cached template's, even on coarse file systems.
+        Files.setLastModifiedTime(file, FileTime.from(Instant.now().plusSeconds(5)));
+    }
+
+    private static HttpResponse<byte[]> render(App app, String form, String format) {
+        try {
+            return CLIENT.send(HttpRequest.newBuilder(URI.create("http://localhost:" + app.port() + "/api/v1/forms/" + form
+                            + "/render?format=" + format)).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(TestServer.example(form))).build(), HttpResponse.BodyHandlers.ofByteArray());
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Test
+    void aLayoutFromAnOutsideDirectoryReachesBothFormats(@TempDir Path dir) throws IOException {
+        Path templates = copyOfTemplates(dir);
+        edit(templates.resolve("performance-tracking/form.ftlh"), "主要跟踪指标", "主要跟踪指标（外部模板）");
+        App app = new App(Config.fromEnvironment(Map.of("JIXIAO_TEMPLATE_DIR", templates.toString()))).start(0);
+        try {
+            assertTrue(PdfDigest.text(render(app, "performance-tracking", "pdf").body()).contains("主要跟踪指标（外部模板）"));
+            assertTrue(DocxDigest.text(render(app, "performance-tracking", "docx").body()).contains("主要跟踪指标（外部模板）"));
+        } finally {
+            app.stop();
+        }
+    }
+
+    @Test
+    void aWiderColumnInAnOutsideDirectoryMovesTheTargetTable(@TempDir Path dir) throws IOException {
+        Path templates = copyOfTemplates(dir);
+        edit(templates.resolve("performance-target/form.ftlh"),
+                "<col style=\"width: 64mm\"/><col style=\"width: 89mm\"/>", "<col style=\"width: 44mm\"/><col style=\"width: 109mm\"/>");
+        App app = new App(Config.fromEnvironment(Map.of("JIXIAO_TEMPLATE_DIR", templates.toString()))).start(0);
+        try {
+            String xml = DocxDigest.part(render(app, "performance-target", "docx").body(), "word/document.xml");
+            assertTrue(xml.contains("<w:gridCol w:w=\"6180\"/>"), "the 绩效指标 column is 109 mm = 6180 twips");
+            byte[] pdf = render(app, "performance-target", "pdf").body();
+            byte[] bundled = TestServer.post("/api/v1/forms/performance-target/render", TestServer.example("performance-target")).body();
+            assertTrue(PdfDigest.textWithPositions(pdf).split("== page").length < PdfDigest.textWithPositions(bundled).split("== page").length
+                    || !PdfDigest.textWithPositions(pdf).equals(PdfDigest.textWithPositions(bundled)), "the layout moved");
+        } finally {
+            app.stop();
+        }
+    }
+
+    @Test
+    void aTemplateThatDoesNotParseStopsTheStartNamingFileLineAndColumn(@TempDir Path dir) throws IOException {
+        Path templates = copyOfTemplates(dir);
+        edit(templates.resolve("performance-target/form.ftlh"), "<#list doc.rows as row>", "<#list doc.rows as row");
+        App app = new App(Config.fromEnvironment(Map.of("JIXIAO_TEMPLATE_DIR", templates.toString())));
+        TemplateFailure failure = assertThrows(TemplateFailure.class, () -> app.start(0));
+        assertTrue(failure.getMessage().matches("(?s)performance-target/form\\.ftlh:\\d+:\\d+: .+"), failure.getMessage());
+    }
+
+    @Test
+    void aTemplateThatFailsWhileRenderingNamesFileLineAndColumn(@TempDir Path dir) throws IOException {
+        Path templates = copyOfTemplates(dir);
+        edit(templates.resolve("performance-tracking/form.ftlh"), "${f.recurring}", "${f.noSuchField}");
+        App app = new App(Config.fromEnvironment(Map.of("JIXIAO_TEMPLATE_DIR", templates.toString())));
+        TemplateFailure failure = assertThrows(TemplateFailure.class, () -> app.start(0));
+        String line = String.valueOf(lineOf(templates.resolve("performance-tracking/form.ftlh"), "f.noSuchField"));
+        assertTrue(failure.getMessage().startsWith("performance-tracking/form.ftlh:" + line + ":"), failure.getMessage());
+        assertTrue(failure.getMessage().contains("noSuchField"), failure.getMessage());
+    }
+
+    private static int lineOf(Path file, String text) throws IOException {
+        var lines = Files.readAllLines(file);
+        for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i).contains(text)) {
+                return i + 1;
+            }
+        }
+        throw new AssertionError(text);
+    }
+
+    @Test
+    void markupThatIsNotWellFormedIsNamedToo(@TempDir Path dir) throws IOException {
+        Path templates = copyOfTemplates(dir);
+        edit(templates.resolve("performance-tracking/form.ftlh"), "<td class=\"center\">${f.recurring}</td>", "<td class=\"center\">${f.recurring}");
+        App app = new App(Config.fromEnvironment(Map.of("JIXIAO_TEMPLATE_DIR", templates.toString())));
+        TemplateFailure failure = assertThrows(TemplateFailure.class, () -> app.start(0));
+        assertTrue(failure.getMessage().startsWith("performance-tracking/form.ftlh produced XHTML that is not well-formed, at line"),
+                failure.getMessage());
+    }
+
+    @Test
+    void developmentModeReloadsAndReportsABrokenTemplate(@TempDir Path dir) throws IOException {
+        Path templates = copyOfTemplates(dir);
+        Path template = templates.resolve("performance-tracking/form.ftlh");
+        App app = new App(Config.fromEnvironment(Map.of("JIXIAO_TEMPLATE_DIR", templates.toString(), "JIXIAO_TEMPLATE_DEV", "true"))).start(0);
+        try {
+            assertTrue(PdfDigest.text(render(app, "performance-tracking", "pdf").body()).contains("主要跟踪指标"));
+            edit(template, "主要跟踪指标", "主要跟踪指标（已改）");
+            assertTrue(PdfDigest.text(render(app, "performance-tracking", "pdf").body()).contains("主要跟踪指标（已改）"), "reloaded");
+            edit(template, "<#list f.indicators as row>", "<#list f.indicators as row");
+            HttpResponse<byte[]> broken = render(app, "performance-tracking", "pdf");
+            JsonNode error = Json.MAPPER.readTree(broken.body());
+            assertEquals(500, broken.statusCode());
+            assertEquals("template_error", error.at("/error/code").asString());
+            assertTrue(error.at("/error/message").asString().matches("(?s).*performance-tracking/form\\.ftlh:\\d+:\\d+.*"), error.toString());
+            edit(template, "<#list f.indicators as row\n", "<#list f.indicators as row>\n");
+            assertEquals(200, render(app, "performance-tracking", "pdf").statusCode(), "fixed");
+        } finally {
+            app.stop();
+        }
+    }
+
+    @Test
+    void renderExamplesWritesBothFormatsAndPagePictures(@TempDir Path dir) throws Exception {
+        Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
+                System.getProperty("java.class.path"), "cn.jixiao.forms.App", "render-examples", dir.toString())
+                .redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes());
+        assertEquals(0, process.waitFor(), output);
+        for (String file : new String[]{"performance-tracking.pdf", "performance-tracking.docx", "performance-tracking-page-1.png",
+                "performance-target.pdf", "performance-target.docx", "performance-target-page-8.png"}) {
+            assertTrue(Files.size(dir.resolve(file)) > 1000, file);
+        }
+    }
+}
