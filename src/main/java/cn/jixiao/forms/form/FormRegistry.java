@@ -28,6 +28,8 @@ public final class FormRegistry {
                 .keyword(new NonValidationKeyword("x-unit"))
                 .keyword(new NonValidationKeyword("x-taxonomy"))
                 .keyword(new NonValidationKeyword("x-message"))
+                .keyword(new NonValidationKeyword("x-choices"))
+                .keyword(new NonValidationKeyword("x-multiline"))
                 .build();
         SchemaRegistry schemas = SchemaRegistry.withDialect(dialect,
                 builder -> builder.schemaRegistryConfig(SchemaRegistryConfig.builder()

@@ -48,6 +48,19 @@ final class Schemas {
             if (taxonomy != null) {
                 ArrayNode values = object.putArray("enum");
                 boolean level1 = taxonomy.asString().equals("level1");
+                // The canonical choices, as the forms print them, for editors: value, label and, for a
+                // 二级指标, the 一级指标 it belongs to.
+                ArrayNode choices = object.putArray("x-choices");
+                if (level1) {
+                    for (Taxonomy.Level1 level : Taxonomy.Level1.values()) {
+                        choices.addObject().put("value", level.label()).put("label", level.codedLabel());
+                    }
+                } else {
+                    for (Taxonomy.Level2 level : Taxonomy.Level2.values()) {
+                        choices.addObject().put("value", level.label()).put("label", level.codedLabel())
+                                .put("parent", level.parent().label());
+                    }
+                }
                 for (String spelling : level1 ? Taxonomy.level1Spellings() : Taxonomy.level2Spellings()) {
                     values.add(spelling);
                     if (spelling.chars().allMatch(Character::isDigit)) {

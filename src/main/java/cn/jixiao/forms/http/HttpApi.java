@@ -13,6 +13,7 @@ import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
 import io.javalin.http.HttpResponseException;
+import io.javalin.http.staticfiles.Location;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.ArrayList;
@@ -42,6 +43,9 @@ public final class HttpApi {
 
     private static final Logger ACCESS = LoggerFactory.getLogger("access");
     private static final Pattern REQUEST_ID = Pattern.compile("[A-Za-z0-9._-]{1,64}");
+    /** Scripts and styles only from this origin; the PDF preview is a blob: frame; no plug-ins, no framing. */
+    static final String PAGE_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:; "
+            + "frame-src 'self' blob:; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
 
     private final FormService service;
     private final RenderQueue queue;
@@ -82,6 +86,17 @@ public final class HttpApi {
                 }));
             }
             javalin.requestLogger.http(this::log);
+            // The staff page: bundled HTML, CSS and script, nothing from outside, no inline script.
+            javalin.staticFiles.add(files -> {
+                files.hostedPath = "/";
+                files.directory = "/web";
+                files.location = Location.CLASSPATH;
+                files.headers = Map.of(
+                        "Content-Security-Policy", PAGE_POLICY,
+                        "X-Content-Type-Options", "nosniff",
+                        "Referrer-Policy", "no-referrer",
+                        "Cache-Control", "no-cache");
+            });
             javalin.routes.before(this::identify);
             javalin.routes.before("/api/*", ctx -> {
                 ctx.attribute(COUNTED, Boolean.TRUE);

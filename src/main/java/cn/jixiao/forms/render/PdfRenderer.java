@@ -43,9 +43,16 @@ import org.w3c.dom.Element;
 public final class PdfRenderer implements Renderer {
     private static final Calendar EPOCH = fixedDate();
 
+    private static final String DEFLATE_LEVEL = "org.apache.pdfbox.filter.deflatelevel";
+
     static {
         XRLog.setLoggingEnabled(false);
         XRLog.setLevel(XRLog.GENERAL, Level.OFF);
+        // PDFBox compresses streams at zlib level 6 unless told otherwise; level 1 renders the tracking example
+        // 16 % faster for 11 % more bytes (41 KB a page). An operator's own setting wins.
+        if (System.getProperty(DEFLATE_LEVEL) == null) {
+            System.setProperty(DEFLATE_LEVEL, "1");
+        }
     }
 
     private final FontLibrary fonts;
@@ -81,6 +88,7 @@ public final class PdfRenderer implements Renderer {
                     pages.putAll(pagesOfRows(renderer, watched));
                 }
                 if (RepeatedCells.split(xhtml, row -> pages.getOrDefault(row, 0))) {
+                    // A fresh renderer: laying the same one out again keeps pages of the first pass.
                     renderer = laidOut(xhtml, document, faces);
                 }
             }

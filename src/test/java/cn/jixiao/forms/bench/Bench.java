@@ -34,7 +34,8 @@ import org.apache.pdfbox.Loader;
  * and percentiles of one run, as the machines are noisy. The JIT needs about a thousand renders to settle
  * (a tracking PDF takes 37 ms after 250 and 22 ms after 1000), so every measurement follows a warm-up
  * of that size. Options (system properties): {@code bench.loadRequests} (default 10000),
- * {@code bench.renders} (default 200), {@code bench.warmup} (default 1000).
+ * {@code bench.renders} (default 200), {@code bench.warmup} (default 1000), {@code bench.serviceJvm} (options of
+ * the service's JVM, default {@code -Xmx512m}), {@code bench.skipInProcess}.
  */
 public final class Bench {
     private static final String[] FORMS = {"performance-tracking", "performance-target"};
@@ -45,7 +46,9 @@ public final class Bench {
         int loadRequests = Integer.getInteger("bench.loadRequests", 10_000);
         System.out.printf("machine: %d processors, %s, Java %s%n%n", Runtime.getRuntime().availableProcessors(),
                 System.getProperty("os.arch"), System.getProperty("java.version"));
-        inProcess(renders, warmup);
+        if (!Boolean.getBoolean("bench.skipInProcess")) {
+            inProcess(renders, warmup);
+        }
         againstTheJar(loadRequests, warmup);
         System.exit(0);
     }
@@ -106,7 +109,10 @@ public final class Bench {
             port = socket.getLocalPort();
         }
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        ProcessBuilder builder = new ProcessBuilder(java, "-Xmx512m", "-jar", jar.toString())
+        List<String> command = new ArrayList<>(List.of(java));
+        command.addAll(List.of(System.getProperty("bench.serviceJvm", "-Xmx512m").trim().split("\\s+")));
+        command.addAll(List.of("-jar", jar.toString()));
+        ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true).redirectOutput(new File("target/bench-service.log"));
         builder.environment().put("PORT", Integer.toString(port));
         HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -129,7 +135,7 @@ public final class Bench {
             byte[] tracking = Files.readAllBytes(Path.of("examples", "performance-tracking.json"));
             long first = timed(client, base, tracking);
             long second = timed(client, base, tracking);
-            System.out.println("## A fresh service (java -Xmx512m -jar target/jixiao-forms.jar)");
+            System.out.println("## A fresh service (java " + System.getProperty("bench.serviceJvm", "-Xmx512m") + " -jar target/jixiao-forms.jar)");
             System.out.println();
             System.out.printf(Locale.ROOT, "- ready (/healthz 200) %.2f s after launch (fonts parsed, templates compiled, every example rendered once)%n",
                     (ready - launched) / 1e9);
