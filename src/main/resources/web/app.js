@@ -311,6 +311,16 @@
           render();
         }
       });
+    } else if (Array.isArray(node.enum)) {
+      control = document.createElement('select');
+      if (!required) {
+        control.append(new Option('（默认）', ''));
+      }
+      for (const option of node.enum) {
+        control.append(new Option(String(option), String(option)));
+      }
+      control.value = value == null ? '' : String(value);
+      control.addEventListener('change', () => set(path, control.value, required));
     } else if (isYesNo(node)) {
       control = document.createElement('select');
       control.append(new Option('（空）', ''), new Option('是', 'true'), new Option('否', 'false'));
@@ -556,6 +566,7 @@
     }
     state.previewUrl = URL.createObjectURL(file.blob);
     $('preview-frame').src = state.previewUrl;
+    $('preview-hint').hidden = true;
   }
 
   function documentName() {
