@@ -94,6 +94,17 @@ class StaffPageTest {
         driver.get(TestServer.uri("/?form=" + form).toString());
     }
 
+    /** A picture of the page at a step, for a person to look at: target/staff-page/<step>.png. */
+    private static void picture(String step) {
+        try {
+            Path directory = Files.createDirectories(Path.of("target", "staff-page"));
+            byte[] png = ((org.openqa.selenium.TakesScreenshot) driver).getScreenshotAs(org.openqa.selenium.OutputType.BYTES);
+            Files.write(directory.resolve(step + ".png"), png);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     private static Path downloaded(String name) {
         Path file = downloads.resolve(name);
         wait.until(d -> Files.exists(file) && !Files.exists(downloads.resolve(name + ".crdownload")));
@@ -106,10 +117,13 @@ class StaffPageTest {
         wait.until(d -> field("/forms/0/projectName").getDomProperty("value").equals("闵行区肿瘤医院智慧医院基础业务系统建设项目"));
         WebElement warning = wait.until(ExpectedConditions.visibilityOfElementLocated(problem("warning", "/forms/0/executionRate")));
         assertTrue(warning.getText().contains("98.38") && warning.getText().contains("98.30"), warning.getText());
+        ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'})", warning);
+        picture("1-tracking-rate-warning");
 
         type(field("/forms/0/executedAmount"), "1301940.26");
         wait.until(ExpectedConditions.invisibilityOfElementLocated(problem("warning", "/forms/0/executionRate")));
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("summary"), "检查通过"));
+        picture("2-tracking-corrected");
 
         driver.findElement(By.id("download-pdf")).click();
         byte[] pdf = Files.readAllBytes(downloaded("上海市闵行区肿瘤医院-项目支出绩效跟踪表.pdf"));
@@ -156,6 +170,7 @@ class StaffPageTest {
         driver.findElement(By.id("preview")).click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("status"), "已生成"));
         assertEquals(Boolean.TRUE, ((JavascriptExecutor) driver).executeScript("return window.sawBusy"), "a render under way is shown");
+        picture("3-target-new-project-preview");
         String preview = PdfDigest.text(previewPdf()).replaceAll("\\s+", "");
         assertTrue(preview.contains("新增测试项目"), preview);
         assertTrue(preview.contains("1、1-产出指标：11-数量指标：新增指标名称；实施周期指标值：≥1次"), preview);
@@ -218,6 +233,7 @@ class StaffPageTest {
             assertTrue(((Number) overflow).intValue() <= 1, "no sideways scrolling at " + size[0] + " px: " + overflow);
             assertTrue(driver.findElement(By.id("preview")).isDisplayed());
             assertTrue(driver.findElement(By.id("download-docx")).isDisplayed());
+            picture("4-width-" + size[0]);
         }
     }
 
