@@ -1,0 +1,200 @@
+package cn.jixiao.forms.form.target;
+
+import cn.jixiao.forms.form.Amounts;
+import cn.jixiao.forms.form.FileNames;
+import cn.jixiao.forms.form.FormType;
+import cn.jixiao.forms.form.Limits;
+import cn.jixiao.forms.form.Problems;
+import cn.jixiao.forms.form.Taxonomy;
+import cn.jixiao.forms.form.Taxonomy.Level1;
+import cn.jixiao.forms.form.Taxonomy.Level2;
+import cn.jixiao.forms.form.target.TargetDocument.Indicator;
+import cn.jixiao.forms.form.target.TargetDocument.Project;
+import cn.jixiao.forms.form.target.TargetDocument.Unit;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+
+/** 项目支出绩效目标表（含转移支付项目）: one A4 landscape table of units, projects and coded indicators. */
+public final class TargetFormType implements FormType<TargetDocument> {
+    public static final String TITLE = "项目支出绩效目标表";
+    public static final String DEFAULT_TITLE = "项目支出绩效目标表（含转移支付项目）";
+    private final Limits limits;
+
+    public TargetFormType(Limits limits) {
+        this.limits = limits;
+    }
+
+    @Override
+    public String id() {
+        return "performance-target";
+    }
+
+    @Override
+    public String title() {
+        return TITLE;
+    }
+
+    @Override
+    public String description() {
+        return "项目支出绩效目标表（含转移支付项目）：一个单位的全部项目，A4 横向，含合计、资金使用单位小计与编码的绩效指标。";
+    }
+
+    @Override
+    public Class<TargetDocument> documentClass() {
+        return TargetDocument.class;
+    }
+
+    @Override
+    public void validate(TargetDocument document, Problems problems) {
+        int projects = 0;
+        for (int u = 0; u < document.units().size(); u++) {
+            Unit unit = document.units().get(u);
+            for (int p = 0; p < unit.projects().size(); p++) {
+                validate(unit.projects().get(p), "/units/" + u + "/projects/" + p, problems);
+            }
+            projects += unit.projects().size();
+        }
+        if (projects > limits.forms()) {
+            problems.error("/units", "项目过多：全表最多 " + limits.forms() + " 个项目，现有 " + projects + " 个（限制 JIXIAO_MAX_FORMS）");
+        }
+    }
+
+    private static void validate(Project project, String path, Problems problems) {
+        Amounts.check(project.fiscalAppropriation(), path + "/fiscalAppropriation", problems);
+        Amounts.check(project.specialAccountAppropriation(), path + "/specialAccountAppropriation", problems);
+        Amounts.check(project.otherFunds(), path + "/otherFunds", problems);
+        Amounts.check(project.total(), path + "/total", problems);
+        BigDecimal sum = sum(project);
+        if (project.total() != null && project.total().compareTo(sum) != 0) {
+            problems.error(path + "/total", "总计 " + Amounts.format(project.total()) + " 不等于 财政拨款 + 财政专户拨款 + 其他资金 = "
+                    + Amounts.format(sum));
+        }
+        Set<Level1> levels = EnumSet.noneOf(Level1.class);
+        for (int i = 0; i < project.indicators().size(); i++) {
+            Indicator indicator = project.indicators().get(i);
+            Level1 level1 = level1(indicator);
+            Level2 level2 = level2(indicator);
+            levels.add(level1);
+            if (level2.parent() != level1) {
+                problems.error(path + "/indicators/" + i + "/level2", "二级指标「" + level2.label() + "」不属于一级指标「"
+                        + level1.label() + "」；" + level1.label() + "的二级指标为：" + children(level1));
+            }
+        }
+        if (project.indicators().isEmpty()) {
+            problems.warning(path + "/indicators", "项目" + Problems.quote(project.name()) + "没有绩效指标");
+        } else {
+            for (Level1 required : List.of(Level1.OUTPUT, Level1.BENEFIT)) {
+                if (!levels.contains(required)) {
+                    problems.warning(path + "/indicators", "项目" + Problems.quote(project.name()) + "没有" + required.label());
+                }
+            }
+        }
+    }
+
+    private static String children(Level1 level1) {
+        List<String> labels = new ArrayList<>();
+        level1.children().forEach(child -> labels.add(child.codedLabel()));
+        return String.join("、", labels);
+    }
+
+    /** 财政拨款 + 财政专户拨款 + 其他资金; absent counts as zero. */
+    static BigDecimal sum(Project project) {
+        return Amounts.orZero(project.fiscalAppropriation())
+                .add(Amounts.orZero(project.specialAccountAppropriation()))
+                .add(Amounts.orZero(project.otherFunds()));
+    }
+
+    @Override
+    public TargetView view(TargetDocument document) {
+        List<TargetView.Row> rows = new ArrayList<>();
+        Funds all = new Funds();
+        List<TargetView.Row> unitRows = new ArrayList<>();
+        for (Unit unit : document.units()) {
+            Funds subtotal = new Funds();
+            List<TargetView.Row> projectRows = new ArrayList<>();
+            for (Project project : unit.projects()) {
+                Funds funds = Funds.of(project);
+                subtotal.add(funds);
+                projectRows.add(funds.row("project", project.name(), project.goal(), indicatorText(project.indicators())));
+            }
+            all.add(subtotal);
+            unitRows.add(subtotal.row("unit", unit.name(), "", ""));
+            unitRows.addAll(projectRows);
+        }
+        rows.add(all.row("total", "合计", "", ""));
+        rows.addAll(unitRows);
+        return new TargetView(
+                Objects.requireNonNullElse(document.title(), DEFAULT_TITLE),
+                document.organization(),
+                Objects.requireNonNullElse(document.amountUnit(), "万元"),
+                rows);
+    }
+
+    /**
+     * The one canonical text of a project's indicators:
+     * {@code 1、1-产出指标：11-数量指标：<name>；实施周期指标值：<v>；年度指标值：<v>。2、…}.
+     */
+    static String indicatorText(List<Indicator> indicators) {
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; i < indicators.size(); i++) {
+            Indicator indicator = indicators.get(i);
+            text.append(i + 1).append('、')
+                    .append(level1(indicator).codedLabel()).append('：')
+                    .append(level2(indicator).codedLabel()).append('：')
+                    .append(indicator.name())
+                    .append("；实施周期指标值：").append(Objects.requireNonNullElse(indicator.periodValue(), ""))
+                    .append("；年度指标值：").append(Objects.requireNonNullElse(indicator.annualValue(), ""))
+                    .append('。');
+        }
+        return text.toString();
+    }
+
+    private static Level1 level1(Indicator indicator) {
+        return Taxonomy.level1(indicator.level1())
+                .orElseThrow(() -> new IllegalStateException("schema admitted unknown 一级指标 " + indicator.level1()));
+    }
+
+    private static Level2 level2(Indicator indicator) {
+        return Taxonomy.level2(indicator.level2())
+                .orElseThrow(() -> new IllegalStateException("schema admitted unknown 二级指标 " + indicator.level2()));
+    }
+
+    /** The four money columns of one row, summed up the table. */
+    private static final class Funds {
+        private BigDecimal fiscal = BigDecimal.ZERO;
+        private BigDecimal special = BigDecimal.ZERO;
+        private BigDecimal other = BigDecimal.ZERO;
+
+        static Funds of(Project project) {
+            Funds funds = new Funds();
+            funds.fiscal = Amounts.orZero(project.fiscalAppropriation());
+            funds.special = Amounts.orZero(project.specialAccountAppropriation());
+            funds.other = Amounts.orZero(project.otherFunds());
+            return funds;
+        }
+
+        void add(Funds more) {
+            fiscal = fiscal.add(more.fiscal);
+            special = special.add(more.special);
+            other = other.add(more.other);
+        }
+
+        TargetView.Row row(String kind, String name, String goal, String indicators) {
+            return new TargetView.Row(kind, name,
+                    Amounts.formatOrBlank(fiscal.add(special).add(other)),
+                    Amounts.formatOrBlank(fiscal),
+                    Amounts.formatOrBlank(special),
+                    Amounts.formatOrBlank(other),
+                    goal, indicators);
+        }
+    }
+
+    @Override
+    public String fileName(TargetDocument document) {
+        return FileNames.of(document.organization(), TITLE);
+    }
+}

@@ -1,0 +1,148 @@
+package cn.jixiao.forms.form.target;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import cn.jixiao.forms.form.FormError;
+import cn.jixiao.forms.form.FormRegistry;
+import cn.jixiao.forms.form.Json;
+import cn.jixiao.forms.form.Limits;
+import cn.jixiao.forms.form.Problem;
+import cn.jixiao.forms.form.RegisteredForm;
+import cn.jixiao.forms.form.TextRules;
+import cn.jixiao.forms.form.target.TargetDocument.Indicator;
+import cn.jixiao.forms.render.OutputFormat;
+import cn.jixiao.forms.testing.DocxDigest;
+import cn.jixiao.forms.testing.JsonEdit;
+import cn.jixiao.forms.testing.PdfDigest;
+import cn.jixiao.forms.testing.TestServer;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.function.Executable;
+
+/** The arithmetic, taxonomy and composed text of the target table. */
+class TargetFormTypeTest {
+    private static final TargetFormType TYPE = new TargetFormType(Limits.DEFAULT);
+    private static final RegisteredForm<?> FORM = FormRegistry.standard(Limits.DEFAULT, new TextRules(cp -> true))
+            .get("performance-target");
+
+    /** Two units, 财政专户拨款 amounts, a total left out, indicators by code. */
+    static final String TWO_UNITS = """
+            {"organization": "某市卫生健康委员会",
+             "units": [
+               {"name": "某市第一人民医院", "projects": [
+                 {"name": "设备购置", "fiscalAppropriation": 100.5, "specialAccountAppropriation": "20.25", "otherFunds": 3,
+                  "goal": "更新设备", "indicators": [
+                    {"level1": 1, "level2": 11, "name": "购置台数", "periodValue": "10台", "annualValue": "5台"},
+                    {"level1": "效益", "level2": "社会效益指标", "name": "诊疗能力", "periodValue": "提升", "annualValue": "提升"}]},
+                 {"name": "人才培养", "specialAccountAppropriation": 50, "total": 50, "goal": "培养骨干",
+                  "indicators": [{"level1": "产出指标", "level2": "质量", "name": "结业率", "periodValue": "≥95%", "annualValue": "≥95%"},
+                                 {"level1": "2", "level2": "22", "name": "服务能力", "periodValue": "提升", "annualValue": "提升"}]}]},
+               {"name": "某市妇幼保健院", "projects": [
+                 {"name": "妇幼筛查", "fiscalAppropriation": 0, "otherFunds": 12.3, "goal": "早筛早治",
+                  "indicators": [{"level1": "满意度指标", "level2": "服务对象满意度", "name": "孕产妇满意度", "periodValue": "≥90%", "annualValue": "≥90%"}]}]}]}
+            """;
+
+    private static TargetView view(String json) {
+        return TYPE.view((TargetDocument) FORM.read(json.getBytes(java.nio.charset.StandardCharsets.UTF_8)).document());
+    }
+
+    private static String rows(TargetView view) {
+        return view.rows().stream()
+                .map(r -> String.join("|", r.kind(), r.name(), r.total(), r.fiscalAppropriation(), r.specialAccountAppropriation(), r.otherFunds()))
+                .collect(Collectors.joining("\n"));
+    }
+
+    @Test
+    void grandTotalThenEachUnitSubtotalThenItsProjectsInInputOrder() {
+        assertEquals(String.join("\n",
+                "total|合计|186.05|100.50|70.25|15.30",
+                "unit|某市第一人民医院|173.75|100.50|70.25|3.00",
+                "project|设备购置|123.75|100.50|20.25|3.00",
+                "project|人才培养|50.00||50.00|",
+                "unit|某市妇幼保健院|12.30|||12.30",
+                "project|妇幼筛查|12.30|||12.30"), rows(view(TWO_UNITS)));
+    }
+
+    @Test
+    void titleAndAmountUnitDefaults() {
+        TargetView view = view(TWO_UNITS);
+        assertEquals("项目支出绩效目标表（含转移支付项目）", view.title());
+        assertEquals("万元", view.amountUnit());
+        assertEquals("某市卫生健康委员会", view.organization());
+    }
+
+    @Test
+    void amountsInYuan() {
+        TargetView view = view(TWO_UNITS.replace("\"organization\"", "\"amountUnit\": \"元\", \"title\": \"2024年项目支出绩效目标表\", \"organization\""));
+        assertEquals("元", view.amountUnit());
+        assertEquals("2024年项目支出绩效目标表", view.title());
+        byte[] pdf = TestServer.app().service().render("performance-target",
+                Json.MAPPER.writeValueAsBytes(Json.MAPPER.readTree(TWO_UNITS.replace("\"organization\"", "\"amountUnit\": \"元\", \"organization\""))),
+                OutputFormat.PDF).bytes();
+        assertTrue(PdfDigest.text(pdf).contains("单位：元"));
+    }
+
+    @Test
+    void twoUnitsRenderWithTheirSubtotalsInBothFormats() {
+        byte[] body = TWO_UNITS.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        String pdf = PdfDigest.text(TestServer.app().service().render("performance-target", body, OutputFormat.PDF).bytes());
+        String docx = DocxDigest.text(TestServer.app().service().render("performance-target", body, OutputFormat.DOCX).bytes());
+        for (String text : List.of(pdf, docx)) {
+            for (String expected : List.of("186.05", "173.75", "70.25", "某市妇幼保健院", "12.30", "1、1-产出指标：11-数量指标：购置台数；实施周期指标值：10台；年度指标值：5台。")) {
+                assertTrue(text.replaceAll("\\s", "").contains(expected), expected + " in\n" + text);
+            }
+        }
+    }
+
+    @Test
+    void canonicalIndicatorText() {
+        assertEquals("1、1-产出指标：11-数量指标：公立医院医疗服务收入占比；实施周期指标值：>21%；年度指标值：>21%。"
+                        + "2、3-满意度指标：31-服务对象满意度：职工满意度；实施周期指标值：≥80%；年度指标值：。",
+                TargetFormType.indicatorText(List.of(
+                        new Indicator("产出", "数量指标", "公立医院医疗服务收入占比", ">21%", ">21%"),
+                        new Indicator("3", "31", "职工满意度", "≥80%", null))));
+        assertEquals("", TargetFormType.indicatorText(List.of()));
+    }
+
+    @Test
+    void givenTotalMustEqualTheSumOfTheFundColumns() {
+        byte[] document = JsonEdit.edit(TestServer.example("performance-target"), "/units/0/projects/0/total", "4809.90");
+        FormError error = assertThrows(() -> FORM.read(document));
+        Problem problem = error.details().get(0);
+        assertEquals("/units/0/projects/0/total", problem.path());
+        assertTrue(problem.message().contains("4,809.90") && problem.message().contains("4,809.89"), problem.message());
+    }
+
+    @Test
+    void level2MustBelongToItsLevel1() {
+        byte[] document = JsonEdit.edit(TestServer.example("performance-target"), "/units/0/projects/1/indicators/0/level2", "\"社会效益\"");
+        FormError error = assertThrows(() -> FORM.read(document));
+        assertEquals("/units/0/projects/1/indicators/0/level2", error.details().get(0).path());
+        assertTrue(error.details().get(0).message().contains("11-数量指标"), error.details().get(0).message());
+    }
+
+    @Test
+    void missingOutputOrBenefitIndicatorsAreWarningsNotErrors() {
+        RegisteredForm.Verdict verdict = FORM.verdict(TestServer.example("performance-target"));
+        assertTrue(verdict.valid(), verdict.errors().toString());
+        long noBenefit = verdict.warnings().stream().filter(w -> w.message().endsWith("没有效益指标")).count();
+        long noOutput = verdict.warnings().stream().filter(w -> w.message().endsWith("没有产出指标")).count();
+        assertEquals(12, noBenefit);
+        assertEquals(3, noOutput);
+    }
+
+    @Test
+    void projectsAcrossUnitsCountAgainstTheLimit() {
+        TargetFormType small = new TargetFormType(new Limits(Limits.DEFAULT.bodyBytes(), 2, 50, 100, 5000));
+        cn.jixiao.forms.form.Problems problems = new cn.jixiao.forms.form.Problems();
+        small.validate((TargetDocument) FORM.read(TWO_UNITS.getBytes(java.nio.charset.StandardCharsets.UTF_8)).document(), problems);
+        assertEquals("/units", problems.errors().get(0).path());
+        assertTrue(problems.errors().get(0).message().contains("JIXIAO_MAX_FORMS"));
+    }
+
+    private static FormError assertThrows(Executable executable) {
+        return org.junit.jupiter.api.Assertions.assertThrows(FormError.class, executable);
+    }
+}
