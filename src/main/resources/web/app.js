@@ -12,6 +12,7 @@
     previewUrl: null,
     validateTimer: null,
     validation: 0,
+    dirty: false,
   };
   const $ = (id) => document.getElementById(id);
 
@@ -46,6 +47,15 @@
     } catch (e) {
       return { message: '请求失败（' + response.status + '）', details: [] };
     }
+  }
+
+  /**
+   * JSON as written: numbers keep their digits (an amount 1323379.00, a rate 98.30) as strings, which
+   * the service accepts; the browser's own numbers would drop the trailing zeros.
+   */
+  function parseJson(text) {
+    return JSON.parse(text, (key, value, context) =>
+      typeof value === 'number' && context && typeof context.source === 'string' ? context.source : value);
   }
 
   // ---------------------------------------------------------------- schema helpers
@@ -128,6 +138,11 @@
     return [parent, key];
   }
 
+  /** Before the document on screen is replaced, a person who changed it is asked. */
+  function confirmReplace() {
+    return !state.dirty || window.confirm('当前表单已修改，确定要放弃这些修改吗？');
+  }
+
   function set(path, value, required) {
     const [parent, key] = parentAndKey(path);
     if (!required && (value === '' || value === undefined)) {
@@ -140,7 +155,7 @@
 
   function currentDocument() {
     if (state.mode === 'json') {
-      return JSON.parse($('json-text').value);
+      return parseJson($('json-text').value);
     }
     return state.doc;
   }
@@ -382,7 +397,8 @@
 
   // ---------------------------------------------------------------- problems
 
-  function changed(structural) {
+  function changed(structural, edit = true) {
+    state.dirty = state.dirty || edit;
     if (structural) {
       render();
     }
@@ -394,7 +410,7 @@
     const ticket = ++state.validation;
     let response;
     try {
-      response = await postDocument('/api/v1/forms/' + state.formId + '/validate');
+      response = await postDocument('api/v1/forms/' + state.formId + '/validate');
     } catch (e) {
       if (e instanceof SyntaxError) {
         $('json-error').textContent = 'JSON 有误：' + e.message;
@@ -512,7 +528,7 @@
     const label = format === 'pdf' ? 'PDF' : 'Word';
     setStatus('正在生成 ' + label + '…', true);
     try {
-      const response = await postDocument('/api/v1/forms/' + state.formId + '/render?format=' + format,
+      const response = await postDocument('api/v1/forms/' + state.formId + '/render?format=' + format,
         format === 'pdf' ? 'application/pdf' : 'application/vnd.openxmlformats-officedocument.wordprocessingml.document');
       if (!response.ok) {
         const error = await errorOf(response);
@@ -588,7 +604,10 @@
     const reader = new FileReader();
     reader.onload = () => {
       try {
-        loadDocument(JSON.parse(String(reader.result)));
+        if (!confirmReplace()) {
+          return;
+        }
+        loadDocument(parseJson(String(reader.result)));
         setStatus('已打开 ' + file.name);
       } catch (e) {
         setStatus('无法读取 ' + file.name + '：不是 JSON（' + e.message + '）');
@@ -606,7 +625,8 @@
       $('json-text').value = JSON.stringify(doc, null, 2);
     }
     render();
-    changed();
+    changed(false, false);
+    state.dirty = false;
   }
 
   function setMode(mode) {
@@ -615,7 +635,7 @@
     }
     if (mode === 'form') {
       try {
-        state.doc = JSON.parse($('json-text').value);
+        state.doc = parseJson($('json-text').value);
       } catch (e) {
         $('json-error').textContent = 'JSON 有误，无法切换到表单：' + e.message;
         return;
@@ -635,7 +655,7 @@
 
   async function chooseForm(id) {
     state.formId = id;
-    const response = await api('/api/v1/forms/' + id + '/schema');
+    const response = await api('api/v1/forms/' + id + '/schema');
     state.schema = await response.json();
     state.levels1 = findChoices(state.schema, 'level1');
     state.levels2 = findChoices(state.schema, 'level2');
@@ -653,16 +673,28 @@
   }
 
   async function loadExample() {
-    const response = await api('/api/v1/forms/' + state.formId + '/example');
-    loadDocument(await response.json());
+    const response = await api('api/v1/forms/' + state.formId + '/example');
+    loadDocument(parseJson(await response.text()));
     setStatus('已载入示例');
   }
 
   async function start() {
-    $('load-example').addEventListener('click', loadExample);
+    $('load-example').addEventListener('click', () => {
+      if (confirmReplace()) {
+        loadExample();
+      }
+    });
     $('load-empty').addEventListener('click', () => {
-      loadDocument(emptyValue(state.schema));
-      setStatus('空白表单');
+      if (confirmReplace()) {
+        loadDocument(emptyValue(state.schema));
+        setStatus('空白表单');
+      }
+    });
+    window.addEventListener('beforeunload', (event) => {
+      if (state.dirty) {
+        event.preventDefault();
+        event.returnValue = '';
+      }
     });
     $('open-file').addEventListener('change', (event) => {
       if (event.target.files[0]) {
@@ -691,15 +723,27 @@
       state.token = $('token').value.trim();
       sessionStorage.setItem('jixiao-token', state.token);
       $('token-bar').hidden = true;
-      await boot();
+      if (state.doc) {
+        setStatus('令牌已更新，请重试刚才的操作');
+        changed(false, false);
+      } else {
+        await boot();
+      }
     });
-    $('form-type').addEventListener('change', (event) => chooseForm(event.target.value));
+    $('form-type').addEventListener('change', (event) => {
+      if (!confirmReplace()) {
+        event.target.value = state.formId;
+        return;
+      }
+      state.dirty = false;
+      chooseForm(event.target.value);
+    });
     await boot();
   }
 
   async function boot() {
     try {
-      const response = await api('/api/v1/forms');
+      const response = await api('api/v1/forms');
       state.forms = (await response.json()).forms;
       const select = $('form-type');
       select.replaceChildren(...state.forms.map((f) => new Option(f.title + '（' + f.id + '）', f.id)));

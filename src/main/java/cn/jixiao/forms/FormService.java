@@ -1,5 +1,6 @@
 package cn.jixiao.forms;
 
+import cn.jixiao.forms.form.FormError;
 import cn.jixiao.forms.form.FormRegistry;
 import cn.jixiao.forms.form.Problem;
 import cn.jixiao.forms.form.RegisteredForm;
@@ -16,6 +17,7 @@ import java.util.Map;
  * Knows form types only through the registry and formats only through their renderers.
  */
 public final class FormService {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(FormService.class);
     private final FormRegistry registry;
     private final Templates templates;
     private final Map<OutputFormat, Renderer> renderers = new EnumMap<>(OutputFormat.class);
@@ -57,12 +59,22 @@ public final class FormService {
         return templates.render(form.id(), form.type().view(form.read(body).document()));
     }
 
-    /** Compiles every template and renders every example once, so that the first request is fast. */
+    /**
+     * Compiles every template and renders every example once, so that the first request is fast and a
+     * broken layout stops the start. An example beyond the configured limits is skipped (its template is
+     * still compiled): limits are the operator's to set.
+     */
     public void warmUp() {
         for (RegisteredForm<?> form : registry.all()) {
             templates.compile(form.id());
             for (OutputFormat format : renderers.keySet()) {
-                render(form, form.example(), format);
+                try {
+                    render(form, form.example(), format);
+                } catch (FormError refused) {
+                    LOG.warn("the example of {} is beyond the configured limits ({}); not rendered at start-up", form.id(),
+                            refused.getMessage());
+                    break;
+                }
             }
         }
     }

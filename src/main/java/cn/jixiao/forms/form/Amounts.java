@@ -14,23 +14,36 @@ public final class Amounts {
     private Amounts() {
     }
 
-    /** Adds the reason an amount is unacceptable to {@code problems}, or nothing when it is fine. */
-    public static void check(BigDecimal amount, String path, Problems problems) {
-        checkDecimal(amount, MAX, "金额", path, problems);
+    /** Adds the reason an amount is unacceptable to {@code problems}; true when it is fine. */
+    public static boolean check(BigDecimal amount, String path, Problems problems) {
+        return checkDecimal(amount, MAX, "金额", path, problems);
     }
 
-    /** A non-negative decimal of at most two places and at most {@code max}, named {@code what} in messages. */
-    public static void checkDecimal(BigDecimal value, BigDecimal max, String what, String path, Problems problems) {
+    /**
+     * A non-negative decimal of at most two places and at most {@code max}, named {@code what} in messages.
+     * True when the value is acceptable (or absent).
+     */
+    public static boolean checkDecimal(BigDecimal value, BigDecimal max, String what, String path, Problems problems) {
         if (value == null) {
-            return;
+            return true;
         }
         if (value.signum() < 0) {
-            problems.error(path, what + "不能为负数：" + value.toPlainString());
+            problems.error(path, what + "不能为负数：" + show(value));
         } else if (value.compareTo(max) > 0) {
             problems.error(path, what + "过大：最多 " + format(max));
         } else if (value.stripTrailingZeros().scale() > 2) {
-            problems.error(path, what + "最多两位小数：" + value.toPlainString());
+            problems.error(path, what + "最多两位小数：" + show(value));
+        } else {
+            return true;
         }
+        return false;
+    }
+
+    /** A value as the client sent it, but never longer than a line: 1E+999999999 stays short. */
+    static String show(BigDecimal value) {
+        int scale = value.scale();
+        String text = scale >= -20 && scale <= 20 && value.precision() <= 40 ? value.toPlainString() : value.toString();
+        return text.length() > 40 ? text.substring(0, 40) + "…" : text;
     }
 
     /** {@code 1323379} → {@code 1,323,379.00}. */

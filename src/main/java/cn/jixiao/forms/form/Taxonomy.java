@@ -125,11 +125,22 @@ public final class Taxonomy {
     }
 
     public static Optional<Level1> level1(String spelling) {
-        return Optional.ofNullable(spelling == null ? null : LEVEL1_SPELLINGS.get(spelling.strip()));
+        return Optional.ofNullable(spelling == null ? null : LEVEL1_SPELLINGS.get(normalise(spelling)));
     }
 
     public static Optional<Level2> level2(String spelling) {
-        return Optional.ofNullable(spelling == null ? null : LEVEL2_SPELLINGS.get(spelling.strip()));
+        return Optional.ofNullable(spelling == null ? null : LEVEL2_SPELLINGS.get(normalise(spelling)));
+    }
+
+    private static final java.util.regex.Pattern NUMBER = java.util.regex.Pattern.compile("[0-9]{1,3}(\\.0+)?|[0-9]{1,3}[eE]0");
+
+    /** Codes may arrive as JSON numbers that JSON Schema counts equal to the code: 1.0 is 1. */
+    private static String normalise(String spelling) {
+        String text = spelling.strip();
+        if (NUMBER.matcher(text).matches()) {
+            return new java.math.BigDecimal(text).stripTrailingZeros().toPlainString();
+        }
+        return text;
     }
 
     /** The accepted spellings of 一级指标, for the JSON Schema (strings, and the codes as numbers too). */

@@ -311,7 +311,11 @@ public final class HttpApi {
             return OutputFormat.PDF;
         }
         for (String range : accept.split(",")) {
-            String mediaType = range.split(";")[0].trim().toLowerCase(Locale.ROOT);
+            String[] parts = range.split(";");
+            if (refused(parts)) {
+                continue;
+            }
+            String mediaType = parts[0].trim().toLowerCase(Locale.ROOT);
             if (mediaType.equals("*/*") || mediaType.equals("application/*")) {
                 return OutputFormat.PDF;
             }
@@ -322,6 +326,21 @@ public final class HttpApi {
         }
         throw new FormError(FormError.Kind.NOT_ACCEPTABLE, "无法提供 Accept 所要求的格式：" + accept
                 + "；可用：" + OutputFormat.PDF.mediaType() + "、" + OutputFormat.DOCX.mediaType());
+    }
+
+    /** A media range with q=0 says the client does not want it. */
+    private static boolean refused(String[] rangeAndParameters) {
+        for (int i = 1; i < rangeAndParameters.length; i++) {
+            String[] parameter = rangeAndParameters[i].trim().split("=", 2);
+            if (parameter.length == 2 && parameter[0].trim().equalsIgnoreCase("q")) {
+                try {
+                    return Double.parseDouble(parameter[1].trim()) <= 0;
+                } catch (NumberFormatException e) {
+                    return false;
+                }
+            }
+        }
+        return false;
     }
 
     /** A body must be JSON; a request that does not say what it is, is read as JSON. */

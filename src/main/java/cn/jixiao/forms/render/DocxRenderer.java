@@ -90,8 +90,12 @@ import org.w3c.dom.NodeList;
 public final class DocxRenderer implements Renderer {
     private static final ObjectFactory WML = new ObjectFactory();
     private static final double TWIPS_PER_POINT = 20;
-    /** Zip entry time of every part: same input, same bytes. */
-    private static final long FIXED_TIME = 315532800000L + 86_400_000L;
+    /**
+     * Zip entry time of every part, written as a DOS time only, so that the bytes do not depend on the host's
+     * time zone (1980-01-01 00:00 would not do: it is the zip format's "before 1980" mark, for which Java adds
+     * a zone-dependent extended timestamp).
+     */
+    private static final java.time.LocalDateTime FIXED_TIME = java.time.LocalDateTime.of(2000, 1, 1, 0, 0);
     private static final Pattern PAGE_SIZE = Pattern.compile("(?i)\\b(A3|A4|A5)\\b");
     private static final Pattern COLLAPSIBLE = Pattern.compile("[ \\t\\n\\r\\f]+");
     private static final Pattern NUMBER = Pattern.compile("[0-9.]+");
@@ -212,7 +216,7 @@ public final class DocxRenderer implements Renderer {
 
     private static void open(ZipOutputStream zip, String name) throws IOException {
         ZipEntry entry = new ZipEntry(name);
-        entry.setTime(FIXED_TIME);
+        entry.setTimeLocal(FIXED_TIME);
         zip.putNextEntry(entry);
     }
 

@@ -144,6 +144,10 @@ class HostileInputTest {
                 invalid("1e400 amount", TRACKING, edit(TRACKING, "/forms/0/executedAmount", "1e400"), "/forms/0/executedAmount"),
                 invalid("-1e400 amount", TRACKING, edit(TRACKING, "/forms/0/executedAmount", "-1e400"), "/forms/0/executedAmount"),
                 invalid("tiny exponent amount", TRACKING, edit(TRACKING, "/forms/0/executedAmount", "1e-400"), "/forms/0/executedAmount"),
+                invalid("huge exponent amount", TRACKING, edit(TRACKING, "/forms/0/executedAmount", "1e999999999"), "/forms/0/executedAmount"),
+                invalid("minute exponent amount", TRACKING, edit(TRACKING, "/forms/0/annualBudget", "1e-9999999"), "/forms/0/annualBudget"),
+                invalid("huge exponent total", TARGET, edit(TARGET, "/units/0/projects/0/total", "1e999999999"), "/units/0/projects/0/total"),
+                invalid("huge exponent rate", TRACKING, edit(TRACKING, "/forms/0/executionRate", "1e999999999"), "/forms/0/executionRate"),
                 invalid("amount with separators", TRACKING, edit(TRACKING, "/forms/0/annualBudget", "\"1,323,379.00\""), "/forms/0/annualBudget"),
                 invalid("amount with unit", TRACKING, edit(TRACKING, "/forms/0/annualBudget", "\"1323379元\""), "/forms/0/annualBudget"),
                 invalid("amount as boolean", TRACKING, edit(TRACKING, "/forms/0/annualBudget", "true"), "/forms/0/annualBudget"),
@@ -209,6 +213,7 @@ class HostileInputTest {
             assertTrue(paths.contains(bad.path()), "expected " + bad.path() + " among " + paths);
         }
         assertEquals(200, TestServer.get("/healthz").statusCode(), "still serving");
+        assertTrue(response.body().length < 64 * 1024, "an answer of reasonable size: " + response.body().length);
     }
 
     @org.junit.jupiter.api.Test

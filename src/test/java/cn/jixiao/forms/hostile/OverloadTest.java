@@ -24,20 +24,12 @@ import tools.jackson.databind.node.ObjectNode;
 
 /** Too many requests, a render that runs too long, a shutdown mid-render: clear 503s, and the service goes on. */
 class OverloadTest {
-    private static final HttpClient CLIENT = HttpClient.newHttpClient();
-
     private static HttpResponse<byte[]> render(App app, String form, byte[] body) {
         return send(app, "/api/v1/forms/" + form + "/render", body);
     }
 
     private static HttpResponse<byte[]> send(App app, String path, byte[] body) {
-        try {
-            return CLIENT.send(HttpRequest.newBuilder(URI.create("http://localhost:" + app.port() + path))
-                    .header("Content-Type", "application/json").timeout(Duration.ofSeconds(120))
-                    .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.ofByteArray());
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+        return OverloadTestClient.post(app, path, body);
     }
 
     /** A target table of {@code copies} × 30 projects: a render of a second or more. */

@@ -224,6 +224,8 @@ class StaffPageTest {
         }
         assertEquals("load-example", driver.switchTo().activeElement().getDomAttribute("id"));
         driver.switchTo().activeElement().sendKeys(Keys.ENTER);
+        // The form was changed: the page asks before throwing the change away.
+        wait.until(ExpectedConditions.alertIsPresent()).accept();
         wait.until(d -> field("/forms/0/projectName").getDomProperty("value").equals("闵行区肿瘤医院智慧医院基础业务系统建设项目"));
 
         for (int[] size : new int[][]{{1366, 768}, {390, 844}}) {

@@ -4,6 +4,7 @@ import cn.jixiao.forms.form.Amounts;
 import cn.jixiao.forms.form.FileNames;
 import cn.jixiao.forms.form.FormType;
 import cn.jixiao.forms.form.Limits;
+import cn.jixiao.forms.form.Problem;
 import cn.jixiao.forms.form.Problems;
 import cn.jixiao.forms.form.Taxonomy;
 import cn.jixiao.forms.form.Taxonomy.Level1;
@@ -59,17 +60,18 @@ public final class TargetFormType implements FormType<TargetDocument> {
             projects += unit.projects().size();
         }
         if (projects > limits.forms()) {
-            problems.error("/units", "项目过多：全表最多 " + limits.forms() + " 个项目，现有 " + projects + " 个（限制 JIXIAO_MAX_FORMS）");
+            problems.error(new Problem("/units", "项目过多：全表最多 " + limits.forms() + " 个项目，现有 " + projects
+                    + " 个（限制 JIXIAO_MAX_FORMS）", "JIXIAO_MAX_FORMS"));
         }
     }
 
     private static void validate(Project project, String path, Problems problems) {
-        Amounts.check(project.fiscalAppropriation(), path + "/fiscalAppropriation", problems);
-        Amounts.check(project.specialAccountAppropriation(), path + "/specialAccountAppropriation", problems);
-        Amounts.check(project.otherFunds(), path + "/otherFunds", problems);
-        Amounts.check(project.total(), path + "/total", problems);
-        BigDecimal sum = sum(project);
-        if (project.total() != null && project.total().compareTo(sum) != 0) {
+        boolean amountsFine = Amounts.check(project.fiscalAppropriation(), path + "/fiscalAppropriation", problems)
+                & Amounts.check(project.specialAccountAppropriation(), path + "/specialAccountAppropriation", problems)
+                & Amounts.check(project.otherFunds(), path + "/otherFunds", problems)
+                & Amounts.check(project.total(), path + "/total", problems);
+        BigDecimal sum = amountsFine ? sum(project) : null;
+        if (amountsFine && project.total() != null && project.total().compareTo(sum) != 0) {
             problems.error(path + "/total", "总计 " + Amounts.format(project.total()) + " 不等于 财政拨款 + 财政专户拨款 + 其他资金 = "
                     + Amounts.format(sum));
         }

@@ -49,9 +49,9 @@ public final class TrackingFormType implements FormType<TrackingDocument> {
     }
 
     private static void validate(TrackingForm form, String path, Problems problems) {
-        Amounts.check(form.annualBudget(), path + "/annualBudget", problems);
-        Amounts.check(form.executedAmount(), path + "/executedAmount", problems);
-        Amounts.checkDecimal(form.executionRate(), MAX_RATE, "预算执行进度", path + "/executionRate", problems);
+        boolean amountsFine = Amounts.check(form.annualBudget(), path + "/annualBudget", problems)
+                & Amounts.check(form.executedAmount(), path + "/executedAmount", problems)
+                & Amounts.checkDecimal(form.executionRate(), MAX_RATE, "预算执行进度", path + "/executionRate", problems);
         TrackingForm.TrackingPeriod period = form.trackingPeriod();
         if (period.end().isBefore(period.start())) {
             problems.error(path + "/trackingPeriod/end",
@@ -60,6 +60,9 @@ public final class TrackingFormType implements FormType<TrackingDocument> {
         if (form.reportDate() != null && form.reportDate().isBefore(period.start())) {
             problems.warning(path + "/reportDate",
                     "填报日期 " + form.reportDate() + " 早于跟踪时段开始日期 " + period.start());
+        }
+        if (!amountsFine) {
+            return;
         }
         if (form.executedAmount().compareTo(form.annualBudget()) > 0) {
             problems.warning(path + "/executedAmount", "预算执行数 " + Amounts.format(form.executedAmount())
