@@ -1,20 +1,12 @@
 package cn.jixiao.forms.form.target;
 
 import static cn.jixiao.forms.testing.JsonEdit.REMOVE;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import cn.jixiao.forms.form.Json;
-import cn.jixiao.forms.testing.JsonEdit;
-import cn.jixiao.forms.testing.TestServer;
-import java.net.http.HttpResponse;
-import java.util.ArrayList;
-import java.util.List;
+import cn.jixiao.forms.testing.Contract;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import tools.jackson.databind.JsonNode;
 
 /** Every field of the target document, tried with bad values: a 422 naming the field. */
 class TargetContractTest {
@@ -76,13 +68,6 @@ class TargetContractTest {
     @ParameterizedTest(name = "{0} = {1}")
     @MethodSource("badValues")
     void badValueIsRefusedNamingTheField(String pointer, Object value) {
-        byte[] document = JsonEdit.edit(TestServer.example("performance-target"), pointer, value);
-        HttpResponse<byte[]> response = TestServer.post("/api/v1/forms/performance-target/render", document);
-        JsonNode body = Json.MAPPER.readTree(response.body());
-        assertEquals(422, response.statusCode(), body.toString());
-        assertEquals("invalid_document", body.at("/error/code").asString());
-        List<String> paths = new ArrayList<>();
-        body.at("/error/details").forEach(detail -> paths.add(detail.path("path").asString()));
-        assertTrue(paths.contains(pointer), "expected " + pointer + " among " + body.at("/error/details"));
+        Contract.assertRefusedNaming("performance-target", pointer, value);
     }
 }

@@ -1,24 +1,15 @@
 package cn.jixiao.forms.form.tracking;
 
 import static cn.jixiao.forms.testing.JsonEdit.REMOVE;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import cn.jixiao.forms.form.Json;
-import cn.jixiao.forms.testing.JsonEdit;
-import cn.jixiao.forms.testing.TestServer;
-import java.net.http.HttpResponse;
-import java.util.ArrayList;
-import java.util.List;
+import cn.jixiao.forms.testing.Contract;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import tools.jackson.databind.JsonNode;
 
 /** Every field of the tracking document, tried with bad values: a 422 naming the field, never a 500. */
 class TrackingContractTest {
-    private static final String RENDER = "/api/v1/forms/performance-tracking/render";
     private static final String F = "/forms/0";
     private static final String I = "/forms/0/indicators/0";
 
@@ -88,16 +79,6 @@ class TrackingContractTest {
     @ParameterizedTest(name = "{0} = {1}")
     @MethodSource("badValues")
     void badValueIsRefusedNamingTheField(String pointer, Object value) {
-        byte[] document = JsonEdit.edit(TestServer.example("performance-tracking"), pointer, value);
-        HttpResponse<byte[]> response = TestServer.post(RENDER, document);
-        JsonNode body = Json.MAPPER.readTree(response.body());
-        assertEquals(422, response.statusCode(), body.toString());
-        assertEquals("invalid_document", body.at("/error/code").asString());
-        List<String> paths = new ArrayList<>();
-        body.at("/error/details").forEach(detail -> paths.add(detail.path("path").asString()));
-        assertTrue(paths.contains(pointer), "expected " + pointer + " among " + body.at("/error/details"));
-        body.at("/error/details").forEach(detail -> assertTrue(
-                detail.path("message").asString().codePoints().anyMatch(cp -> Character.UnicodeScript.of(cp) == Character.UnicodeScript.HAN),
-                "message in Chinese: " + detail));
+        Contract.assertRefusedNaming("performance-tracking", pointer, value);
     }
 }
