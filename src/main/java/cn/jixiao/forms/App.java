@@ -2,8 +2,8 @@ package cn.jixiao.forms;
 
 import cn.jixiao.forms.form.FormRegistry;
 import cn.jixiao.forms.form.TextRules;
-import cn.jixiao.forms.http.HttpApi;
 import cn.jixiao.forms.http.Metrics;
+import cn.jixiao.forms.http.Routes;
 import cn.jixiao.forms.render.DocxRenderer;
 import cn.jixiao.forms.render.FontLibrary;
 import cn.jixiao.forms.render.PdfRenderer;
@@ -24,7 +24,7 @@ public final class App {
 
     private final FormService service;
     private final RenderQueue queue;
-    private final HttpApi api;
+    private final Routes routes;
     private final Javalin server;
     private final AtomicBoolean ready = new AtomicBoolean();
 
@@ -33,14 +33,14 @@ public final class App {
         Templates templates = config.templateDir()
                 .map(dir -> Templates.fromDirectory(dir.toFile(), config.development()))
                 .orElseGet(Templates::bundled);
+        this.queue = new RenderQueue(config.renderThreads(), config.queueWait(), config.renderTimeout());
         this.service = new FormService(
                 FormRegistry.standard(config.limits(), new TextRules(fonts::canDraw)),
                 templates,
-                List.of(new PdfRenderer(fonts), new DocxRenderer(fonts)));
-        this.queue = new RenderQueue(config.renderThreads(), config.queueWait(), config.renderTimeout());
-        Metrics metrics = new Metrics(queue::inFlight);
-        this.api = new HttpApi(service, queue, metrics, config, ready::get);
-        this.server = api.create();
+                List.of(new PdfRenderer(fonts), new DocxRenderer(fonts)),
+                queue);
+        this.routes = new Routes(service, new Metrics(queue::inFlight), config, ready::get);
+        this.server = routes.create();
     }
 
     public FormService service() {
@@ -73,7 +73,7 @@ public final class App {
     /** Stops taking renders, lets those in flight finish and answer, then stops serving. */
     public void stop() {
         ready.set(false);
-        if (!queue.drain(GRACE) || !api.awaitIdle(GRACE)) {
+        if (!queue.drain(GRACE) || !routes.awaitIdle(GRACE)) {
             LOG.warn("requests still running after {} s; stopping anyway", GRACE.toSeconds());
         }
         server.stop();

@@ -68,11 +68,6 @@ public record Config(int port, Limits limits, int renderThreads, Duration queueW
         return fromEnvironment(Map.of());
     }
 
-    public Config withPort(int newPort) {
-        return new Config(newPort, limits, renderThreads, queueWait, renderTimeout, apiToken, corsOrigins, templateDir,
-                fontDir, development);
-    }
-
     static int number(Map<String, String> env, String name, int fallback, int min, int max) {
         String value = env.get(name);
         if (value == null || value.isBlank()) {

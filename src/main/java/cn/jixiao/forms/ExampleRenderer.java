@@ -14,8 +14,8 @@ import org.apache.pdfbox.rendering.ImageType;
 import org.apache.pdfbox.rendering.PDFRenderer;
 
 /**
- * {@code render-examples DIR}: every example to PDF, DOCX and page pictures, so that a template
- * maintainer sees a change in both formats at once.
+ * {@code render-examples DIR}: every example to the XHTML its template makes, PDF, DOCX and page
+ * pictures, so that a template maintainer sees a change in both formats at once.
  */
 final class ExampleRenderer {
     private static final float DPI = 60;
@@ -26,9 +26,12 @@ final class ExampleRenderer {
     static void renderAll(FormService service, Path directory) {
         try {
             Files.createDirectories(directory);
-            for (RegisteredForm<?> form : service.registry().all()) {
+            for (RegisteredForm<?> form : service.forms()) {
+                Path markup = directory.resolve(form.id() + ".xhtml");
+                Files.writeString(markup, service.markup(form, form.example()));
+                System.out.println(markup);
                 for (OutputFormat format : OutputFormat.values()) {
-                    byte[] bytes = service.render(form.id(), form.example(), format).bytes();
+                    byte[] bytes = service.render(form, form.example(), format).bytes();
                     Path file = directory.resolve(form.id() + "." + format.extension());
                     Files.write(file, bytes);
                     System.out.println(file);

@@ -8,55 +8,77 @@ import cn.jixiao.forms.render.OutputFormat;
 import cn.jixiao.forms.render.Renderer;
 import cn.jixiao.forms.render.Templates;
 import cn.jixiao.forms.render.Xhtml;
+import java.util.Collection;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import org.slf4j.Logger;
+import org.w3c.dom.Document;
+import org.slf4j.LoggerFactory;
 
 /**
- * The pipeline, one direction: bytes → validated document → view model → XHTML → PDF or DOCX.
- * Knows form types only through the registry and formats only through their renderers.
+ * The one front door to the pipeline, one direction: bytes → validated document → view model → XHTML →
+ * PDF or DOCX. Checking and rendering both run in a slot of the {@link RenderQueue}, so that neither can
+ * take more of the machine than the operator allows. Knows form types only through the registry and
+ * formats only through their renderers.
  */
 public final class FormService {
-    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(FormService.class);
+    private static final Logger LOG = LoggerFactory.getLogger(FormService.class);
     private final FormRegistry registry;
     private final Templates templates;
     private final Map<OutputFormat, Renderer> renderers = new EnumMap<>(OutputFormat.class);
+    private final RenderQueue queue;
 
-    public FormService(FormRegistry registry, Templates templates, List<Renderer> renderers) {
+    public FormService(FormRegistry registry, Templates templates, List<Renderer> renderers, RenderQueue queue) {
         this.registry = registry;
         this.templates = templates;
         for (Renderer renderer : renderers) {
             this.renderers.put(renderer.format(), renderer);
         }
+        this.queue = queue;
     }
 
-    public FormRegistry registry() {
-        return registry;
+    /** The form types, in the registry's order. */
+    public Collection<RegisteredForm<?>> forms() {
+        return registry.all();
+    }
+
+    /** A form type by its id; {@link FormError} {@code unknown_form_type} when there is none. */
+    public RegisteredForm<?> form(String id) {
+        return registry.get(id);
     }
 
     /** A rendered file with its download name and the warnings of its document. */
     public record RenderedFile(byte[] bytes, String fileName, OutputFormat format, List<Problem> warnings) {
     }
 
-    public RenderedFile render(String formId, byte[] body, OutputFormat format) {
-        return render(registry.get(formId), body, format);
+    /** Every error and warning of a document; only malformed JSON throws. */
+    public RegisteredForm.Verdict validate(RegisteredForm<?> form, byte[] body) {
+        return queue.run(() -> form.verdict(body));
     }
 
-    private <D> RenderedFile render(RegisteredForm<D> form, byte[] body, OutputFormat format) {
+    public RenderedFile render(RegisteredForm<?> form, byte[] body, OutputFormat format) {
+        return queue.run(() -> pipeline(form, body, format));
+    }
+
+    /** The XHTML the form's template makes of a document: what both renderers receive. */
+    public String markup(RegisteredForm<?> form, byte[] body) {
+        return queue.run(() -> read(form, body));
+    }
+
+    private <D> String read(RegisteredForm<D> form, byte[] body) {
+        return markup(form, form.read(body).document());
+    }
+
+    private <D> RenderedFile pipeline(RegisteredForm<D> form, byte[] body, OutputFormat format) {
         RegisteredForm.Validated<D> validated = form.read(body);
-        String markup = templates.render(form.id(), form.type().view(validated.document()));
-        byte[] bytes = renderers.get(format).render(Xhtml.parse(markup, form.id() + "/" + Templates.ENTRY));
+        Document xhtml = Xhtml.parse(markup(form, validated.document()), form.id() + "/" + Templates.ENTRY);
         String fileName = form.type().fileName(validated.document()) + "." + format.extension();
-        return new RenderedFile(bytes, fileName, format, validated.warnings());
+        return new RenderedFile(renderers.get(format).render(xhtml), fileName, format, validated.warnings());
     }
 
-    /** The XHTML a template makes of a document: what both renderers receive. */
-    public String markup(String formId, byte[] body) {
-        return markup(registry.get(formId), body);
-    }
-
-    private <D> String markup(RegisteredForm<D> form, byte[] body) {
-        return templates.render(form.id(), form.type().view(form.read(body).document()));
+    private <D> String markup(RegisteredForm<D> form, D document) {
+        return templates.render(form.id(), form.type().view(document));
     }
 
     /**
@@ -69,7 +91,7 @@ public final class FormService {
             templates.compile(form.id());
             for (OutputFormat format : renderers.keySet()) {
                 try {
-                    render(form, form.example(), format);
+                    pipeline(form, form.example(), format);
                 } catch (FormError refused) {
                     LOG.warn("the example of {} is beyond the configured limits ({}); not rendered at start-up", form.id(),
                             refused.getMessage());

@@ -1,6 +1,5 @@
 package cn.jixiao.forms;
 
-import cn.jixiao.forms.form.FormError;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
@@ -45,15 +44,15 @@ public final class RenderQueue {
 
     public <T> T run(Callable<T> task) {
         if (draining) {
-            throw new FormError(FormError.Kind.OVERLOADED, "服务正在停止，请稍后重试");
+            throw new Unavailable(Unavailable.Kind.OVERLOADED, "服务正在停止，请稍后重试");
         }
         try {
             if (!slots.tryAcquire(maxWait.toMillis(), TimeUnit.MILLISECONDS)) {
-                throw new FormError(FormError.Kind.OVERLOADED, "服务繁忙：" + maxWait.toMillis() + " 毫秒内未能开始，请稍后重试");
+                throw new Unavailable(Unavailable.Kind.OVERLOADED, "服务繁忙：" + maxWait.toMillis() + " 毫秒内未能开始，请稍后重试");
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new FormError(FormError.Kind.OVERLOADED, "服务繁忙，请稍后重试");
+            throw new Unavailable(Unavailable.Kind.OVERLOADED, "服务繁忙，请稍后重试");
         }
         inFlight.incrementAndGet();
         Future<T> future;
@@ -69,17 +68,17 @@ public final class RenderQueue {
         } catch (RuntimeException e) {
             inFlight.decrementAndGet();
             slots.release();
-            throw new FormError(FormError.Kind.OVERLOADED, "服务正在停止，请稍后重试");
+            throw new Unavailable(Unavailable.Kind.OVERLOADED, "服务正在停止，请稍后重试");
         }
         try {
             return future.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
             future.cancel(true);
-            throw new FormError(FormError.Kind.RENDER_TIMEOUT, "生成超时：超过 " + timeout.toMillis() + " 毫秒，已放弃");
+            throw new Unavailable(Unavailable.Kind.RENDER_TIMEOUT, "生成超时：超过 " + timeout.toMillis() + " 毫秒，已放弃");
         } catch (InterruptedException e) {
             future.cancel(true);
             Thread.currentThread().interrupt();
-            throw new FormError(FormError.Kind.RENDER_TIMEOUT, "生成被中断");
+            throw new Unavailable(Unavailable.Kind.RENDER_TIMEOUT, "生成被中断");
         } catch (ExecutionException e) {
             if (e.getCause() instanceof RuntimeException runtime) {
                 throw runtime;

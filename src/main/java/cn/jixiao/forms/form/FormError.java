@@ -3,8 +3,10 @@ package cn.jixiao.forms.form;
 import java.util.List;
 
 /**
- * Every way a request can fail on the client's side or under load, modelled once. The HTTP layer maps
- * {@link Kind} to a status in a single place; everything else only throws.
+ * Every way a document can be refused: not JSON, breaking the contract, beyond a limit, or of a form type
+ * that does not exist. How a request travels (its media type, size, credentials) and whether the service
+ * has room for it are not a document's fault and are modelled elsewhere; the HTTP layer maps every kind to
+ * a status in one place.
  */
 public final class FormError extends RuntimeException {
     private static final long serialVersionUID = 1L;
@@ -13,15 +15,7 @@ public final class FormError extends RuntimeException {
         MALFORMED_JSON,
         INVALID_DOCUMENT,
         LIMIT_EXCEEDED,
-        BODY_TOO_LARGE,
-        UNKNOWN_FORM_TYPE,
-        NOT_FOUND,
-        UNSUPPORTED_FORMAT,
-        NOT_ACCEPTABLE,
-        UNSUPPORTED_MEDIA_TYPE,
-        UNAUTHORIZED,
-        OVERLOADED,
-        RENDER_TIMEOUT;
+        UNKNOWN_FORM_TYPE;
 
         public String code() {
             return name().toLowerCase(java.util.Locale.ROOT);

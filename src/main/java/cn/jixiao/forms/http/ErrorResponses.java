@@ -1,38 +1,114 @@
 package cn.jixiao.forms.http;
 
+import cn.jixiao.forms.Unavailable;
 import cn.jixiao.forms.form.FormError;
 import cn.jixiao.forms.form.Problem;
+import cn.jixiao.forms.render.TemplateFailure;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
-/** The one place where a {@link FormError} becomes an HTTP status and a JSON body. */
+/**
+ * The one place where a failure becomes an HTTP status and a JSON body
+ * {@code {"error": {"code", "message", "details": [{"path", "message"}]}}}: the document's faults
+ * ({@link FormError}), the request's ({@link RequestError}), the service's lack of room ({@link Unavailable}),
+ * a broken layout (development mode only) and the service's own defects.
+ */
 final class ErrorResponses {
-    private ErrorResponses() {
+    private static final Logger LOG = LoggerFactory.getLogger(ErrorResponses.class);
+    static final String TEMPLATE_ERROR = "template_error";
+    static final String INTERNAL_ERROR = "internal_error";
+
+    private final Metrics metrics;
+    private final long retryAfterSeconds;
+    private final int maxBodyBytes;
+
+    ErrorResponses(Metrics metrics, long retryAfterSeconds, int maxBodyBytes) {
+        this.metrics = metrics;
+        this.retryAfterSeconds = Math.max(1, retryAfterSeconds);
+        this.maxBodyBytes = maxBodyBytes;
     }
 
     static int status(FormError.Kind kind) {
         return switch (kind) {
-            case MALFORMED_JSON, UNSUPPORTED_FORMAT -> 400;
+            case MALFORMED_JSON -> 400;
+            case UNKNOWN_FORM_TYPE -> 404;
+            case INVALID_DOCUMENT, LIMIT_EXCEEDED -> 422;
+        };
+    }
+
+    static int status(RequestError.Kind kind) {
+        return switch (kind) {
+            case UNSUPPORTED_FORMAT -> 400;
             case UNAUTHORIZED -> 401;
-            case UNKNOWN_FORM_TYPE, NOT_FOUND -> 404;
+            case NOT_FOUND -> 404;
+            case METHOD_NOT_ALLOWED -> 405;
             case NOT_ACCEPTABLE -> 406;
             case BODY_TOO_LARGE -> 413;
             case UNSUPPORTED_MEDIA_TYPE -> 415;
-            case INVALID_DOCUMENT, LIMIT_EXCEEDED -> 422;
+        };
+    }
+
+    static int status(Unavailable.Kind kind) {
+        return switch (kind) {
             case OVERLOADED, RENDER_TIMEOUT -> 503;
         };
     }
 
-    static Map<String, Object> body(String code, String message, List<Problem> details) {
+    /** The status of an error kind of any of the three families. */
+    static int status(Enum<?> kind) {
+        if (kind instanceof FormError.Kind form) {
+            return status(form);
+        }
+        if (kind instanceof RequestError.Kind request) {
+            return status(request);
+        }
+        return status((Unavailable.Kind) kind);
+    }
+
+    void register(RoutesConfig routes) {
+        routes.exception(FormError.class, (e, ctx) -> send(ctx, status(e.kind()), e.code(), e.getMessage(), e.details()));
+        routes.exception(RequestError.class, (e, ctx) -> send(ctx, status(e.kind()), e.kind().code(), e.getMessage(), e.details()));
+        routes.exception(Unavailable.class, (e, ctx) -> {
+            ctx.header("Retry-After", Long.toString(retryAfterSeconds));
+            send(ctx, status(e.kind()), e.kind().code(), e.getMessage(), List.of());
+        });
+        routes.exception(HttpResponseException.class, (e, ctx) -> {
+            RequestError error = e.getStatus() == 413
+                    ? new RequestError(RequestError.Kind.BODY_TOO_LARGE, "请求体过大：最多 " + maxBodyBytes + " 字节")
+                    : new RequestError(RequestError.Kind.NOT_FOUND, e.getMessage());
+            send(ctx, status(error.kind()), error.kind().code(), error.getMessage(), List.of());
+        });
+        routes.exception(TemplateFailure.class, (e, ctx) -> {
+            // Only in development mode can a broken layout reach a request: at start-up it stops the service.
+            LOG.error("broken template: {}", e.getMessage());
+            send(ctx, 500, TEMPLATE_ERROR, "模板有误：" + e.getMessage(), List.of());
+        });
+        routes.exception(Exception.class, (e, ctx) -> {
+            LOG.error("unexpected failure on {} {} (request {})", ctx.method(), ctx.path(), ctx.attribute(RequestLog.ID), e);
+            send(ctx, 500, INTERNAL_ERROR, "服务内部错误，已记录（请求编号 " + ctx.attribute(RequestLog.ID) + "）", List.of());
+        });
+        routes.error(404, ctx -> {
+            String contentType = ctx.res().getContentType();
+            if (contentType == null || !contentType.startsWith("application/json")) {
+                send(ctx, 404, RequestError.Kind.NOT_FOUND.code(), "没有这个地址：" + ctx.path(), List.of());
+            }
+        });
+        routes.error(405, ctx -> send(ctx, 405, RequestError.Kind.METHOD_NOT_ALLOWED.code(), "此地址不支持 " + ctx.method(),
+                List.of()));
+    }
+
+    private void send(Context ctx, int status, String code, String message, List<Problem> details) {
+        metrics.rejected(code);
         Map<String, Object> error = new LinkedHashMap<>();
         error.put("code", code);
         error.put("message", message);
         error.put("details", details);
-        return Map.of("error", error);
-    }
-
-    static Map<String, Object> body(FormError error) {
-        return body(error.code(), error.getMessage(), error.details());
+        Replies.json(ctx, status, Map.of("error", error));
     }
 }

@@ -2,6 +2,7 @@ package cn.jixiao.forms.bench;
 
 import cn.jixiao.forms.App;
 import cn.jixiao.forms.Config;
+import cn.jixiao.forms.form.RegisteredForm;
 import cn.jixiao.forms.render.OutputFormat;
 import java.io.File;
 import java.io.IOException;
@@ -38,7 +39,8 @@ import org.apache.pdfbox.Loader;
  * the service's JVM, default {@code -Xmx512m}), {@code bench.skipInProcess}.
  */
 public final class Bench {
-    private static final String[] FORMS = {"performance-tracking", "performance-target"};
+    /** The form whose example the load runs post. */
+    private static final String LOAD_FORM = System.getProperty("bench.loadForm", "performance-tracking");
 
     public static void main(String[] args) throws Exception {
         int renders = Integer.getInteger("bench.renders", 200);
@@ -63,8 +65,8 @@ public final class Bench {
         System.out.println();
         System.out.println("| example | format | median ms | p95 ms | size | pages | per page | allocated per render |");
         System.out.println("|---|---|---|---|---|---|---|---|");
-        for (String form : FORMS) {
-            byte[] body = Files.readAllBytes(Path.of("examples", form + ".json"));
+        for (RegisteredForm<?> form : app.service().forms()) {
+            byte[] body = form.example();
             for (OutputFormat format : OutputFormat.values()) {
                 for (int i = 0; i < warmup; i++) {
                     app.service().render(form, body, format);
@@ -73,15 +75,15 @@ public final class Bench {
                 long allocated = 0;
                 byte[] output = null;
                 for (int i = 0; i < renders; i++) {
-                    long bytesBefore = threads.getCurrentThreadAllocatedBytes();
+                    long bytesBefore = allocatedByAllThreads(threads);
                     long start = System.nanoTime();
                     output = app.service().render(form, body, format).bytes();
                     nanos[i] = System.nanoTime() - start;
-                    allocated += threads.getCurrentThreadAllocatedBytes() - bytesBefore;
+                    allocated += allocatedByAllThreads(threads) - bytesBefore;
                 }
                 Arrays.sort(nanos);
                 int pages = format == OutputFormat.PDF ? pages(output) : 0;
-                System.out.printf(Locale.ROOT, "| %s | %s | %.1f | %.1f | %d KB | %s | %s | %.1f MB |%n", form, format.extension(),
+                System.out.printf(Locale.ROOT, "| %s | %s | %.1f | %.1f | %d KB | %s | %s | %.1f MB |%n", form.id(), format.extension(),
                         nanos[renders / 2] / 1e6, nanos[(int) (renders * 0.95)] / 1e6, output.length / 1024,
                         pages == 0 ? "" : Integer.toString(pages), pages == 0 ? "" : (output.length / 1024 / pages) + " KB",
                         allocated / (double) renders / 1024 / 1024);
@@ -89,6 +91,15 @@ public final class Bench {
         }
         System.out.println();
         app.stop();
+    }
+
+    /** Bytes allocated so far by every live thread: a render runs on a thread of the render queue. */
+    private static long allocatedByAllThreads(com.sun.management.ThreadMXBean threads) {
+        long total = 0;
+        for (long bytes : threads.getThreadAllocatedBytes(threads.getAllThreadIds())) {
+            total += Math.max(0, bytes);
+        }
+        return total;
     }
 
     private static int pages(byte[] pdf) throws IOException {
@@ -132,7 +143,7 @@ public final class Bench {
                 Thread.sleep(20);
             }
             long ready = System.nanoTime();
-            byte[] tracking = Files.readAllBytes(Path.of("examples", "performance-tracking.json"));
+            byte[] tracking = Files.readAllBytes(Path.of("examples", LOAD_FORM + ".json"));
             long first = timed(client, base, tracking);
             long second = timed(client, base, tracking);
             System.out.println("## A fresh service (java " + System.getProperty("bench.serviceJvm", "-Xmx512m") + " -jar target/jixiao-forms.jar)");
@@ -171,7 +182,7 @@ public final class Bench {
     }
 
     private static HttpRequest render(String base, byte[] body) {
-        return HttpRequest.newBuilder(URI.create(base + "/api/v1/forms/performance-tracking/render?format=pdf"))
+        return HttpRequest.newBuilder(URI.create(base + "/api/v1/forms/" + LOAD_FORM + "/render?format=pdf"))
                 .header("Content-Type", "application/json").timeout(Duration.ofSeconds(60))
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
     }

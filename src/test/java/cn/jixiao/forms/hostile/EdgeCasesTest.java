@@ -34,11 +34,11 @@ class EdgeCasesTest {
         TimeZone original = TimeZone.getDefault();
         try {
             TimeZone.setDefault(TimeZone.getTimeZone("UTC"));
-            byte[] utc = TestServer.app().service().render("performance-tracking", TestServer.example("performance-tracking"), OutputFormat.DOCX).bytes();
+            byte[] utc = TestServer.render("performance-tracking", TestServer.example("performance-tracking"), OutputFormat.DOCX).bytes();
             TimeZone.setDefault(TimeZone.getTimeZone("America/Los_Angeles"));
-            byte[] pacific = TestServer.app().service().render("performance-tracking", TestServer.example("performance-tracking"), OutputFormat.DOCX).bytes();
+            byte[] pacific = TestServer.render("performance-tracking", TestServer.example("performance-tracking"), OutputFormat.DOCX).bytes();
             TimeZone.setDefault(TimeZone.getTimeZone("Asia/Shanghai"));
-            byte[] shanghai = TestServer.app().service().render("performance-tracking", TestServer.example("performance-tracking"), OutputFormat.DOCX).bytes();
+            byte[] shanghai = TestServer.render("performance-tracking", TestServer.example("performance-tracking"), OutputFormat.DOCX).bytes();
             assertArrayEquals(utc, pacific);
             assertArrayEquals(utc, shanghai);
         } finally {

@@ -68,6 +68,20 @@ class ServiceOptionsTest {
     }
 
     @Test
+    void withATokenOpenApiDeclaresTheSchemeAnd401OnEveryApiOperation() {
+        JsonNode api = Json.MAPPER.readTree(send(to("/openapi.json")).body());
+        assertEquals("bearer", api.at("/components/securitySchemes/bearer/scheme").asString());
+        api.path("paths").properties().forEach(path -> path.getValue().properties().forEach(operation -> {
+            boolean isApi = path.getKey().startsWith("/api/");
+            assertEquals(isApi, operation.getValue().at("/responses/401").isObject(), path.getKey() + " " + operation.getKey());
+            assertEquals(isApi, operation.getValue().at("/security/0/bearer").isArray(), path.getKey() + " " + operation.getKey());
+        }));
+        JsonNode open = Json.MAPPER.readTree(TestServer.get("/openapi.json").body());
+        assertTrue(open.at("/components/securitySchemes").isMissingNode());
+        assertTrue(open.at("/paths/~1api~1v1~1forms/get/responses/401").isMissingNode());
+    }
+
+    @Test
     void healthStaysOpen() {
         assertEquals(200, send(to("/healthz")).statusCode());
     }

@@ -46,8 +46,8 @@ class UserTextTest {
 
     @BeforeAll
     static void render() {
-        pdf = TestServer.app().service().render("performance-tracking", document(), OutputFormat.PDF).bytes();
-        docx = TestServer.app().service().render("performance-tracking", document(), OutputFormat.DOCX).bytes();
+        pdf = TestServer.render("performance-tracking", document(), OutputFormat.PDF).bytes();
+        docx = TestServer.render("performance-tracking", document(), OutputFormat.DOCX).bytes();
     }
 
     @Test
@@ -65,7 +65,7 @@ class UserTextTest {
 
     @Test
     void unusedFallbackFontIsNotEmbedded() {
-        byte[] plain = TestServer.app().service().render("performance-tracking", TestServer.example("performance-tracking"), OutputFormat.PDF).bytes();
+        byte[] plain = TestServer.render("performance-tracking", TestServer.example("performance-tracking"), OutputFormat.PDF).bytes();
         assertTrue(PdfDigest.fonts(plain).stream().noneMatch(f -> f.contains("HanaMinB")), PdfDigest.fonts(plain).toString());
     }
 

@@ -218,6 +218,25 @@ class HttpApiTest {
     }
 
     @Test
+    void openApiDeclaresEveryStatusEachOperationCanAnswer() {
+        JsonNode paths = json(TestServer.get("/openapi.json")).path("paths");
+        assertEquals(List.of("200", "400", "404", "406", "413", "415", "422", "503"),
+                fieldNames(paths.path(BASE + "/render").path("post").path("responses")));
+        assertEquals(List.of("200", "400", "404", "413", "415", "422", "503"),
+                fieldNames(paths.path(BASE + "/validate").path("post").path("responses")));
+        assertEquals(List.of("200", "404"), fieldNames(paths.path(BASE + "/schema").path("get").path("responses")));
+        // Each error response names the codes it carries.
+        String unavailable = paths.at("/" + (BASE + "/render").replace("/", "~1") + "/post/responses/503/description").asString();
+        assertTrue(unavailable.contains("overloaded") && unavailable.contains("render_timeout"), unavailable);
+    }
+
+    private static List<String> fieldNames(JsonNode node) {
+        List<String> names = new ArrayList<>();
+        node.properties().forEach(e -> names.add(e.getKey()));
+        return names;
+    }
+
+    @Test
     void serviceKeepsServingAfterErrors() {
         for (int i = 0; i < 5; i++) {
             TestServer.post(BASE + "/render", "{".getBytes(StandardCharsets.UTF_8));

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import cn.jixiao.forms.App;
 import cn.jixiao.forms.Config;
 import cn.jixiao.forms.form.Json;
+import cn.jixiao.forms.form.RegisteredForm;
 import cn.jixiao.forms.testing.DocxDigest;
 import cn.jixiao.forms.testing.PdfDigest;
 import cn.jixiao.forms.testing.TestServer;
@@ -171,9 +172,11 @@ class TemplateMaintenanceTest {
                 .redirectErrorStream(true).start();
         String output = new String(process.getInputStream().readAllBytes());
         assertEquals(0, process.waitFor(), output);
-        for (String file : new String[]{"performance-tracking.pdf", "performance-tracking.docx", "performance-tracking-page-1.png",
-                "performance-target.pdf", "performance-target.docx", "performance-target-page-8.png"}) {
-            assertTrue(Files.size(dir.resolve(file)) > 1000, file);
+        for (RegisteredForm<?> form : TestServer.app().service().forms()) {
+            for (String file : new String[]{".xhtml", ".pdf", ".docx", "-page-1.png"}) {
+                assertTrue(Files.size(dir.resolve(form.id() + file)) > 1000, form.id() + file);
+            }
         }
+        assertTrue(Files.readString(dir.resolve("performance-target.xhtml")).contains("<thead>"));
     }
 }

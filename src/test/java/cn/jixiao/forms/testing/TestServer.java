@@ -2,6 +2,8 @@ package cn.jixiao.forms.testing;
 
 import cn.jixiao.forms.App;
 import cn.jixiao.forms.Config;
+import cn.jixiao.forms.FormService;
+import cn.jixiao.forms.render.OutputFormat;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -41,6 +43,12 @@ public final class TestServer {
             }
         }
         return Config.fromEnvironment(env);
+    }
+
+    /** Renders a document through the service's front door, as a request would. */
+    public static FormService.RenderedFile render(String formId, byte[] body, OutputFormat format) {
+        FormService service = app().service();
+        return service.render(service.form(formId), body, format);
     }
 
     public static URI uri(String path) {

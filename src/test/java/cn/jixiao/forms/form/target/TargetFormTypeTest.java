@@ -78,7 +78,7 @@ class TargetFormTypeTest {
         TargetView view = view(TWO_UNITS.replace("\"organization\"", "\"amountUnit\": \"元\", \"title\": \"2024年项目支出绩效目标表\", \"organization\""));
         assertEquals("元", view.amountUnit());
         assertEquals("2024年项目支出绩效目标表", view.title());
-        byte[] pdf = TestServer.app().service().render("performance-target",
+        byte[] pdf = TestServer.render("performance-target",
                 Json.MAPPER.writeValueAsBytes(Json.MAPPER.readTree(TWO_UNITS.replace("\"organization\"", "\"amountUnit\": \"元\", \"organization\""))),
                 OutputFormat.PDF).bytes();
         assertTrue(PdfDigest.text(pdf).contains("单位：元"));
@@ -87,8 +87,8 @@ class TargetFormTypeTest {
     @Test
     void twoUnitsRenderWithTheirSubtotalsInBothFormats() {
         byte[] body = TWO_UNITS.getBytes(java.nio.charset.StandardCharsets.UTF_8);
-        String pdf = PdfDigest.text(TestServer.app().service().render("performance-target", body, OutputFormat.PDF).bytes());
-        String docx = DocxDigest.text(TestServer.app().service().render("performance-target", body, OutputFormat.DOCX).bytes());
+        String pdf = PdfDigest.text(TestServer.render("performance-target", body, OutputFormat.PDF).bytes());
+        String docx = DocxDigest.text(TestServer.render("performance-target", body, OutputFormat.DOCX).bytes());
         for (String text : List.of(pdf, docx)) {
             for (String expected : List.of("186.05", "173.75", "70.25", "某市妇幼保健院", "12.30", "1、1-产出指标：11-数量指标：购置台数；实施周期指标值：10台；年度指标值：5台。")) {
                 assertTrue(text.replaceAll("\\s", "").contains(expected), expected + " in\n" + text);

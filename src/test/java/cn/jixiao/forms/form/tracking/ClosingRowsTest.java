@@ -29,8 +29,7 @@ class ClosingRowsTest {
             ObjectNode indicator = indicators.insertObject(6);
             indicator.put("level1", "效益指标").put("name", "附加指标" + i).put("annualTarget", "提升");
         }
-        byte[] pdf = TestServer.app().service()
-                .render("performance-tracking", Json.MAPPER.writeValueAsBytes(document), OutputFormat.PDF).bytes();
+        byte[] pdf = TestServer.render("performance-tracking", Json.MAPPER.writeValueAsBytes(document), OutputFormat.PDF).bytes();
         String text = PdfDigest.textWithPositions(pdf);
         String lastPage = text.substring(text.lastIndexOf("== page"));
         assertTrue(lastPage.contains("需要说明的情况") && lastPage.contains("填报日期"), lastPage);

@@ -1,0 +1,118 @@
+package cn.jixiao.forms.http;
+
+import cn.jixiao.forms.FormService;
+import cn.jixiao.forms.Unavailable;
+import cn.jixiao.forms.form.FormError;
+import cn.jixiao.forms.form.Json;
+import cn.jixiao.forms.form.Problem;
+import cn.jixiao.forms.form.RegisteredForm;
+import cn.jixiao.forms.render.OutputFormat;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import tools.jackson.core.json.JsonWriteFeature;
+import tools.jackson.databind.ObjectWriter;
+
+/**
+ * {@code /api/v1/forms/…}: handlers that only translate between HTTP and the {@link FormService}. A form is
+ * looked up once per request and handed to the service.
+ */
+final class FormRoutes {
+    static final String BASE = "/api/v1/forms";
+    /** What a request that reads a document may be refused for, besides what every API request may be. */
+    static final List<Enum<?>> DOCUMENT_FAILURES = List.of(FormError.Kind.MALFORMED_JSON, FormError.Kind.UNKNOWN_FORM_TYPE,
+            FormError.Kind.INVALID_DOCUMENT, FormError.Kind.LIMIT_EXCEEDED, RequestError.Kind.BODY_TOO_LARGE,
+            RequestError.Kind.UNSUPPORTED_MEDIA_TYPE, Unavailable.Kind.OVERLOADED, Unavailable.Kind.RENDER_TIMEOUT);
+    /** What rendering adds: a format the service cannot make. */
+    static final List<Enum<?>> FORMAT_FAILURES = List.of(RequestError.Kind.UNSUPPORTED_FORMAT, RequestError.Kind.NOT_ACCEPTABLE);
+
+    /** Warnings travel in a header: JSON with every non-ASCII character escaped. */
+    private static final ObjectWriter ASCII_JSON = Json.MAPPER.writer().with(JsonWriteFeature.ESCAPE_NON_ASCII);
+    private static final int MAX_WARNINGS_HEADER = 4096;
+
+    private final FormService service;
+    private final Metrics metrics;
+
+    FormRoutes(FormService service, Metrics metrics) {
+        this.service = service;
+        this.metrics = metrics;
+    }
+
+    void register(RoutesConfig routes) {
+        routes.get(BASE, this::list);
+        routes.get(BASE + "/{id}", ctx -> Replies.json(ctx, 200, describe(form(ctx))));
+        routes.get(BASE + "/{id}/schema", ctx -> Replies.bytes(ctx, 200, "application/schema+json; charset=utf-8",
+                Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsBytes(form(ctx).schemaJson())));
+        routes.get(BASE + "/{id}/example", ctx -> Replies.bytes(ctx, 200, Replies.JSON, form(ctx).example()));
+        routes.post(BASE + "/{id}/validate", this::validate);
+        routes.post(BASE + "/{id}/render", this::render);
+    }
+
+    private RegisteredForm<?> form(Context ctx) {
+        return service.form(ctx.pathParam("id"));
+    }
+
+    private void list(Context ctx) {
+        List<Map<String, Object>> forms = new ArrayList<>();
+        for (RegisteredForm<?> form : service.forms()) {
+            forms.add(describe(form));
+        }
+        Replies.json(ctx, 200, Map.of("forms", forms));
+    }
+
+    private static Map<String, Object> describe(RegisteredForm<?> form) {
+        Map<String, Object> entry = new LinkedHashMap<>();
+        entry.put("id", form.id());
+        entry.put("title", form.type().title());
+        entry.put("description", form.type().description());
+        String base = BASE + "/" + form.id();
+        entry.put("links", Map.of("schema", base + "/schema", "example", base + "/example",
+                "validate", base + "/validate", "render", base + "/render"));
+        return entry;
+    }
+
+    private void validate(Context ctx) {
+        RegisteredForm<?> form = form(ctx);
+        RegisteredForm.Verdict verdict = service.validate(form, Negotiation.jsonBody(ctx));
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("valid", verdict.valid());
+        answer.put("errors", verdict.errors());
+        answer.put("warnings", verdict.warnings());
+        Replies.json(ctx, 200, answer);
+    }
+
+    private void render(Context ctx) {
+        RegisteredForm<?> form = form(ctx);
+        OutputFormat format = Negotiation.format(ctx);
+        ctx.attribute(RequestLog.FORMAT, format.extension());
+        byte[] body = Negotiation.jsonBody(ctx);
+        long started = System.nanoTime();
+        FormService.RenderedFile file = service.render(form, body, format);
+        metrics.rendered(form.id(), format.extension(), System.nanoTime() - started);
+        ctx.header("Content-Disposition", ContentDisposition.attachment(file.fileName(), form.id() + "." + format.extension()));
+        ctx.header("X-Warning-Count", Integer.toString(file.warnings().size()));
+        if (!file.warnings().isEmpty()) {
+            ctx.header("X-Warnings", warningsHeader(file.warnings()));
+        }
+        Replies.bytes(ctx, 200, format.mediaType(), file.bytes());
+        ctx.res().setCharacterEncoding(null);
+    }
+
+    /** As many warnings as fit in 4 KiB of header; X-Warning-Count has them all, /validate lists them all. */
+    static String warningsHeader(List<Problem> warnings) {
+        List<Problem> shown = new ArrayList<>();
+        String header = "[]";
+        for (Problem warning : warnings) {
+            shown.add(warning);
+            String candidate = ASCII_JSON.writeValueAsString(shown);
+            if (candidate.length() > MAX_WARNINGS_HEADER) {
+                break;
+            }
+            header = candidate;
+        }
+        return header;
+    }
+}

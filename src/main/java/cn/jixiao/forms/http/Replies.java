@@ -1,0 +1,21 @@
+package cn.jixiao.forms.http;
+
+import cn.jixiao.forms.form.Json;
+import io.javalin.http.Context;
+
+/** Writes a response body and notes its size for the access log. */
+final class Replies {
+    static final String JSON = "application/json; charset=utf-8";
+
+    private Replies() {
+    }
+
+    static void json(Context ctx, int status, Object body) {
+        bytes(ctx, status, JSON, Json.MAPPER.writeValueAsBytes(body));
+    }
+
+    static void bytes(Context ctx, int status, String contentType, byte[] bytes) {
+        ctx.attribute(RequestLog.BYTES, bytes.length);
+        ctx.status(status).contentType(contentType).result(bytes);
+    }
+}
