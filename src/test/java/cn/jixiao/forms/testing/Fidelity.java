@@ -3,10 +3,13 @@ package cn.jixiao.forms.testing;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Stream;
 
 /**
  * Checks that every fragment of a published form (a seed: one table row a line, tab = cell boundary)
@@ -17,17 +20,26 @@ public final class Fidelity {
     private Fidelity() {
     }
 
-    /** The non-empty cells of a seed, without the **bold** markers. */
-    public static Set<String> fragments(String seedResource) {
-        try (var in = Fidelity.class.getResourceAsStream("/seeds/" + seedResource)) {
-            String seed = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    /**
+     * The non-empty cells, without the **bold** markers, of the published form(s) a form's example
+     * transcribes: every file in {@code src/test/resources/seeds/<form-id>/}.
+     */
+    public static Set<String> fragments(String formId) {
+        Path folder = Path.of("src", "test", "resources", "seeds", formId);
+        try (Stream<Path> seeds = Files.list(folder)) {
             Set<String> fragments = new LinkedHashSet<>();
-            for (String line : seed.replace("**", "").split("\n")) {
-                for (String cell : line.split("\t")) {
-                    if (!normalise(cell).isEmpty()) {
-                        fragments.add(cell.strip());
+            for (Path file : seeds.sorted().toList()) {
+                String seed = Files.readString(file, StandardCharsets.UTF_8);
+                for (String line : seed.replace("**", "").split("\n")) {
+                    for (String cell : line.split("\t")) {
+                        if (!normalise(cell).isEmpty()) {
+                            fragments.add(cell.strip());
+                        }
                     }
                 }
+            }
+            if (fragments.isEmpty()) {
+                throw new AssertionError("no seed in " + folder);
             }
             return fragments;
         } catch (IOException e) {
