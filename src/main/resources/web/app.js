@@ -748,7 +748,7 @@
       const select = $('form-type');
       select.replaceChildren(...state.forms.map((f) => new Option(f.title + '（' + f.id + '）', f.id)));
       const wanted = new URLSearchParams(location.search).get('form');
-      const first = state.forms.find((f) => f.id === wanted) || state.forms.find((f) => f.id === 'performance-tracking') || state.forms[0];
+      const first = state.forms.find((f) => f.id === wanted) || state.forms[0];
       select.value = first.id;
       await chooseForm(first.id);
     } catch (e) {
