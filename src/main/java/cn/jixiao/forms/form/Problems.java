@@ -4,10 +4,16 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 
-/** Collects every error and warning of one document, so that a client learns all of them at once. */
+/**
+ * Collects the errors and warnings of one document, so that a client learns all of them at once — up to
+ * {@link #MAX_DETAILS} of each: beyond that a document is so broken that more would only cost memory.
+ */
 public final class Problems {
+    /** The most errors (and, separately, warnings) one answer lists. */
+    public static final int MAX_DETAILS = 200;
     private final List<Problem> errors = new ArrayList<>();
     private final List<Problem> warnings = new ArrayList<>();
+    private boolean truncated;
 
     /** A user's text inside a message: in 「」, cut at 30 characters. */
     public static String quote(String text) {
@@ -19,19 +25,38 @@ public final class Problems {
     }
 
     public void error(String path, String message) {
-        errors.add(new Problem(path, message));
+        error(new Problem(path, message));
     }
 
     public void error(Problem problem) {
-        errors.add(problem);
+        if (errors.size() < MAX_DETAILS) {
+            errors.add(problem);
+        } else {
+            truncated = true;
+        }
     }
 
     public void warning(String path, String message) {
-        warnings.add(new Problem(path, message));
+        if (warnings.size() < MAX_DETAILS) {
+            warnings.add(new Problem(path, message));
+        } else {
+            truncated = true;
+        }
     }
 
-    public void errors(List<Problem> more) {
-        errors.addAll(more);
+    /** Whether no more errors would be kept: checks that would only add more may stop. */
+    public boolean full() {
+        return errors.size() >= MAX_DETAILS;
+    }
+
+    /** Notes that a check stopped early, with errors beyond {@link #MAX_DETAILS} not collected. */
+    void leftOut() {
+        truncated = true;
+    }
+
+    /** Whether errors or warnings beyond {@link #MAX_DETAILS} were left out. */
+    public boolean truncated() {
+        return truncated;
     }
 
     public boolean hasErrors() {
@@ -49,7 +74,7 @@ public final class Problems {
     /** Stops the pipeline with a 422 when anything was found that forbids rendering. */
     public void throwIfErrors() {
         if (hasErrors()) {
-            throw FormError.invalid(errors);
+            throw FormError.invalid(errors, truncated);
         }
     }
 }

@@ -21,6 +21,7 @@ public final class RegisteredForm<D> {
     private final ObjectNode schemaJson;
     private final Schema schema;
     private final SchemaMessages messages;
+    private final ArrayLimits arrayLimits;
     private final byte[] example;
     private final TextRules textRules;
 
@@ -29,6 +30,7 @@ public final class RegisteredForm<D> {
         this.schemaJson = schemaJson;
         this.schema = schema;
         this.messages = new SchemaMessages(schemaJson);
+        this.arrayLimits = new ArrayLimits(schemaJson, messages);
         this.example = example;
         this.textRules = textRules;
     }
@@ -53,8 +55,8 @@ public final class RegisteredForm<D> {
     public record Validated<D>(D document, List<Problem> warnings) {
     }
 
-    /** The outcome of checking a document without rendering it. */
-    public record Verdict(List<Problem> errors, List<Problem> warnings) {
+    /** The outcome of checking a document without rendering it; {@code truncated}: more was found than is listed. */
+    public record Verdict(List<Problem> errors, List<Problem> warnings, boolean truncated) {
         public boolean valid() {
             return errors.isEmpty();
         }
@@ -72,13 +74,17 @@ public final class RegisteredForm<D> {
     public Verdict verdict(byte[] body) {
         Problems problems = new Problems();
         check(body, problems);
-        return new Verdict(problems.errors(), problems.warnings());
+        return new Verdict(problems.errors(), problems.warnings(), problems.truncated());
     }
 
     private D check(byte[] body, Problems problems) {
         JsonNode tree = parse(body);
+        if (arrayLimits.exceeded(tree, problems)) {
+            return null;
+        }
+        BoundedNumbers.apply(tree, problems);
         textRules.check(tree, problems);
-        for (Error error : schema.validate(tree)) {
+        for (Error error : schemaErrors(tree, problems)) {
             problems.error(messages.toProblem(error));
         }
         if (problems.hasErrors()) {
@@ -89,11 +95,48 @@ public final class RegisteredForm<D> {
         return document;
     }
 
+    /** The schema's verdict, cut short once no more errors would be kept. */
+    private List<Error> schemaErrors(JsonNode tree, Problems problems) {
+        BoundedErrors errors = new BoundedErrors(Problems.MAX_DETAILS - problems.errors().size());
+        try {
+            schema.validate(tree, context -> context.setErrors(errors));
+        } catch (BoundedErrors.Full full) {
+            problems.leftOut();
+        }
+        return errors;
+    }
+
+    /** Stops a schema validation at its {@code capacity}-th error, instead of collecting millions. */
+    private static final class BoundedErrors extends ArrayList<Error> {
+        private static final long serialVersionUID = 1L;
+        private final int capacity;
+
+        static final class Full extends RuntimeException {
+            private static final long serialVersionUID = 1L;
+
+            Full() {
+                super(null, null, false, false);
+            }
+        }
+
+        BoundedErrors(int capacity) {
+            this.capacity = Math.max(0, capacity);
+        }
+
+        @Override
+        public boolean add(Error error) {
+            if (size() >= capacity) {
+                throw new Full();
+            }
+            return super.add(error);
+        }
+    }
+
     private static JsonNode parse(byte[] body) {
         if (body == null || body.length == 0) {
             throw new FormError(FormError.Kind.MALFORMED_JSON, "请求体为空：需要一个 JSON 文档");
         }
-        try (JsonParser parser = Json.MAPPER.createParser(body)) {
+        try (JsonParser parser = Json.MAPPER.createParser(Utf8.decode(body))) {
             try {
                 JsonNode tree = Json.MAPPER.readTree(parser);
                 if (tree == null || tree.isMissingNode()) {
@@ -148,7 +191,7 @@ public final class RegisteredForm<D> {
             return Json.MAPPER.treeToValue(tree, type.documentClass());
         } catch (DatabindException e) {
             // The schema admits only what binds; reaching here means the two disagree.
-            throw FormError.invalid(new ArrayList<>(List.of(new Problem(pathOf(e), "无法读取：" + e.getOriginalMessage()))));
+            throw FormError.invalid(List.of(new Problem(pathOf(e), "无法读取：" + e.getOriginalMessage())), false);
         }
     }
 }

@@ -120,7 +120,7 @@ final class SchemaMessages {
         return title;
     }
 
-    private JsonNode resolve(JsonNode node) {
+    JsonNode resolve(JsonNode node) {
         int guard = 0;
         while (node != null && node.has("$ref") && guard++ < 16) {
             String ref = node.get("$ref").asString();

@@ -24,7 +24,8 @@ final class FormRoutes {
     static final String BASE = "/api/v1/forms";
     /** What a request that reads a document may be refused for, besides what every API request may be. */
     static final List<Enum<?>> DOCUMENT_FAILURES = List.of(FormError.Kind.MALFORMED_JSON, FormError.Kind.UNKNOWN_FORM_TYPE,
-            FormError.Kind.INVALID_DOCUMENT, FormError.Kind.LIMIT_EXCEEDED, RequestError.Kind.BODY_TOO_LARGE,
+            FormError.Kind.INVALID_DOCUMENT, FormError.Kind.LIMIT_EXCEEDED, RequestError.Kind.BAD_REQUEST,
+            RequestError.Kind.INCOMPLETE_BODY, RequestError.Kind.REQUEST_TIMEOUT, RequestError.Kind.BODY_TOO_LARGE,
             RequestError.Kind.UNSUPPORTED_MEDIA_TYPE, Unavailable.Kind.OVERLOADED, Unavailable.Kind.RENDER_TIMEOUT);
     /** What rendering adds: a format the service cannot make. */
     static final List<Enum<?>> FORMAT_FAILURES = List.of(RequestError.Kind.UNSUPPORTED_FORMAT, RequestError.Kind.NOT_ACCEPTABLE);
@@ -35,10 +36,12 @@ final class FormRoutes {
 
     private final FormService service;
     private final Metrics metrics;
+    private final int maxBodyBytes;
 
-    FormRoutes(FormService service, Metrics metrics) {
+    FormRoutes(FormService service, Metrics metrics, int maxBodyBytes) {
         this.service = service;
         this.metrics = metrics;
+        this.maxBodyBytes = maxBodyBytes;
     }
 
     void register(RoutesConfig routes) {
@@ -52,7 +55,9 @@ final class FormRoutes {
     }
 
     private RegisteredForm<?> form(Context ctx) {
-        return service.form(ctx.pathParam("id"));
+        RegisteredForm<?> form = service.form(ctx.pathParam("id"));
+        ctx.attribute(RequestLog.FORM, form.id());
+        return form;
     }
 
     private void list(Context ctx) {
@@ -76,11 +81,12 @@ final class FormRoutes {
 
     private void validate(Context ctx) {
         RegisteredForm<?> form = form(ctx);
-        RegisteredForm.Verdict verdict = service.validate(form, Negotiation.jsonBody(ctx));
+        RegisteredForm.Verdict verdict = service.validate(form, Negotiation.jsonBody(ctx, maxBodyBytes));
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("valid", verdict.valid());
         answer.put("errors", verdict.errors());
         answer.put("warnings", verdict.warnings());
+        answer.put("truncated", verdict.truncated());
         Replies.json(ctx, 200, answer);
     }
 
@@ -88,7 +94,7 @@ final class FormRoutes {
         RegisteredForm<?> form = form(ctx);
         OutputFormat format = Negotiation.format(ctx);
         ctx.attribute(RequestLog.FORMAT, format.extension());
-        byte[] body = Negotiation.jsonBody(ctx);
+        byte[] body = Negotiation.jsonBody(ctx, maxBodyBytes);
         long started = System.nanoTime();
         FormService.RenderedFile file = service.render(form, body, format);
         metrics.rendered(form.id(), format.extension(), System.nanoTime() - started);

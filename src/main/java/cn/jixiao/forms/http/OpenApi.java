@@ -60,9 +60,10 @@ final class OpenApi {
         codes.add(ErrorResponses.TEMPLATE_ERROR).add(ErrorResponses.INTERNAL_ERROR);
         schemas.set("Error", error);
         schemas.set("Verdict", object("""
-                {"type":"object","required":["valid","errors","warnings"],"properties":{"valid":{"type":"boolean"},
-                  "errors":{"type":"array","items":{"$ref":"#/components/schemas/Problem"}},
-                  "warnings":{"type":"array","items":{"$ref":"#/components/schemas/Problem"}}}}"""));
+                {"type":"object","required":["valid","errors","warnings","truncated"],"properties":{"valid":{"type":"boolean"},
+                  "errors":{"type":"array","items":{"$ref":"#/components/schemas/Problem"},"maxItems":200},
+                  "warnings":{"type":"array","items":{"$ref":"#/components/schemas/Problem"},"maxItems":200},
+                  "truncated":{"type":"boolean","description":"more errors or warnings were found than are listed (at most 200 of each)"}}}"""));
         if (tokenRequired) {
             components.putObject("securitySchemes").putObject("bearer").put("type", "http").put("scheme", "bearer");
         }

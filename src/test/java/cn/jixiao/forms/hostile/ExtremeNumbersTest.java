@@ -1,0 +1,80 @@
+package cn.jixiao.forms.hostile;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import cn.jixiao.forms.form.Json;
+import cn.jixiao.forms.form.Problems;
+import cn.jixiao.forms.testing.JsonEdit;
+import cn.jixiao.forms.testing.PdfDigest;
+import cn.jixiao.forms.testing.TestServer;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Collections;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Numbers with an extreme scale are read into a bounded form at the edge; error lists stop at their cap.
+ * A request that would have held a render slot for minutes answers at once (the HTTP client gives up after
+ * 60 s, which fails the test).
+ */
+class ExtremeNumbersTest {
+    private static final String TRACKING = "/api/v1/forms/performance-tracking";
+
+    @ParameterizedTest(name = "executionRate {0} prints as {1}")
+    @CsvSource({
+            "0e-99999999, 0",
+            "0e-10000, 0",
+            "98.380000000000000000000000000000, 98.38",
+            "98.30, 98.30",
+            "1E+2, 100",
+            "100.000, 100"})
+    void aStatedRateIsReadBoundedAndPrintedShort(String stated, String printed) {
+        byte[] document = JsonEdit.edit(TestServer.example("performance-tracking"), "/forms/0/executionRate", stated);
+        HttpResponse<byte[]> response = TestServer.post(TRACKING + "/render", document);
+        assertEquals(200, response.statusCode(), new String(response.body(), StandardCharsets.UTF_8));
+        String text = PdfDigest.text(response.body());
+        assertTrue(text.contains("1,300,926.00 " + printed + "\n") || text.contains(" " + printed + " ") || text.contains("\n" + printed + "\n"),
+                "rate printed as " + printed);
+        assertFalse(text.contains("00000000"), "no run of zeros");
+    }
+
+    @Test
+    void aTargetAmountOfZeroWithAMillionDecimalsIsZero() {
+        byte[] document = JsonEdit.edit(TestServer.example("performance-target"), "/units/0/projects/0/otherFunds", "0e-1000000");
+        document = JsonEdit.edit(document, "/units/0/projects/0/total", JsonEdit.REMOVE);
+        HttpResponse<byte[]> response = TestServer.post("/api/v1/forms/performance-target/validate", document);
+        assertEquals(200, response.statusCode());
+        assertTrue(Json.MAPPER.readTree(response.body()).path("valid").asBoolean());
+    }
+
+    @Test
+    void aMillionErrorsAreCutAtTheCapAndSaySo() {
+        String form = "{\"indicators\": [" + String.join(",", Collections.nCopies(100, "{}")) + "]}";
+        byte[] document = ("{\"forms\": [" + String.join(",", Collections.nCopies(200, form)) + "]}").getBytes(StandardCharsets.UTF_8);
+        JsonNode refused = Json.MAPPER.readTree(TestServer.post(TRACKING + "/render", document).body());
+        assertEquals(Problems.MAX_DETAILS, refused.at("/error/details").size());
+        assertTrue(refused.at("/error/message").asString().contains("只列出前 " + Problems.MAX_DETAILS + " 处"), refused.at("/error/message").toString());
+        JsonNode verdict = Json.MAPPER.readTree(TestServer.post(TRACKING + "/validate", document).body());
+        assertEquals(Problems.MAX_DETAILS, verdict.path("errors").size());
+        assertTrue(verdict.path("truncated").asBoolean());
+        JsonNode fine = Json.MAPPER.readTree(TestServer.post(TRACKING + "/validate", TestServer.example("performance-tracking")).body());
+        assertFalse(fine.path("truncated").asBoolean(true));
+    }
+
+    @Test
+    void aComputedRateBeyondWhatMayBeStatedIsLeftBlankWithAWarning() {
+        byte[] document = JsonEdit.edit(TestServer.example("performance-tracking"), "/forms/0/annualBudget", "0.01");
+        document = JsonEdit.edit(document, "/forms/0/executedAmount", "99999999999.99");
+        document = JsonEdit.edit(document, "/forms/0/executionRate", JsonEdit.REMOVE);
+        JsonNode verdict = Json.MAPPER.readTree(TestServer.post(TRACKING + "/validate", document).body());
+        assertTrue(verdict.path("valid").asBoolean(), verdict.toString());
+        assertTrue(verdict.path("warnings").toString().contains("不予打印"), verdict.toString());
+        String text = PdfDigest.text(TestServer.post(TRACKING + "/render", document).body());
+        assertFalse(text.contains("999999999999900"), "the absurd rate is not printed");
+    }
+}
