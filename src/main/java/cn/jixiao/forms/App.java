@@ -66,6 +66,11 @@ public final class App {
         return queue.inFlight();
     }
 
+    /** API requests arrived and not yet finished (answered, failed or abandoned by their client). */
+    public int requestsInFlight() {
+        return routes.requestsInFlight();
+    }
+
     public int port() {
         return server.port();
     }

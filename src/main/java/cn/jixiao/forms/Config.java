@@ -23,10 +23,20 @@ import java.util.Optional;
  * @param templateDir   layouts from this directory instead of the jar, when set
  * @param fontDir       fonts from this directory instead of the jar, when set
  * @param development   reload a template when its file changes; report a broken template per request
+ * @param connections   what one client, and all of them together, may hold of the server
  */
 public record Config(int port, Limits limits, int renderThreads, Duration queueWait, Duration renderTimeout,
                      String apiToken, List<String> corsOrigins, Optional<Path> templateDir, Optional<Path> fontDir,
-                     boolean development) {
+                     boolean development, Connections connections) {
+
+    /**
+     * @param maxConnections       open connections of all clients together
+     * @param threadsPerClient     requests of one client (by IP address) being handled at once; more wait
+     * @param minUploadBytesPerSecond a request body arriving slower than this is cut off (408)
+     * @param idleTimeout          a connection that sends nothing for this long is closed
+     */
+    public record Connections(int maxConnections, int threadsPerClient, int minUploadBytesPerSecond, Duration idleTimeout) {
+    }
 
     public static Config fromEnvironment(Map<String, String> env) {
         Limits defaults = Limits.DEFAULT;
@@ -48,7 +58,12 @@ public record Config(int port, Limits limits, int renderThreads, Duration queueW
                 origins.isEmpty() ? List.of() : Arrays.stream(origins.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList(),
                 directory(env, "JIXIAO_TEMPLATE_DIR"),
                 directory(env, "JIXIAO_FONT_DIR"),
-                Boolean.parseBoolean(env.getOrDefault("JIXIAO_TEMPLATE_DEV", "false").trim()));
+                Boolean.parseBoolean(env.getOrDefault("JIXIAO_TEMPLATE_DEV", "false").trim()),
+                new Connections(
+                        number(env, "JIXIAO_MAX_CONNECTIONS", 1000, 16, 100_000),
+                        number(env, "JIXIAO_THREADS_PER_CLIENT", 16, 1, 1000),
+                        number(env, "JIXIAO_MIN_UPLOAD_BYTES_PER_SECOND", 1024, 0, 100 * 1024 * 1024),
+                        Duration.ofMillis(number(env, "JIXIAO_IDLE_TIMEOUT_MS", 15_000, 1000, 3_600_000))));
     }
 
     private static Optional<Path> directory(Map<String, String> env, String name) {

@@ -5,13 +5,16 @@ import io.javalin.http.HandlerType;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 
-/** When a token is configured, {@code /api/} answers only requests that carry it; compared in constant time. */
+/**
+ * When a token is configured, {@code /api/} answers only requests that carry it as
+ * {@code Authorization: Bearer <token>} (the scheme in any case, as HTTP has it); compared in constant time.
+ */
 final class BearerAuth {
     private final byte[] expected;
 
     /** @param token the configured token; empty: no authentication */
     BearerAuth(String token) {
-        this.expected = token.isEmpty() ? null : ("Bearer " + token).getBytes(StandardCharsets.UTF_8);
+        this.expected = token.isEmpty() ? null : token.getBytes(StandardCharsets.UTF_8);
     }
 
     boolean enabled() {
@@ -23,8 +26,11 @@ final class BearerAuth {
             return;
         }
         String header = ctx.header("Authorization");
-        byte[] given = header == null ? new byte[0] : header.trim().getBytes(StandardCharsets.UTF_8);
-        if (!MessageDigest.isEqual(expected, given)) {
+        String credentials = header == null ? "" : header.trim();
+        int space = credentials.indexOf(' ');
+        boolean bearer = space > 0 && credentials.substring(0, space).equalsIgnoreCase("Bearer");
+        byte[] given = bearer ? credentials.substring(space + 1).trim().getBytes(StandardCharsets.UTF_8) : new byte[0];
+        if (!MessageDigest.isEqual(expected, given) || !bearer) {
             ctx.header("WWW-Authenticate", "Bearer realm=\"jixiao-forms\"");
             throw new RequestError(RequestError.Kind.UNAUTHORIZED, "需要有效的访问令牌：Authorization: Bearer <token>");
         }

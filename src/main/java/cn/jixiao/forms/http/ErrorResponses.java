@@ -2,6 +2,7 @@ package cn.jixiao.forms.http;
 
 import cn.jixiao.forms.Unavailable;
 import cn.jixiao.forms.form.FormError;
+import cn.jixiao.forms.form.Json;
 import cn.jixiao.forms.form.Problem;
 import cn.jixiao.forms.render.TemplateFailure;
 import io.javalin.config.RoutesConfig;
@@ -44,14 +45,38 @@ final class ErrorResponses {
 
     static int status(RequestError.Kind kind) {
         return switch (kind) {
-            case UNSUPPORTED_FORMAT -> 400;
+            case BAD_REQUEST, INCOMPLETE_BODY, UNSUPPORTED_FORMAT -> 400;
             case UNAUTHORIZED -> 401;
             case NOT_FOUND -> 404;
             case METHOD_NOT_ALLOWED -> 405;
             case NOT_ACCEPTABLE -> 406;
+            case REQUEST_TIMEOUT -> 408;
             case BODY_TOO_LARGE -> 413;
+            case URI_TOO_LONG -> 414;
             case UNSUPPORTED_MEDIA_TYPE -> 415;
+            case HEADERS_TOO_LARGE -> 431;
         };
+    }
+
+    /**
+     * The answer to a failure the server met before any route did (a request it could not parse, an error
+     * thrown past every handler): its status and JSON body.
+     */
+    static byte[] serverError(int status) {
+        RequestError.Kind kind = switch (status) {
+            case 404 -> RequestError.Kind.NOT_FOUND;
+            case 405 -> RequestError.Kind.METHOD_NOT_ALLOWED;
+            case 408 -> RequestError.Kind.REQUEST_TIMEOUT;
+            case 413 -> RequestError.Kind.BODY_TOO_LARGE;
+            case 414 -> RequestError.Kind.URI_TOO_LONG;
+            case 431 -> RequestError.Kind.HEADERS_TOO_LARGE;
+            default -> status < 500 ? RequestError.Kind.BAD_REQUEST : null;
+        };
+        if (kind == null) {
+            return body(status == 503 ? Unavailable.Kind.OVERLOADED.code() : INTERNAL_ERROR,
+                    status == 503 ? "服务繁忙，请稍后重试" : "服务内部错误，已记录", List.of());
+        }
+        return body(kind.code(), RequestError.message(kind), List.of());
     }
 
     static int status(Unavailable.Kind kind) {
@@ -71,6 +96,21 @@ final class ErrorResponses {
         return status((Unavailable.Kind) kind);
     }
 
+    /** Errors thrown past the handlers (out of memory, a stack overflow): logged, answered in JSON, never an empty 500. */
+    void register(io.javalin.config.RouterConfig router) {
+        router.javaLangErrorHandler((response, error) -> {
+            LOG.error("serious failure while answering a request", error);
+            metrics.rejected(INTERNAL_ERROR);
+            try {
+                response.setStatus(500);
+                response.setContentType(Replies.JSON);
+                response.getOutputStream().write(body(INTERNAL_ERROR, "服务内部错误，已记录", List.of()));
+            } catch (java.io.IOException | RuntimeException unanswerable) {
+                LOG.debug("could not answer after {}", error.toString(), unanswerable);
+            }
+        });
+    }
+
     void register(RoutesConfig routes) {
         routes.exception(FormError.class, (e, ctx) -> send(ctx, status(e.kind()), e.code(), e.getMessage(), e.details()));
         routes.exception(RequestError.class, (e, ctx) -> send(ctx, status(e.kind()), e.kind().code(), e.getMessage(), e.details()));
@@ -79,9 +119,16 @@ final class ErrorResponses {
             send(ctx, status(e.kind()), e.kind().code(), e.getMessage(), List.of());
         });
         routes.exception(HttpResponseException.class, (e, ctx) -> {
-            RequestError error = e.getStatus() == 413
-                    ? new RequestError(RequestError.Kind.BODY_TOO_LARGE, "请求体过大：最多 " + maxBodyBytes + " 字节")
-                    : new RequestError(RequestError.Kind.NOT_FOUND, e.getMessage());
+            // Javalin's own refusals: a body beyond maxRequestSize, a path it has no route for, a method the path does not take.
+            RequestError error = switch (e.getStatus()) {
+                case 413 -> new RequestError(RequestError.Kind.BODY_TOO_LARGE, "请求体过大：最多 " + maxBodyBytes + " 字节");
+                case 405 -> new RequestError(RequestError.Kind.METHOD_NOT_ALLOWED, "此地址不支持 " + ctx.method().name()
+                        + " 请求" + allowed(e.getDetails()));
+                default -> new RequestError(RequestError.Kind.NOT_FOUND, "没有这个地址：" + ctx.method().name() + " " + ctx.path());
+            };
+            if (e.getStatus() == 405 && e.getDetails().containsKey("availableMethods")) {
+                ctx.header("Allow", e.getDetails().get("availableMethods").replaceAll("[\\[\\]]", ""));
+            }
             send(ctx, status(error.kind()), error.kind().code(), error.getMessage(), List.of());
         });
         routes.exception(TemplateFailure.class, (e, ctx) -> {
@@ -99,16 +146,23 @@ final class ErrorResponses {
                 send(ctx, 404, RequestError.Kind.NOT_FOUND.code(), "没有这个地址：" + ctx.path(), List.of());
             }
         });
-        routes.error(405, ctx -> send(ctx, 405, RequestError.Kind.METHOD_NOT_ALLOWED.code(), "此地址不支持 " + ctx.method(),
-                List.of()));
+    }
+
+    private static String allowed(Map<String, String> details) {
+        String methods = details.get("availableMethods");
+        return methods == null ? "" : "；可用：" + methods.replaceAll("[\\[\\]]", "");
     }
 
     private void send(Context ctx, int status, String code, String message, List<Problem> details) {
         metrics.rejected(code);
+        Replies.bytes(ctx, status, Replies.JSON, body(code, message, details));
+    }
+
+    private static byte[] body(String code, String message, List<Problem> details) {
         Map<String, Object> error = new LinkedHashMap<>();
         error.put("code", code);
         error.put("message", message);
         error.put("details", details);
-        Replies.json(ctx, status, Map.of("error", error));
+        return Json.MAPPER.writeValueAsBytes(Map.of("error", error));
     }
 }

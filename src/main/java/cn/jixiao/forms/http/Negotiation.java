@@ -12,7 +12,10 @@ final class Negotiation {
     private Negotiation() {
     }
 
-    /** {@code ?format=} wins; otherwise {@code Accept}; PDF when the client does not say. */
+    /**
+     * {@code ?format=} wins; otherwise {@code Accept} with its q-values (the most specific range that matches a
+     * format gives its weight; the heaviest format wins, PDF on a tie); PDF when the client does not say.
+     */
     static OutputFormat format(Context ctx) {
         String requested = ctx.queryParam("format");
         if (requested != null) {
@@ -24,49 +27,118 @@ final class Negotiation {
         if (accept == null || accept.isBlank()) {
             return OutputFormat.PDF;
         }
-        for (String range : accept.split(",")) {
-            String[] parts = range.split(";");
-            if (refused(parts)) {
-                continue;
-            }
-            String mediaType = parts[0].trim().toLowerCase(Locale.ROOT);
-            if (mediaType.equals("*/*") || mediaType.equals("application/*")) {
-                return OutputFormat.PDF;
-            }
-            Optional<OutputFormat> format = OutputFormat.byMediaType(mediaType);
-            if (format.isPresent()) {
-                return format.get();
+        OutputFormat best = null;
+        double bestWeight = 0;
+        for (OutputFormat format : OutputFormat.values()) {
+            double weight = weight(accept, format.mediaType());
+            if (weight > bestWeight) {
+                best = format;
+                bestWeight = weight;
             }
         }
-        throw new RequestError(RequestError.Kind.NOT_ACCEPTABLE, "无法提供 Accept 所要求的格式：" + accept
-                + "；可用：" + OutputFormat.PDF.mediaType() + "、" + OutputFormat.DOCX.mediaType());
+        if (best == null) {
+            throw new RequestError(RequestError.Kind.NOT_ACCEPTABLE, "无法提供 Accept 所要求的格式：" + accept
+                    + "；可用：" + OutputFormat.PDF.mediaType() + "、" + OutputFormat.DOCX.mediaType());
+        }
+        return best;
     }
 
-    /** A media range with q=0 says the client does not want it. */
-    private static boolean refused(String[] rangeAndParameters) {
+    /** The q-value {@code accept} gives a media type: that of the most specific matching range, 0 when none matches. */
+    static double weight(String accept, String mediaType) {
+        String type = mediaType.substring(0, mediaType.indexOf('/'));
+        int bestSpecificity = -1;
+        double weight = 0;
+        for (String range : accept.split(",")) {
+            String[] parts = range.split(";");
+            String name = parts[0].trim().toLowerCase(Locale.ROOT);
+            int specificity = name.equals(mediaType) ? 2 : name.equals(type + "/*") ? 1 : name.equals("*/*") ? 0 : -1;
+            if (specificity > bestSpecificity) {
+                bestSpecificity = specificity;
+                weight = quality(parts);
+            }
+        }
+        return weight;
+    }
+
+    private static double quality(String[] rangeAndParameters) {
         for (int i = 1; i < rangeAndParameters.length; i++) {
             String[] parameter = rangeAndParameters[i].trim().split("=", 2);
             if (parameter.length == 2 && parameter[0].trim().equalsIgnoreCase("q")) {
                 try {
-                    return Double.parseDouble(parameter[1].trim()) <= 0;
+                    double q = Double.parseDouble(parameter[1].trim());
+                    return q >= 0 && q <= 1 ? q : 0;
                 } catch (NumberFormatException e) {
-                    return false;
+                    return 0;
                 }
             }
         }
-        return false;
+        return 1;
     }
 
-    /** The body, which must be JSON; a request that does not say what it is, is read as JSON. */
-    static byte[] jsonBody(Context ctx) {
+    /**
+     * The body, which must be JSON in UTF-8 (a request that does not say what it is, is read as such), sent
+     * as is or gzip-compressed; gzip is inflated within the body limit.
+     */
+    static byte[] jsonBody(Context ctx, int maxBytes) {
         String contentType = ctx.header("Content-Type");
         if (contentType != null && !contentType.isBlank()) {
-            String mediaType = contentType.split(";")[0].trim().toLowerCase(Locale.ROOT);
+            String[] parts = contentType.split(";");
+            String mediaType = parts[0].trim().toLowerCase(Locale.ROOT);
             if (!mediaType.equals("application/json") && !mediaType.endsWith("+json")) {
                 throw new RequestError(RequestError.Kind.UNSUPPORTED_MEDIA_TYPE,
                         "请求体应为 JSON（Content-Type: application/json），收到的是 " + mediaType);
             }
+            for (int i = 1; i < parts.length; i++) {
+                String[] parameter = parts[i].trim().split("=", 2);
+                String charset = parameter.length == 2 ? parameter[1].trim().replace("\"", "").toLowerCase(Locale.ROOT) : "";
+                if (parameter[0].trim().equalsIgnoreCase("charset") && !charset.equals("utf-8") && !charset.equals("utf8")) {
+                    throw new RequestError(RequestError.Kind.UNSUPPORTED_MEDIA_TYPE,
+                            "请求体应为 UTF-8 编码的 JSON，收到的字符集是 " + parameter[1].trim());
+                }
+            }
         }
-        return ctx.bodyAsBytes();
+        String encoding = ctx.header("Content-Encoding");
+        boolean gzip = false;
+        if (encoding != null && !encoding.isBlank()) {
+            String name = encoding.trim().toLowerCase(Locale.ROOT);
+            gzip = name.equals("gzip") || name.equals("x-gzip");
+            if (!gzip && !name.equals("identity")) {
+                throw new RequestError(RequestError.Kind.UNSUPPORTED_MEDIA_TYPE,
+                        "不支持的 Content-Encoding：" + encoding.trim() + "；请求体可不压缩，或用 gzip 压缩");
+            }
+        }
+        byte[] body;
+        try {
+            body = ctx.bodyAsBytes();
+        } catch (Exception e) { // Javalin passes the connection's IOException on undeclared
+            throw unreadable(e);
+        }
+        return gzip ? inflate(body, maxBytes) : body;
+    }
+
+    private static byte[] inflate(byte[] body, int maxBytes) {
+        try (java.util.zip.GZIPInputStream in = new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(body))) {
+            byte[] inflated = in.readNBytes(maxBytes + 1);
+            if (inflated.length > maxBytes) {
+                throw new RequestError(RequestError.Kind.BODY_TOO_LARGE, "请求体解压后过大：最多 " + maxBytes + " 字节");
+            }
+            return inflated;
+        } catch (java.io.IOException e) {
+            throw new RequestError(RequestError.Kind.BAD_REQUEST, "请求体声明为 gzip 压缩，但无法解压：" + e.getMessage());
+        }
+    }
+
+    /** A body that could not be read is the connection's fault: cut off, or arriving too slowly. */
+    private static RuntimeException unreadable(Exception failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof java.util.concurrent.TimeoutException
+                    || cause instanceof org.eclipse.jetty.http.BadMessageException bad && bad.getCode() == 408) {
+                return new RequestError(RequestError.Kind.REQUEST_TIMEOUT, "请求超时：请求体发送过慢或停顿过久");
+            }
+            if (cause instanceof java.io.IOException) {
+                return new RequestError(RequestError.Kind.INCOMPLETE_BODY, RequestError.message(RequestError.Kind.INCOMPLETE_BODY));
+            }
+        }
+        return failure instanceof RuntimeException runtime ? runtime : new IllegalStateException(failure);
     }
 }

@@ -3,7 +3,7 @@ package cn.jixiao.forms.http;
 import cn.jixiao.forms.form.Json;
 import io.javalin.http.Context;
 
-/** Writes a response body and notes its size for the access log. */
+/** Writes a response body. */
 final class Replies {
     static final String JSON = "application/json; charset=utf-8";
 
@@ -15,7 +15,6 @@ final class Replies {
     }
 
     static void bytes(Context ctx, int status, String contentType, byte[] bytes) {
-        ctx.attribute(RequestLog.BYTES, bytes.length);
         ctx.status(status).contentType(contentType).result(bytes);
     }
 }

@@ -27,7 +27,7 @@ public final class Routes {
         this.metrics = metrics;
         this.ready = ready;
         this.auth = new BearerAuth(config.apiToken());
-        this.forms = new FormRoutes(service, metrics);
+        this.forms = new FormRoutes(service, metrics, config.limits().bodyBytes());
         this.errors = new ErrorResponses(metrics, config.queueWait().toSeconds(), config.limits().bodyBytes());
         this.openApi = new OpenApi(service.forms(), auth.enabled());
     }
@@ -38,22 +38,27 @@ public final class Routes {
             javalin.startup.showJavalinBanner = false;
             javalin.http.maxRequestSize = config.limits().bodyBytes();
             javalin.http.defaultContentType = Replies.JSON;
+            javalin.http.prefer405over404 = true;
             javalin.jetty.modifyServer(server -> server.setStopTimeout(5_000));
+            ConnectionLimits.apply(javalin, config.connections(), requests);
             CrossOrigin.configure(javalin, config.corsOrigins());
             StaffPage.configure(javalin);
-            javalin.requestLogger.http(requests::log);
-            javalin.routes.before(requests::identify);
-            javalin.routes.before("/api/*", requests::count);
             javalin.routes.before("/api/*", auth::check);
             javalin.routes.get("/healthz", this::health);
             javalin.routes.get("/metrics", ctx -> Replies.bytes(ctx, 200, metrics.contentType(), metrics.scrape()));
             javalin.routes.get("/openapi.json", ctx -> Replies.json(ctx, 200, openApi.document()));
             forms.register(javalin.routes);
             errors.register(javalin.routes);
+            errors.register(javalin.router);
         });
     }
 
-    /** Waits until every API request has been answered, at most {@code grace}. */
+    /** API requests arrived and not yet finished. */
+    public int requestsInFlight() {
+        return requests.inFlight();
+    }
+
+    /** Waits until every API request has finished, at most {@code grace}. */
     public boolean awaitIdle(Duration grace) {
         return requests.awaitIdle(grace);
     }

@@ -62,6 +62,9 @@ class ServiceOptionsTest {
         assertEquals(401, send(to("/api/v1/forms/performance-tracking/render").header("Authorization", "s3cret-token")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(TestServer.example("performance-tracking")))).statusCode());
         assertEquals(200, send(to("/api/v1/forms").header("Authorization", "Bearer s3cret-token")).statusCode());
+        assertEquals(200, send(to("/api/v1/forms").header("Authorization", "bearer s3cret-token")).statusCode(), "the scheme in any case");
+        assertEquals(401, send(to("/api/v1/forms").header("Authorization", "Basic s3cret-token")).statusCode());
+        assertEquals(401, send(to("/api/v1/forms").header("Authorization", "Bearer s3cret-tokenX")).statusCode());
         assertEquals(200, send(to("/api/v1/forms/performance-tracking/render").header("Authorization", "Bearer s3cret-token")
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(TestServer.example("performance-tracking")))).statusCode());
