@@ -8,8 +8,10 @@ import java.util.Locale;
 
 /** Money on the forms: checked once at the input, printed as {@code 1,323,379.00}. */
 public final class Amounts {
-    /** The largest amount a form accepts: 千亿 less a fen; keeps every amount inside its column. */
+    /** The largest amount in 元 a form accepts: 千亿 less a fen; keeps every amount inside its column. */
     public static final BigDecimal MAX = new BigDecimal("99999999999.99");
+    /** The same ceiling in 万元, where a column is sized for it. */
+    public static final BigDecimal MAX_IN_WAN = new BigDecimal("9999999.99");
 
     private Amounts() {
     }
@@ -17,6 +19,15 @@ public final class Amounts {
     /** Adds the reason an amount is unacceptable to {@code problems}; true when it is fine. */
     public static boolean check(BigDecimal amount, String path, Problems problems) {
         return checkDecimal(amount, MAX, "金额", path, problems);
+    }
+
+    /** As {@link #check}, with the ceiling of the unit the amount is given in ({@code 元} or {@code 万元}). */
+    public static boolean check(BigDecimal amount, String unit, String path, Problems problems) {
+        return checkDecimal(amount, maxIn(unit), "以" + unit + "计的金额", path, problems);
+    }
+
+    public static BigDecimal maxIn(String unit) {
+        return "元".equals(unit) ? MAX : MAX_IN_WAN;
     }
 
     /**

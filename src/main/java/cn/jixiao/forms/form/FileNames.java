@@ -18,15 +18,20 @@ public final class FileNames {
             return "";
         }
         StringBuilder out = new StringBuilder();
-        text.strip().codePoints().limit(MAX_CODE_POINTS).forEach(cp -> {
+        text.codePoints().forEach(cp -> {
+            if (Character.getType(cp) == Character.FORMAT) {
+                return; // zero-width spaces and marks, invisible in a name
+            }
             if (Character.isISOControl(cp) || "\\/:*?\"<>|".indexOf(cp) >= 0) {
                 out.append('_');
-            } else if (Character.isWhitespace(cp)) {
-                out.append(' ');
+            } else if (Character.isWhitespace(cp) || Character.isSpaceChar(cp)) {
+                out.append(' '); // no-break and ideographic spaces too
             } else {
                 out.appendCodePoint(cp);
             }
         });
-        return out.toString().strip().replaceAll("^\\.+", "");
+        String clean = out.toString().strip().replaceAll("^\\.+", "");
+        return clean.codePointCount(0, clean.length()) > MAX_CODE_POINTS
+                ? clean.substring(0, clean.offsetByCodePoints(0, MAX_CODE_POINTS)).strip() : clean;
     }
 }

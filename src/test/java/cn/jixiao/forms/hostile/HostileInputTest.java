@@ -97,6 +97,12 @@ class HostileInputTest {
         };
     }
 
+    /** A document whose every form and indicator is an empty object: a million errors, of which 200 are listed. */
+    private static Supplier<byte[]> emptyIndicators(int forms, int indicators) {
+        return () -> utf8("{\"forms\": [" + String.join(",", java.util.Collections.nCopies(forms,
+                "{\"indicators\": [" + String.join(",", java.util.Collections.nCopies(indicators, "{}")) + "]}")) + "]}");
+    }
+
     private static Supplier<byte[]> nested(int depth) {
         return () -> utf8("{\"forms\": " + "[".repeat(depth) + "]".repeat(depth) + "}");
     }
@@ -119,6 +125,9 @@ class HostileInputTest {
                 malformed("invalid UTF-8", () -> new byte[]{'{', '"', (byte) 0xC3, (byte) 0x28, '"', ':', '1', '}'}),
                 malformed("GBK instead of UTF-8", () -> new String(tracking(), StandardCharsets.UTF_8).getBytes(Charset.forName("GBK"))),
                 malformed("duplicate key", () -> utf8("{\"forms\": [], \"forms\": []}")),
+                malformed("overlong UTF-8 for <", () -> new byte[]{'{', '"', 'a', '"', ':', '"', (byte) 0xC0, (byte) 0xBC, '"', '}'}),
+                malformed("UTF-8 beyond U+10FFFF", () -> new byte[]{'{', '"', 'a', '"', ':', '"', (byte) 0xF4, (byte) 0x90, (byte) 0x80, (byte) 0x80, '"', '}'}),
+                malformed("UTF-8 encoded surrogate", () -> new byte[]{'{', '"', 'a', '"', ':', '"', (byte) 0xED, (byte) 0xA0, (byte) 0x80, '"', '}'}),
                 malformed("unquoted key", () -> utf8("{forms: []}")),
 
                 // the wrong shape
@@ -149,6 +158,9 @@ class HostileInputTest {
                 invalid("huge exponent total", TARGET, edit(TARGET, "/units/0/projects/0/total", "1e999999999"), "/units/0/projects/0/total"),
                 invalid("huge exponent rate", TRACKING, edit(TRACKING, "/forms/0/executionRate", "1e999999999"), "/forms/0/executionRate"),
                 invalid("amount with separators", TRACKING, edit(TRACKING, "/forms/0/annualBudget", "\"1,323,379.00\""), "/forms/0/annualBudget"),
+                invalid("amount of a hundred million decimals", TRACKING, edit(TRACKING, "/forms/0/annualBudget", "1e-99999999"), "/forms/0/annualBudget"),
+                invalid("rate of eleven decimals", TRACKING, edit(TRACKING, "/forms/0/executionRate", "98.38000000001"), "/forms/0/executionRate"),
+                invalid("sixteen integer digits", TARGET, edit(TARGET, "/units/0/projects/0/otherFunds", "1234567890123456"), "/units/0/projects/0/otherFunds"),
                 invalid("amount with unit", TRACKING, edit(TRACKING, "/forms/0/annualBudget", "\"1323379元\""), "/forms/0/annualBudget"),
                 invalid("amount as boolean", TRACKING, edit(TRACKING, "/forms/0/annualBudget", "true"), "/forms/0/annualBudget"),
                 invalid("amount as null", TRACKING, edit(TRACKING, "/forms/0/annualBudget", "null"), "/forms/0/annualBudget"),
@@ -165,6 +177,8 @@ class HostileInputTest {
                 invalid("date in Chinese", TRACKING, edit(TRACKING, "/forms/0/trackingPeriod/end", "\"2021年8月31日\""), "/forms/0/trackingPeriod/end"),
                 invalid("date as number", TRACKING, edit(TRACKING, "/forms/0/reportDate", "20210910"), "/forms/0/reportDate"),
                 invalid("end before start", TRACKING, edit(TRACKING, "/forms/0/trackingPeriod/end", "\"2020-12-31\""), "/forms/0/trackingPeriod/end"),
+                invalid("year 0", TRACKING, edit(TRACKING, "/forms/0/reportDate", "\"0000-01-01\""), "/forms/0/reportDate"),
+                invalid("year 9999", TRACKING, edit(TRACKING, "/forms/1/trackingPeriod/end", "\"9999-12-31\""), "/forms/1/trackingPeriod/end"),
 
                 // taxonomy
                 invalid("unknown level1", TRACKING, edit(TRACKING, "/forms/0/indicators/0/level1", "\"成本指标\""), "/forms/0/indicators/0/level1"),
@@ -186,8 +200,15 @@ class HostileInputTest {
                 // sizes and limits
                 limit("10 000 indicators", TRACKING, manyIndicators(10_000), "/forms/0/indicators"),
                 limit("201 forms", TRACKING, manyForms(200), "/forms"),
+                limit("300 000 empty forms", TRACKING, () -> utf8("{\"forms\": [" + "{},".repeat(299_999) + "{}]}"), "/forms"),
+                invalid("200 forms of 100 empty indicators", TRACKING, emptyIndicators(200, 100), "/forms/0/indicators/0/name"),
                 limit("a field of 5 001 characters", TRACKING, edit(TRACKING, "/forms/0/remarks", string(5001, '说')), "/forms/0/remarks"),
                 limit("deep nesting", TRACKING, nested(200), "/forms/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0"),
+                invalid("a title of 20 short lines", TARGET, edit(TARGET, "/title", "\"" + "表\\n".repeat(20) + "\""), "/title"),
+                invalid("a title of 41 characters", TARGET, edit(TARGET, "/title", string(41, '表')), "/title"),
+                invalid("a 单位名称 of 1 000 characters", TARGET, edit(TARGET, "/organization", string(1000, '院')), "/organization"),
+                invalid("a 单位名称 of 5 000 characters", TARGET, edit(TARGET, "/organization", string(5000, '院')), "/organization"),
+                invalid("a 单位名称 on two lines", TARGET, edit(TARGET, "/organization", "\"广州市\\r\\n第十二人民医院\""), "/organization"),
                 new Case("a 5 MiB string", TRACKING, edit(TRACKING, "/forms/0/remarks", string(5 * 1024 * 1024, 'a')), JSON_TYPE, 413, "body_too_large", NO_PATH),
 
                 // the request itself

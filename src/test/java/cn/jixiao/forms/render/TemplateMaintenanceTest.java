@@ -89,11 +89,12 @@ class TemplateMaintenanceTest {
     void aWiderColumnInAnOutsideDirectoryMovesTheTargetTable(@TempDir Path dir) throws IOException {
         Path templates = copyOfTemplates(dir);
         edit(templates.resolve("performance-target/form.ftlh"),
-                "<col style=\"width: 64mm\"/><col style=\"width: 89mm\"/>", "<col style=\"width: 44mm\"/><col style=\"width: 109mm\"/>");
+                "table.in-wan col.goal { width: 58mm; }\ntable.in-wan col.indicators { width: 79mm; }",
+                "table.in-wan col.goal { width: 38mm; }\ntable.in-wan col.indicators { width: 99mm; }");
         App app = new App(Config.fromEnvironment(Map.of("JIXIAO_TEMPLATE_DIR", templates.toString()))).start(0);
         try {
             String xml = DocxDigest.part(render(app, "performance-target", "docx").body(), "word/document.xml");
-            assertTrue(xml.contains("<w:gridCol w:w=\"6180\"/>"), "the 绩效指标 column is 109 mm = 6180 twips");
+            assertTrue(xml.contains("<w:gridCol w:w=\"5613\"/>"), "the 绩效指标 column is 99 mm = 5613 twips");
             byte[] pdf = render(app, "performance-target", "pdf").body();
             byte[] bundled = TestServer.post("/api/v1/forms/performance-target/render", TestServer.example("performance-target")).body();
             assertTrue(PdfDigest.textWithPositions(pdf).split("== page").length < PdfDigest.textWithPositions(bundled).split("== page").length

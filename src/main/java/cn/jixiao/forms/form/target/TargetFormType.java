@@ -52,12 +52,21 @@ public final class TargetFormType implements FormType<TargetDocument> {
     @Override
     public void validate(TargetDocument document, Problems problems) {
         int projects = 0;
+        String amountUnit = amountUnit(document);
+        BigDecimal grandTotal = BigDecimal.ZERO;
+        boolean amountsFine = true;
         for (int u = 0; u < document.units().size(); u++) {
             Unit unit = document.units().get(u);
             for (int p = 0; p < unit.projects().size(); p++) {
-                validate(unit.projects().get(p), "/units/" + u + "/projects/" + p, problems);
+                BigDecimal sum = validate(unit.projects().get(p), amountUnit, "/units/" + u + "/projects/" + p, problems);
+                amountsFine &= sum != null;
+                grandTotal = sum == null ? grandTotal : grandTotal.add(sum);
             }
             projects += unit.projects().size();
+        }
+        if (amountsFine && grandTotal.compareTo(Amounts.maxIn(amountUnit)) > 0) {
+            problems.error("/units", "合计 " + Amounts.format(grandTotal) + " " + amountUnit + " 超过表中可印的最大金额 "
+                    + Amounts.format(Amounts.maxIn(amountUnit)) + " " + amountUnit + "：请检查金额单位与各项目金额");
         }
         if (projects > limits.forms()) {
             problems.error(new Problem("/units", "项目过多：全表最多 " + limits.forms() + " 个项目，现有 " + projects
@@ -65,15 +74,21 @@ public final class TargetFormType implements FormType<TargetDocument> {
         }
     }
 
-    private static void validate(Project project, String path, Problems problems) {
-        boolean amountsFine = Amounts.check(project.fiscalAppropriation(), path + "/fiscalAppropriation", problems)
-                & Amounts.check(project.specialAccountAppropriation(), path + "/specialAccountAppropriation", problems)
-                & Amounts.check(project.otherFunds(), path + "/otherFunds", problems)
-                & Amounts.check(project.total(), path + "/total", problems);
+    /** Checks one project; its 总计 when its amounts are fine, null otherwise. */
+    private static BigDecimal validate(Project project, String amountUnit, String path, Problems problems) {
+        boolean amountsFine = Amounts.check(project.fiscalAppropriation(), amountUnit, path + "/fiscalAppropriation", problems)
+                & Amounts.check(project.specialAccountAppropriation(), amountUnit, path + "/specialAccountAppropriation", problems)
+                & Amounts.check(project.otherFunds(), amountUnit, path + "/otherFunds", problems)
+                & Amounts.check(project.total(), amountUnit, path + "/total", problems);
         BigDecimal sum = amountsFine ? sum(project) : null;
         if (amountsFine && project.total() != null && project.total().compareTo(sum) != 0) {
             problems.error(path + "/total", "总计 " + Amounts.format(project.total()) + " 不等于 财政拨款 + 财政专户拨款 + 其他资金 = "
                     + Amounts.format(sum));
+            sum = null;
+        } else if (amountsFine && sum.compareTo(Amounts.maxIn(amountUnit)) > 0) {
+            problems.error(path + "/total", "总计 " + Amounts.format(sum) + " " + amountUnit + " 超过表中可印的最大金额 "
+                    + Amounts.format(Amounts.maxIn(amountUnit)) + " " + amountUnit);
+            sum = null;
         }
         Set<Level1> levels = EnumSet.noneOf(Level1.class);
         for (int i = 0; i < project.indicators().size(); i++) {
@@ -95,12 +110,17 @@ public final class TargetFormType implements FormType<TargetDocument> {
                 }
             }
         }
+        return sum;
     }
 
     private static String children(Level1 level1) {
         List<String> labels = new ArrayList<>();
         level1.children().forEach(child -> labels.add(child.codedLabel()));
         return String.join("、", labels);
+    }
+
+    private static String amountUnit(TargetDocument document) {
+        return Objects.requireNonNullElse(document.amountUnit(), "万元");
     }
 
     /** 财政拨款 + 财政专户拨款 + 其他资金; absent counts as zero. */
@@ -129,10 +149,12 @@ public final class TargetFormType implements FormType<TargetDocument> {
         }
         rows.add(all.row("total", "合计", "", ""));
         rows.addAll(unitRows);
+        String amountUnit = amountUnit(document);
         return new TargetView(
                 Objects.requireNonNullElse(document.title(), DEFAULT_TITLE),
                 document.organization(),
-                Objects.requireNonNullElse(document.amountUnit(), "万元"),
+                amountUnit,
+                "元".equals(amountUnit) ? "in-yuan" : "in-wan",
                 rows);
     }
 

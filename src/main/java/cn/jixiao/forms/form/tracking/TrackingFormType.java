@@ -1,6 +1,7 @@
 package cn.jixiao.forms.form.tracking;
 
 import cn.jixiao.forms.form.Amounts;
+import cn.jixiao.forms.form.Dates;
 import cn.jixiao.forms.form.FileNames;
 import cn.jixiao.forms.form.FormType;
 import cn.jixiao.forms.form.Problems;
@@ -53,11 +54,14 @@ public final class TrackingFormType implements FormType<TrackingDocument> {
                 & Amounts.check(form.executedAmount(), path + "/executedAmount", problems)
                 & Amounts.checkDecimal(form.executionRate(), MAX_RATE, "预算执行进度", path + "/executionRate", problems);
         TrackingForm.TrackingPeriod period = form.trackingPeriod();
-        if (period.end().isBefore(period.start())) {
+        boolean datesFine = Dates.check(period.start(), path + "/trackingPeriod/start", problems)
+                & Dates.check(period.end(), path + "/trackingPeriod/end", problems)
+                & Dates.check(form.reportDate(), path + "/reportDate", problems);
+        if (datesFine && period.end().isBefore(period.start())) {
             problems.error(path + "/trackingPeriod/end",
                     "跟踪时段结束日期 " + period.end() + " 早于开始日期 " + period.start());
         }
-        if (form.reportDate() != null && form.reportDate().isBefore(period.start())) {
+        if (datesFine && form.reportDate() != null && form.reportDate().isBefore(period.start())) {
             problems.warning(path + "/reportDate",
                     "填报日期 " + form.reportDate() + " 早于跟踪时段开始日期 " + period.start());
         }
@@ -78,6 +82,18 @@ public final class TrackingFormType implements FormType<TrackingDocument> {
         if (computed.isEmpty() && form.executionRate() == null) {
             problems.warning(path + "/executionRate", "当年预算数为 0，无法计算预算执行进度，此格留空");
         }
+        if (form.executionRate() == null && computed.isPresent() && computed.get().compareTo(MAX_RATE) > 0) {
+            problems.warning(path + "/executionRate", "按金额算出的预算执行进度 " + computed.get().toPlainString()
+                    + " 超过 " + MAX_RATE.toPlainString() + "，不予打印，此格留空：请核对当年预算数与预算执行数");
+        }
+    }
+
+    /** The rate to print: as stated, else computed when it can be and is no larger than any stated one may be. */
+    private static String printedRate(TrackingForm form) {
+        if (form.executionRate() != null) {
+            return form.executionRate().toPlainString();
+        }
+        return computedRate(form).filter(rate -> rate.compareTo(MAX_RATE) <= 0).map(BigDecimal::toPlainString).orElse("");
     }
 
     /** executed ÷ budget × 100, two decimals, half-up; empty when the budget is zero. */
@@ -99,9 +115,6 @@ public final class TrackingFormType implements FormType<TrackingDocument> {
     }
 
     private static TrackingView.Form view(TrackingForm form) {
-        String rate = form.executionRate() != null
-                ? form.executionRate().toPlainString()
-                : computedRate(form).map(BigDecimal::toPlainString).orElse("");
         return new TrackingView.Form(
                 form.projectName(),
                 TITLE,
@@ -112,14 +125,14 @@ public final class TrackingFormType implements FormType<TrackingDocument> {
                 yesNo(form.recurring()),
                 Amounts.format(form.annualBudget()),
                 Amounts.format(form.executedAmount()),
-                rate,
+                printedRate(form),
                 yesNo(form.budgetAdjustmentNeeded()),
                 form.annualGoal(),
                 rows(form.indicators()),
                 text(form.remarks()),
                 text(form.reviewer()),
                 text(form.preparer()),
-                chineseDate(form.reportDate()));
+                Dates.chinese(form.reportDate()));
     }
 
     /** Consecutive indicators of the same 一级目标 share one merged cell. */
@@ -159,10 +172,6 @@ public final class TrackingFormType implements FormType<TrackingDocument> {
 
     private static String text(String value) {
         return Objects.requireNonNullElse(value, "");
-    }
-
-    private static String chineseDate(LocalDate date) {
-        return date == null ? "" : date.getYear() + "年" + date.getMonthValue() + "月" + date.getDayOfMonth() + "日";
     }
 
     @Override
