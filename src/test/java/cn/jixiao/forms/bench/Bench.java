@@ -4,15 +4,12 @@ import cn.jixiao.forms.App;
 import cn.jixiao.forms.Config;
 import cn.jixiao.forms.form.RegisteredForm;
 import cn.jixiao.forms.render.OutputFormat;
-import java.io.File;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -25,8 +22,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.apache.pdfbox.Loader;
 
 /**
@@ -111,64 +106,34 @@ public final class Bench {
     // ------------------------------------------------------------------ the started jar
 
     private static void againstTheJar(int loadRequests, int warmup) throws Exception {
-        Path jar = Path.of("target", "jixiao-forms.jar");
-        if (!Files.exists(jar)) {
-            throw new IllegalStateException("build the jar first: mvn -q -DskipTests package");
-        }
-        int port;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            port = socket.getLocalPort();
-        }
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        List<String> command = new ArrayList<>(List.of(java));
-        command.addAll(List.of(System.getProperty("bench.serviceJvm", "-Xmx512m").trim().split("\\s+")));
-        command.addAll(List.of("-jar", jar.toString()));
-        ProcessBuilder builder = new ProcessBuilder(command)
-                .redirectErrorStream(true).redirectOutput(new File("target/bench-service.log"));
-        builder.environment().put("PORT", Integer.toString(port));
-        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-        long launched = System.nanoTime();
-        Process service = builder.start();
-        try {
-            String base = "http://localhost:" + port;
-            while (true) {
-                try {
-                    if (client.send(HttpRequest.newBuilder(URI.create(base + "/healthz")).build(),
-                            HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-                        break;
-                    }
-                } catch (IOException notYet) {
-                    // not listening yet
-                }
-                Thread.sleep(20);
-            }
-            long ready = System.nanoTime();
+        String jvm = System.getProperty("bench.serviceJvm", "-Xmx512m").trim();
+        try (ServiceProcess service = new ServiceProcess(jvm.isEmpty() ? List.of() : List.of(jvm.split("\\s+")),
+                "target/bench-service.log")) {
+            HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+            String base = service.base;
             byte[] tracking = Files.readAllBytes(Path.of("examples", LOAD_FORM + ".json"));
             long first = timed(client, base, tracking);
             long second = timed(client, base, tracking);
-            System.out.println("## A fresh service (java " + System.getProperty("bench.serviceJvm", "-Xmx512m") + " -jar target/jixiao-forms.jar)");
+            System.out.println("## A fresh service (java " + jvm + " -jar target/jixiao-forms.jar)");
             System.out.println();
             System.out.printf(Locale.ROOT, "- ready (/healthz 200) %.2f s after launch (fonts parsed, templates compiled, every example rendered once)%n",
-                    (ready - launched) / 1e9);
+                    (service.readyNanos - service.launchedNanos) / 1e9);
             System.out.printf(Locale.ROOT, "- first tracking PDF request after ready: %.0f ms; the second: %.0f ms%n%n", first / 1e6, second / 1e6);
 
             System.out.println("## Load: tracking example as PDF over HTTP, after " + 2 * warmup + " requests to warm up");
             System.out.println();
             System.out.println("| connections | requests | throughput /s | p50 ms | p99 ms | errors | heap max during run |");
             System.out.println("|---|---|---|---|---|---|---|");
-            long heapBefore = heapAfterGc(service, client, base);
-            load(client, base, tracking, 4, 2 * warmup, false);
+            long heapBefore = service.heapAfterGc();
+            load(service, client, tracking, 4, 2 * warmup, false);
             for (int connections : new int[]{1, 4, 16}) {
                 int requests = connections == 16 ? loadRequests : Math.min(loadRequests, 250 * connections);
-                load(client, base, tracking, connections, requests, true);
+                load(service, client, tracking, connections, requests, true);
             }
-            long heapAfter = heapAfterGc(service, client, base);
+            long heapAfter = service.heapAfterGc();
             System.out.println();
             System.out.printf(Locale.ROOT, "- heap after a full GC: %.0f MB before the load runs, %.0f MB after them (%d renders)%n",
                     heapBefore / 1048576.0, heapAfter / 1048576.0, 2 * warmup + loadRequests + 250 * 5);
-        } finally {
-            service.destroy();
-            service.waitFor();
         }
     }
 
@@ -187,8 +152,9 @@ public final class Bench {
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
     }
 
-    private static void load(HttpClient client, String base, byte[] body, int connections, int requests, boolean report)
+    private static void load(ServiceProcess service, HttpClient client, byte[] body, int connections, int requests, boolean report)
             throws Exception {
+        String base = service.base;
         ExecutorService workers = Executors.newFixedThreadPool(connections);
         AtomicInteger next = new AtomicInteger();
         AtomicInteger errors = new AtomicInteger();
@@ -196,7 +162,7 @@ public final class Bench {
         long[] latencies = new long[requests];
         Thread sampler = new Thread(() -> {
             while (!Thread.currentThread().isInterrupted()) {
-                heapMax.accumulateAndGet(heapUsed(client, base), Math::max);
+                heapMax.accumulateAndGet(service.heapUsed(), Math::max);
                 try {
                     Thread.sleep(500);
                 } catch (InterruptedException e) {
@@ -237,26 +203,5 @@ public final class Bench {
         System.out.printf(Locale.ROOT, "| %d | %d | %.1f | %.0f | %.0f | %d | %.0f MB |%n", connections, requests,
                 requests / (elapsed / 1e9), latencies[requests / 2] / 1e6, latencies[(int) (requests * 0.99)] / 1e6,
                 errors.get(), heapMax.get() / 1048576.0);
-    }
-
-    private static final Pattern HEAP = Pattern.compile("jvm_memory_used_bytes\\{area=\"heap\"} ([0-9.eE+]+)");
-
-    private static long heapUsed(HttpClient client, String base) {
-        try {
-            String metrics = client.send(HttpRequest.newBuilder(URI.create(base + "/metrics")).build(),
-                    HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8)).body();
-            Matcher matcher = HEAP.matcher(metrics);
-            return matcher.find() ? (long) Double.parseDouble(matcher.group(1)) : 0;
-        } catch (Exception e) {
-            return 0;
-        }
-    }
-
-    /** Heap in use right after a full GC of the service, requested with jcmd. */
-    private static long heapAfterGc(Process service, HttpClient client, String base) throws Exception {
-        String jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd").toString();
-        new ProcessBuilder(jcmd, Long.toString(service.pid()), "GC.run").redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.DISCARD).start().waitFor();
-        return heapUsed(client, base);
     }
 }
