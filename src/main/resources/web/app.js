@@ -68,14 +68,19 @@
     return node;
   }
 
-  /** A schema node with its $ref resolved; keywords beside the $ref (a field's own title) win. */
+  /**
+   * A schema node with its $ref resolved, and for a field that may be null its non-null branch; keywords beside
+   * them (a field's own title) win.
+   */
   function resolve(node) {
     let result = node || {};
     let guard = 0;
-    while (result.$ref && guard++ < 16) {
+    while ((result.$ref || result.anyOf) && guard++ < 16) {
       const own = Object.assign({}, result);
       delete own.$ref;
-      result = Object.assign({}, lookup(result.$ref), own);
+      delete own.anyOf;
+      const inner = result.$ref ? lookup(result.$ref) : result.anyOf.find((branch) => branch.type !== 'null') || {};
+      result = Object.assign({}, inner, own);
     }
     return result;
   }
@@ -384,7 +389,7 @@
       return;
     }
     wrapper.classList.add('has-error');
-    wrapper.append(problemElement('应为金额：数字，不带千分位和单位，最多两位小数', 'error typed'));
+    wrapper.append(problemElement('应为金额：数字，可带千分位逗号，不带单位，最多两位小数', 'error typed'));
   }
 
   function normaliseLevel(value) {

@@ -82,6 +82,7 @@ public final class RegisteredForm<D> {
         if (arrayLimits.exceeded(tree, problems)) {
             return null;
         }
+        Blanks.remove(tree);
         BoundedNumbers.apply(tree, problems);
         textRules.check(tree, problems);
         for (Error error : schemaErrors(tree, problems)) {

@@ -120,27 +120,47 @@ final class SchemaMessages {
         return title;
     }
 
+    /** A schema node with its {@code $ref} followed and, for a field that may be null, its non-null branch. */
     JsonNode resolve(JsonNode node) {
         int guard = 0;
-        while (node != null && node.has("$ref") && guard++ < 16) {
-            String ref = node.get("$ref").asString();
-            if (!ref.startsWith("#/")) {
+        while (node != null && guard++ < 16) {
+            if (node.has("$ref")) {
+                String ref = node.get("$ref").asString();
+                if (!ref.startsWith("#/")) {
+                    return node;
+                }
+                JsonNode target = schema;
+                for (String part : ref.substring(2).split("/")) {
+                    target = target.path(part);
+                }
+                node = target.isMissingNode() ? null : target;
+            } else if (node.has("anyOf")) {
+                JsonNode branch = null;
+                for (JsonNode option : node.get("anyOf")) {
+                    if (!option.path("type").asString("").equals("null")) {
+                        branch = option;
+                        break;
+                    }
+                }
+                node = branch;
+            } else {
                 return node;
             }
-            JsonNode target = schema;
-            for (String part : ref.substring(2).split("/")) {
-                target = target.path(part);
-            }
-            node = target.isMissingNode() ? null : target;
         }
         return node;
     }
+
 
     private String typeNames(JsonNode schemaNode) {
         JsonNode type = schemaNode == null ? null : schemaNode;
         List<String> names = new ArrayList<>();
         if (type != null && type.isArray()) {
-            type.forEach(t -> names.add(typeName(t.asString())));
+            // null stands for "not filled in", which is always accepted; it is no answer to a wrong type
+            type.forEach(t -> {
+                if (!t.asString().equals("null")) {
+                    names.add(typeName(t.asString()));
+                }
+            });
         } else if (type != null) {
             names.add(typeName(type.asString()));
         }

@@ -9,8 +9,9 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Loads a form's JSON Schema and fills in what lives elsewhere: the configured limits (arrays marked
- * {@code x-limit}, every text field) and the taxonomy (nodes marked {@code x-taxonomy}). The schema the
- * service validates with is the very one it publishes.
+ * {@code x-limit}, every text field), the taxonomy (nodes marked {@code x-taxonomy}), and {@code null} as an
+ * allowed value of every optional field (what clients send for "not filled in"; see {@link Blanks}). The
+ * schema the service validates with is the very one it publishes.
  */
 final class Schemas {
     private Schemas() {
@@ -31,6 +32,7 @@ final class Schemas {
 
     private static void complete(JsonNode node, Limits limits) {
         if (node instanceof ObjectNode object) {
+            nullable(object);
             JsonNode limit = object.get("x-limit");
             if (limit != null && object.has("items")) {
                 object.put("maxItems", switch (limit.asString()) {
@@ -71,6 +73,36 @@ final class Schemas {
             object.properties().forEach(e -> complete(e.getValue(), limits));
         } else if (node instanceof ArrayNode array) {
             array.forEach(child -> complete(child, limits));
+        }
+    }
+
+    /** Every property that {@code required} does not name also admits {@code null}. */
+    private static void nullable(ObjectNode object) {
+        JsonNode properties = object.get("properties");
+        if (!(properties instanceof ObjectNode named)) {
+            return;
+        }
+        java.util.Set<String> required = new java.util.HashSet<>();
+        object.path("required").forEach(name -> required.add(name.asString()));
+        for (java.util.Map.Entry<String, JsonNode> entry : named.properties()) {
+            if (required.contains(entry.getKey()) || !(entry.getValue() instanceof ObjectNode property)) {
+                continue;
+            }
+            JsonNode ref = property.remove("$ref");
+            if (ref != null) {
+                ArrayNode anyOf = property.putArray("anyOf");
+                anyOf.addObject().set("$ref", ref);
+                anyOf.addObject().put("type", "null");
+            } else if (property.has("type")) {
+                JsonNode type = property.get("type");
+                ArrayNode types = type.isArray() ? (ArrayNode) type : property.putArray("type").add(type.asString());
+                if (types.valueStream().noneMatch(t -> t.asString().equals("null"))) {
+                    types.add("null");
+                }
+                if (property.get("enum") instanceof ArrayNode values && values.valueStream().noneMatch(JsonNode::isNull)) {
+                    values.addNull();
+                }
+            }
         }
     }
 

@@ -62,6 +62,7 @@ class StaffPageTest {
                 .usingDriverExecutable(new File(Browser.CHROMEDRIVER)).build();
         driver = new ChromeDriver(service, options);
         wait = new WebDriverWait(driver, Duration.ofSeconds(30));
+        wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class); // the page rebuilds fields as it re-renders
     }
 
     @AfterAll
@@ -139,7 +140,7 @@ class StaffPageTest {
         open("performance-tracking");
         WebElement budget = field("/forms/1/annualBudget");
         wait.until(d -> !budget.getDomProperty("value").isEmpty());
-        type(budget, "4,050,000");
+        type(budget, "405万");
         WebElement typed = wait.until(ExpectedConditions.visibilityOfElementLocated(
                 By.cssSelector("div.field[data-path='/forms/1/annualBudget'] p.problem.typed")));
         assertTrue(typed.getText().contains("金额"));

@@ -15,7 +15,7 @@ class TargetContractTest {
 
     static Stream<Arguments> badValues() {
         return Stream.of(
-                bad("", "title", "\"\""),
+                bad("", "title", "\"第一行\\n第二行\""),
                 bad("", "title", "7"),
                 bad("", "organization", REMOVE),
                 bad("", "organization", "\"\""),
@@ -33,7 +33,8 @@ class TargetContractTest {
                 bad(P, "name", "\"\""),
                 bad(P, "fiscalAppropriation", "-4809.89"),
                 bad(P, "fiscalAppropriation", "4809.891"),
-                bad(P, "fiscalAppropriation", "\"4,809.89\""),
+                bad(P, "fiscalAppropriation", "\"4809,89\""),
+                bad(P, "fiscalAppropriation", "\"48,09.89\""),
                 bad(P, "specialAccountAppropriation", "\"abc\""),
                 bad(P, "specialAccountAppropriation", "-1"),
                 bad(P, "otherFunds", "1e400"),
@@ -57,7 +58,7 @@ class TargetContractTest {
                 bad(I, "name", REMOVE),
                 bad(I, "name", "\"\""),
                 bad(I, "periodValue", "21"),
-                bad(I, "annualValue", "null"),
+                bad(I, "annualValue", "[]"),
                 bad(I, "level3", "\"x\""));
     }
 
