@@ -1,0 +1,98 @@
+package cn.jixiao.forms.form.indicator;
+
+import cn.jixiao.forms.form.indicator.IndicatorValue.Kind;
+import cn.jixiao.forms.form.indicator.IndicatorValue.Operator;
+import java.math.BigDecimal;
+import java.text.Normalizer;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Reads the free text of an indicator value into an {@link IndicatorValue}; see there for what it finds. */
+final class ValueReader {
+    private static final Map<String, Operator> OPERATORS = Map.ofEntries(
+            Map.entry("≥", Operator.AT_LEAST), Map.entry("≧", Operator.AT_LEAST), Map.entry(">=", Operator.AT_LEAST),
+            Map.entry("=>", Operator.AT_LEAST), Map.entry("大于等于", Operator.AT_LEAST), Map.entry("不少于", Operator.AT_LEAST),
+            Map.entry("不低于", Operator.AT_LEAST), Map.entry("不小于", Operator.AT_LEAST), Map.entry("至少", Operator.AT_LEAST),
+            Map.entry("达到", Operator.AT_LEAST),
+            Map.entry(">", Operator.MORE_THAN), Map.entry("大于", Operator.MORE_THAN), Map.entry("高于", Operator.MORE_THAN),
+            Map.entry("超过", Operator.MORE_THAN), Map.entry("多于", Operator.MORE_THAN),
+            Map.entry("≤", Operator.AT_MOST), Map.entry("≦", Operator.AT_MOST), Map.entry("<=", Operator.AT_MOST),
+            Map.entry("=<", Operator.AT_MOST), Map.entry("小于等于", Operator.AT_MOST), Map.entry("不超过", Operator.AT_MOST),
+            Map.entry("不高于", Operator.AT_MOST), Map.entry("不大于", Operator.AT_MOST), Map.entry("不多于", Operator.AT_MOST),
+            Map.entry("至多", Operator.AT_MOST), Map.entry("最多", Operator.AT_MOST),
+            Map.entry("<", Operator.LESS_THAN), Map.entry("小于", Operator.LESS_THAN), Map.entry("低于", Operator.LESS_THAN),
+            Map.entry("少于", Operator.LESS_THAN),
+            Map.entry("=", Operator.EQUAL), Map.entry("等于", Operator.EQUAL));
+
+    private static final String NUMBER = "\\d+(?:,\\d{3})*(?:\\.\\d+)?";
+    /** Longest spellings first, so that 大于等于 wins over 大于 and 个工作日 over 个. */
+    private static final Pattern VALUE = Pattern.compile(
+            "(?<op>" + alternatives(OPERATORS.keySet().toArray(String[]::new)) + ")?\\s*"
+                    + "(?<n>" + NUMBER + ")\\s*(?:(?:~|-|—|至|到)\\s*(?<m>" + NUMBER + "))?\\s*"
+                    + "(?<unit>" + alternatives(Units.SPELLINGS.keySet().toArray(String[]::new)) + ")?"
+                    + "(?<per>/(?:年|月|日|天|周|季度|人|次|户))?\\s*"
+                    + "(?<after>及以上|及以下|以上|以下|以内|之内)?");
+    private static final Pattern DATE = Pattern.compile(
+            "(1[89]|2[01])\\d{2}\\s*年\\s*\\d{1,2}\\s*月|(1[89]|2[01])\\d{2}-\\d{1,2}-\\d{1,2}|\\d{1,2}\\s*月\\s*(\\d{1,2}\\s*日|底|末|[上中下]旬)"
+                    + "|年底|年末|年内|年中|上半年|下半年|季度末|月底|月末|当月|当季");
+
+    private ValueReader() {
+    }
+
+    private static String alternatives(String[] spellings) {
+        java.util.Arrays.sort(spellings, (a, b) -> b.length() - a.length());
+        StringBuilder pattern = new StringBuilder();
+        for (String spelling : spellings) {
+            pattern.append(pattern.length() == 0 ? "" : "|").append(Pattern.quote(spelling));
+        }
+        return pattern.toString();
+    }
+
+    static IndicatorValue read(String written) {
+        String text = written == null ? "" : written;
+        if (text.isBlank()) {
+            return new IndicatorValue(Kind.EMPTY, Operator.NONE, null, null, "", "", "", "", text);
+        }
+        // Full-width digits, signs and ％ read as their ASCII forms; ㎡ and m² as m2.
+        String normal = Normalizer.normalize(text.strip(), Normalizer.Form.NFKC).replace('～', '~');
+        if (DATE.matcher(normal).find()) {
+            return new IndicatorValue(Kind.DATE, Operator.NONE, null, null, "", "", "", "", text);
+        }
+        Matcher value = VALUE.matcher(normal);
+        while (value.find()) {
+            String unitAsWritten = value.group("unit") == null ? "" : value.group("unit");
+            String unit = unitAsWritten.isEmpty() ? "" : Units.SPELLINGS.get(unitAsWritten);
+            if (isYear(value.group("n"), unit) && value.group("op") == null) {
+                continue; // 2021年… names a year, it is no quantity
+            }
+            if (value.group("per") != null && !unit.isEmpty()) {
+                unit = unit + value.group("per");
+                unitAsWritten = unitAsWritten + value.group("per");
+            }
+            Operator operator = value.group("op") != null ? OPERATORS.get(value.group("op")) : after(value.group("after"));
+            BigDecimal number = new BigDecimal(value.group("n").replace(",", ""));
+            BigDecimal upper = value.group("m") == null ? null : new BigDecimal(value.group("m").replace(",", ""));
+            String prefix = trim(normal.substring(0, value.start()));
+            String suffix = trim(normal.substring(value.end()));
+            return new IndicatorValue(upper == null ? Kind.NUMBER : Kind.RANGE, operator, number, upper, unit, unitAsWritten,
+                    prefix, suffix, text);
+        }
+        return new IndicatorValue(Kind.QUALITATIVE, Operator.NONE, null, null, "", "", "", "", text);
+    }
+
+    private static boolean isYear(String number, String unit) {
+        return unit.equals("年") && number.matches("(1[89]|2[01])\\d{2}");
+    }
+
+    private static Operator after(String word) {
+        if (word == null) {
+            return Operator.NONE;
+        }
+        return word.endsWith("以上") ? Operator.AT_LEAST : Operator.AT_MOST;
+    }
+
+    private static String trim(String words) {
+        return words.replaceAll("^[\\s:：,，、;；]+|[\\s:：,，、;；。.]+$", "");
+    }
+}

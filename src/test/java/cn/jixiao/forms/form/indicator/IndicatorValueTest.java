@@ -1,0 +1,73 @@
+package cn.jixiao.forms.form.indicator;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.math.BigDecimal;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** Values as the published forms write them, and what is read of them. */
+class IndicatorValueTest {
+
+    /** kind | operator | number | upper | unit | prefix | suffix; empty cells for nothing. */
+    @ParameterizedTest(name = "[{index}] {0}")
+    @CsvSource(delimiter = '|', nullValues = "-", value = {
+            "≥95%|NUMBER|AT_LEAST|95|-|%|-|-",
+            ">21%|NUMBER|MORE_THAN|21|-|%|-|-",
+            "＞９０％|NUMBER|MORE_THAN|90|-|%|-|-",
+            "<10%|NUMBER|LESS_THAN|10|-|%|-|-",
+            "≤10%|NUMBER|AT_MOST|10|-|%|-|-",
+            "100|NUMBER|NONE|100|-|-|-|-",
+            "0|NUMBER|NONE|0|-|-|-|-",
+            "33.3%|NUMBER|NONE|33.3|-|%|-|-",
+            "≥100百分比|NUMBER|AT_LEAST|100|-|%|-|-",
+            "≥50个|NUMBER|AT_LEAST|50|-|个|-|-",
+            "大于1200人|NUMBER|MORE_THAN|1200|-|人|-|-",
+            "不大于1秒|NUMBER|AT_MOST|1|-|秒|-|-",
+            "小于30分钟|NUMBER|LESS_THAN|30|-|分钟|-|-",
+            "不少于1000人次|NUMBER|AT_LEAST|1000|-|人次|-|-",
+            "每年完成不少于1000人次急性化学中毒检测|NUMBER|AT_LEAST|1000|-|人次|每年完成|急性化学中毒检测",
+            "≥3650000次/年|NUMBER|AT_LEAST|3650000|-|次/年|-|-",
+            "3,650,000次|NUMBER|NONE|3650000|-|次|-|-",
+            "1~2名|RANGE|NONE|1|2|名|-|-",
+            "1至2名|RANGE|NONE|1|2|名|-|-",
+            "2300平方米|NUMBER|NONE|2300|-|平方米|-|-",
+            "实际租赁场地面积1827.89m²|NUMBER|NONE|1827.89|-|平方米|实际租赁场地面积|-",
+            "全院医护人员700人|NUMBER|NONE|700|-|人|全院医护人员|-",
+            "6批次出国计划|NUMBER|NONE|6|-|批次|-|出国计划",
+            "≤90万元|NUMBER|AT_MOST|90|-|万元|-|-",
+            "95%以上|NUMBER|AT_LEAST|95|-|%|-|-",
+            "3个工作日以内|NUMBER|AT_MOST|3|-|个工作日|-|-",
+            "服务类采购完成率100%|NUMBER|NONE|100|-|%|服务类采购完成率|-",
+            "2024年12月31日前|DATE|NONE|-|-|-|-|-",
+            "2024-12-31|DATE|NONE|-|-|-|-|-",
+            "12月底前完成|DATE|NONE|-|-|-|-|-",
+            "年底前|DATE|NONE|-|-|-|-|-",
+            "2021年医疗设备购置补贴项目均未投入使用|QUALITATIVE|NONE|-|-|-|-|-",
+            "有效提升|QUALITATIVE|NONE|-|-|-|-|-",
+            "及时|QUALITATIVE|NONE|-|-|-|-|-",
+            "实际支出≤预算金额|QUALITATIVE|NONE|-|-|-|-|-",
+            "医院信息管理系统三级|QUALITATIVE|NONE|-|-|-|-|-",
+            "'  '|EMPTY|NONE|-|-|-|-|-"})
+    void readsWhatTheValueSays(String text, IndicatorValue.Kind kind, IndicatorValue.Operator operator, String number, String upper,
+                               String unit, String prefix, String suffix) {
+        IndicatorValue value = IndicatorValue.read(text);
+        assertEquals(kind, value.kind(), "kind");
+        assertEquals(operator, value.operator(), "operator");
+        assertEquals(number == null, value.number() == null, "number");
+        if (number != null) {
+            assertEquals(0, new BigDecimal(number).compareTo(value.number()), "number " + value.number());
+        }
+        assertEquals(upper == null ? null : new BigDecimal(upper), value.upper(), "upper");
+        assertEquals(unit == null ? "" : unit, value.unit(), "unit");
+        assertEquals(prefix == null ? "" : prefix, value.prefix(), "prefix");
+        assertEquals(suffix == null ? "" : suffix, value.suffix(), "suffix");
+        assertEquals(text, value.text());
+    }
+
+    @ParameterizedTest(name = "{0} in 元 = {1}")
+    @CsvSource(delimiter = '|', value = {"≤90万元|900000", "1.5亿元|150000000", "3000元|3000"})
+    void amountsConvertToYuan(String text, String yuan) {
+        assertEquals(0, new BigDecimal(yuan).compareTo(IndicatorValue.read(text).inYuan().orElseThrow()));
+    }
+}
