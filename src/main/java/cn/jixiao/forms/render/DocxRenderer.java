@@ -388,7 +388,7 @@ public final class DocxRenderer implements Renderer {
         void blocks(Element container, Map<String, String> style) {
             for (Node child = container.getFirstChild(); child != null; child = child.getNextSibling()) {
                 if (child instanceof Element element) {
-                    String tag = tag(element);
+                    String tag = Xhtml.tag(element);
                     if (tag.equals("style") || tag.equals("head") || tag.equals("title") || tag.equals("colgroup")) {
                         continue;
                     }
@@ -469,17 +469,17 @@ public final class DocxRenderer implements Renderer {
                     continue;
                 }
                 Map<String, String> sectionStyle = css.compute(section, tableStyle);
-                switch (tag(section)) {
+                switch (Xhtml.tag(section)) {
                     case "colgroup" -> {
-                        for (Element col : children(section, "col")) {
+                        for (Element col : Xhtml.children(section, "col")) {
                             Map<String, String> colStyle = css.compute(col, sectionStyle);
                             columns.add(twips(Stylesheet.points(colStyle.getOrDefault("width", "20mm"), 12)).longValue());
                         }
                     }
                     case "thead", "tbody", "tfoot" -> {
-                        for (Element row : children(section, "tr")) {
+                        for (Element row : XhtmlTables.rows(section)) {
                             rows.add(row);
-                            header.add(tag(section).equals("thead"));
+                            header.add(Xhtml.tag(section).equals("thead"));
                             rowStyles.add(css.compute(row, sectionStyle));
                         }
                     }
@@ -505,33 +505,30 @@ public final class DocxRenderer implements Renderer {
             }
             tbl.setTblGrid(grid);
 
-            Map<Integer, Map<Integer, Continuation>> pending = new HashMap<>();
+            List<List<XhtmlTables.Slot>> slots = XhtmlTables.slots(rows);
+            Map<Element, Map<String, String>> cellStyles = new java.util.IdentityHashMap<>();
             for (int r = 0; r < rows.size(); r++) {
                 Map<String, String> rowStyle = rowStyles.get(r);
                 Tr tr = WML.createTr();
                 tr.setTrPr(rowProperties(rowStyle, rowHeight(rows.get(r), rowStyle), header.get(r)));
-                Map<Integer, Continuation> continuing = pending.getOrDefault(r, Map.of());
-                int column = 0;
-                for (Element cell : cells(rows.get(r))) {
-                    column = continueMerges(tr, continuing, column, columns);
-                    Map<String, String> cellStyle = css.compute(cell, rowStyle);
-                    int colspan = span(cell, "colspan");
-                    int rowspan = span(cell, "rowspan");
-                    Tc tc = cell(cell, cellStyle, width(columns, column, colspan), colspan);
-                    if (rowspan > 1) {
+                for (XhtmlTables.Slot slot : slots.get(r)) {
+                    int colspan = XhtmlTables.colspan(slot.cell());
+                    long width = width(columns, slot.column(), colspan);
+                    if (slot.continuation()) {
+                        tr.getContent().add(continuation(cellStyles.get(slot.cell()), width, colspan));
+                        continue;
+                    }
+                    Map<String, String> cellStyle = css.compute(slot.cell(), rowStyle);
+                    cellStyles.put(slot.cell(), cellStyle);
+                    Tc tc = cell(slot.cell(), cellStyle, width, colspan);
+                    if (XhtmlTables.rowspan(slot.cell()) > 1) {
                         tc.getTcPr().setVMerge(vMerge("restart"));
-                        for (int k = 1; k < rowspan; k++) {
-                            pending.computeIfAbsent(r + k, x -> new HashMap<>())
-                                    .put(column, new Continuation(cellStyle, colspan));
-                        }
                     }
                     if (keepsWithNext(rows, rowStyles, r)) {
                         keepWithNext(tc);
                     }
                     tr.getContent().add(tc);
-                    column += colspan;
                 }
-                continueMerges(tr, continuing, column, columns);
                 tbl.getContent().add(tr);
             }
             return tbl;
@@ -546,26 +543,22 @@ public final class DocxRenderer implements Renderer {
         /** The CSS height of a row: its own, or the tallest of its cells (as a table lays it out). */
         private double rowHeight(Element row, Map<String, String> rowStyle) {
             double height = Stylesheet.points(rowStyle.getOrDefault("height", "0"), 12);
-            for (Element cell : cells(row)) {
+            for (Element cell : XhtmlTables.cells(row)) {
                 Map<String, String> cellStyle = css.compute(cell, rowStyle);
-                if (span(cell, "rowspan") == 1) {
+                if (XhtmlTables.rowspan(cell) == 1) {
                     height = Math.max(height, Stylesheet.points(cellStyle.getOrDefault("height", "0"), 12));
                 }
             }
             return height;
         }
 
-        private int continueMerges(Tr tr, Map<Integer, Continuation> continuing, int column, List<Long> columns) {
-            while (continuing.containsKey(column)) {
-                Continuation merge = continuing.get(column);
-                Tc tc = WML.createTc();
-                tc.setTcPr(cellProperties(merge.style(), width(columns, column, merge.colspan()), merge.colspan()));
-                tc.getTcPr().setVMerge(vMerge(null));
-                tc.getContent().add(paragraph(merge.style()));
-                tr.getContent().add(tc);
-                column += merge.colspan();
-            }
-            return column;
+        /** The cell of a row below the start of a rowspan: merged with the one above, empty. */
+        private Tc continuation(Map<String, String> style, long width, int colspan) {
+            Tc tc = WML.createTc();
+            tc.setTcPr(cellProperties(style, width, colspan));
+            tc.getTcPr().setVMerge(vMerge(null));
+            tc.getContent().add(paragraph(style));
+            return tc;
         }
 
         private Tc cell(Element cell, Map<String, String> style, long width, int colspan) {
@@ -607,7 +600,7 @@ public final class DocxRenderer implements Renderer {
             if (node.getNodeType() == Node.TEXT_NODE || node.getNodeType() == Node.CDATA_SECTION_NODE) {
                 addText(paragraph, node.getNodeValue(), style);
             } else if (node instanceof Element element) {
-                if (tag(element).equals("br")) {
+                if (Xhtml.tag(element).equals("br")) {
                     R run = WML.createR();
                     run.setRPr(runProperties(style));
                     run.getContent().add(new Br());
@@ -681,9 +674,6 @@ public final class DocxRenderer implements Renderer {
             run.getContent().add(WML.createRT(text));
             return run;
         }
-    }
-
-    private record Continuation(Map<String, String> style, int colspan) {
     }
 
     // ---------------------------------------------------------------- text
@@ -947,22 +937,13 @@ public final class DocxRenderer implements Renderer {
         return width;
     }
 
-    private static int span(Element cell, String attribute) {
-        String value = cell.getAttribute(attribute);
-        return value.isEmpty() ? 1 : Math.max(1, Integer.parseInt(value.trim()));
-    }
-
     // ---------------------------------------------------------------- DOM helpers
-
-    private static String tag(Element element) {
-        return element.getTagName().toLowerCase(Locale.ROOT);
-    }
 
     private static final java.util.Set<String> BLOCKS = java.util.Set.of("p", "div", "section", "table", "h1", "h2",
             "h3", "h4", "h5", "h6", "header", "footer", "article", "main", "ul", "ol", "li");
 
     private static boolean isBlock(Element element) {
-        return BLOCKS.contains(tag(element));
+        return BLOCKS.contains(Xhtml.tag(element));
     }
 
     /** Whitespace between blocks, which HTML does not show. */
@@ -978,26 +959,6 @@ public final class DocxRenderer implements Renderer {
             }
         }
         return false;
-    }
-
-    private static List<Element> children(Element parent, String tag) {
-        List<Element> result = new ArrayList<>();
-        for (Node child = parent.getFirstChild(); child != null; child = child.getNextSibling()) {
-            if (child instanceof Element element && tag(element).equals(tag)) {
-                result.add(element);
-            }
-        }
-        return result;
-    }
-
-    private static List<Element> cells(Element row) {
-        List<Element> result = new ArrayList<>();
-        for (Node child = row.getFirstChild(); child != null; child = child.getNextSibling()) {
-            if (child instanceof Element element && (tag(element).equals("td") || tag(element).equals("th"))) {
-                result.add(element);
-            }
-        }
-        return result;
     }
 
     private static double mm(double millimetres) {

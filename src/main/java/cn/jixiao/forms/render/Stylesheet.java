@@ -27,7 +27,7 @@ final class Stylesheet {
             if (tag != null && !tag.equals(element.getTagName().toLowerCase(Locale.ROOT))) {
                 return false;
             }
-            return classes.isEmpty() || classesOf(element).containsAll(classes);
+            return classes.isEmpty() || Xhtml.classes(element).containsAll(classes);
         }
     }
 
@@ -78,7 +78,6 @@ final class Stylesheet {
         return page;
     }
 
-    private static final java.util.regex.Pattern WHITESPACE = java.util.regex.Pattern.compile("\\s+");
     /** Parsed stylesheets by their text: every render of a form has the same one. */
     private static final Map<String, Stylesheet> PARSED = new java.util.concurrent.ConcurrentHashMap<>();
 
@@ -283,14 +282,6 @@ final class Stylesheet {
             }
         }
         return new Selector(compounds, combinators, specificity);
-    }
-
-    static Set<String> classesOf(Element element) {
-        String attribute = element.getAttribute("class");
-        if (attribute.isBlank()) {
-            return Set.of();
-        }
-        return Set.of(WHITESPACE.split(attribute.trim()));
     }
 
     /**
