@@ -15,6 +15,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
+import cn.jixiao.forms.render.css.Cascade;
+import cn.jixiao.forms.render.css.Cascades;
+import cn.jixiao.forms.render.css.Lengths;
+import cn.jixiao.forms.render.css.Stylesheet;
 import org.docx4j.openpackaging.exceptions.Docx4JException;
 import org.docx4j.openpackaging.packages.WordprocessingMLPackage;
 import org.docx4j.openpackaging.parts.WordprocessingML.DocumentSettingsPart;
@@ -83,7 +87,7 @@ import org.w3c.dom.NodeList;
 /**
  * XHTML to WordprocessingML, built as docx4j objects: the small vocabulary the form templates use
  * (paragraphs, tables with column widths, spans and header rows, line breaks, bold, alignment) and the
- * part of their CSS listed in {@link Stylesheet}. Page size, orientation, margins and the page-number
+ * part of their CSS that {@link Cascade} computes. Page size, orientation, margins and the page-number
  * footer come from the stylesheet's {@code @page} rule. Fonts are named, not embedded, with the family
  * in the East Asian slot, so that Word, WPS and LibreOffice use the machine's own 宋体 / 黑体.
  */
@@ -102,6 +106,7 @@ public final class DocxRenderer implements Renderer {
     private static final Pattern CONTENT_TOKEN = Pattern.compile("\"([^\"]*)\"|'([^']*)'|counter\\(\\s*(pages?)\\s*\\)");
 
     private final FontLibrary fonts;
+    private final Cascades cascades = new Cascades();
 
     public DocxRenderer(FontLibrary fonts) {
         this.fonts = fonts;
@@ -119,7 +124,7 @@ public final class DocxRenderer implements Renderer {
 
     @Override
     public byte[] render(Document xhtml) {
-        Stylesheet css = Stylesheet.of(xhtml);
+        Cascade css = cascades.of(xhtml);
         Element body = (Element) xhtml.getElementsByTagName("body").item(0);
         Builder builder = new Builder(css);
         Map<String, String> bodyStyle = css.compute(body, Map.of());
@@ -133,7 +138,7 @@ public final class DocxRenderer implements Renderer {
 
     // ---------------------------------------------------------------- package
 
-    private byte[] pack(Builder builder, Stylesheet css, Map<String, String> bodyStyle) throws Docx4JException {
+    private byte[] pack(Builder builder, Cascade css, Map<String, String> bodyStyle) throws Docx4JException {
         WordprocessingMLPackage pkg = new WordprocessingMLPackage();
         MainDocumentPart main = new MainDocumentPart();
         pkg.addTargetPart(main);
@@ -314,12 +319,12 @@ public final class DocxRenderer implements Renderer {
         }
         section.setPgSz(pgSz);
         SectPr.PgMar pgMar = WML.createSectPrPgMar();
-        double top = Stylesheet.points(declarations.getOrDefault("margin-top", "20mm"), 12);
-        double bottom = Stylesheet.points(declarations.getOrDefault("margin-bottom", "20mm"), 12);
+        double top = Lengths.points(declarations.getOrDefault("margin-top", "20mm"), 12);
+        double bottom = Lengths.points(declarations.getOrDefault("margin-bottom", "20mm"), 12);
         pgMar.setTop(twips(top));
         pgMar.setBottom(twips(bottom));
-        pgMar.setLeft(twips(Stylesheet.points(declarations.getOrDefault("margin-left", "20mm"), 12)));
-        pgMar.setRight(twips(Stylesheet.points(declarations.getOrDefault("margin-right", "20mm"), 12)));
+        pgMar.setLeft(twips(Lengths.points(declarations.getOrDefault("margin-left", "20mm"), 12)));
+        pgMar.setRight(twips(Lengths.points(declarations.getOrDefault("margin-right", "20mm"), 12)));
         pgMar.setHeader(twips(top / 2));
         pgMar.setFooter(twips(bottom * 0.4));
         pgMar.setGutter(BigInteger.ZERO);
@@ -375,13 +380,13 @@ public final class DocxRenderer implements Renderer {
 
     /** Walks the XHTML body and collects body content (paragraphs and tables) in order. */
     private final class Builder {
-        private final Stylesheet css;
+        private final Cascade css;
         private final List<Object> content = new ArrayList<>();
         /** Texts whose spaces are the user's content, exempt from the trimming of collapsed whitespace. */
         private final java.util.Set<Text> verbatim = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
         private boolean pageBreakPending;
 
-        Builder(Stylesheet css) {
+        Builder(Cascade css) {
             this.css = css;
         }
 
@@ -434,9 +439,9 @@ public final class DocxRenderer implements Renderer {
             if (first >= content.size()) {
                 return;
             }
-            double fontSize = Stylesheet.points(style.getOrDefault("font-size", "10.5pt"), 12);
-            double top = Stylesheet.points(style.getOrDefault("margin-top", "0"), fontSize);
-            double bottom = Stylesheet.points(style.getOrDefault("margin-bottom", "0"), fontSize);
+            double fontSize = Lengths.points(style.getOrDefault("font-size", "10.5pt"), 12);
+            double top = Lengths.points(style.getOrDefault("margin-top", "0"), fontSize);
+            double bottom = Lengths.points(style.getOrDefault("margin-bottom", "0"), fontSize);
             if (top > 0 && content.get(first) instanceof P paragraph) {
                 PPrBase.Spacing spacing = spacingOf(paragraph);
                 spacing.setBefore(twips(top).add(spacing.getBefore() == null ? BigInteger.ZERO : spacing.getBefore()));
@@ -473,7 +478,7 @@ public final class DocxRenderer implements Renderer {
                     case "colgroup" -> {
                         for (Element col : Xhtml.children(section, "col")) {
                             Map<String, String> colStyle = css.compute(col, sectionStyle);
-                            columns.add(twips(Stylesheet.points(colStyle.getOrDefault("width", "20mm"), 12)).longValue());
+                            columns.add(twips(Lengths.points(colStyle.getOrDefault("width", "20mm"), 12)).longValue());
                         }
                     }
                     case "thead", "tbody", "tfoot" -> {
@@ -542,11 +547,11 @@ public final class DocxRenderer implements Renderer {
 
         /** The CSS height of a row: its own, or the tallest of its cells (as a table lays it out). */
         private double rowHeight(Element row, Map<String, String> rowStyle) {
-            double height = Stylesheet.points(rowStyle.getOrDefault("height", "0"), 12);
+            double height = Lengths.points(rowStyle.getOrDefault("height", "0"), 12);
             for (Element cell : XhtmlTables.cells(row)) {
                 Map<String, String> cellStyle = css.compute(cell, rowStyle);
                 if (XhtmlTables.rowspan(cell) == 1) {
-                    height = Math.max(height, Stylesheet.points(cellStyle.getOrDefault("height", "0"), 12));
+                    height = Math.max(height, Lengths.points(cellStyle.getOrDefault("height", "0"), 12));
                 }
             }
             return height;
@@ -738,7 +743,7 @@ public final class DocxRenderer implements Renderer {
 
     private static HpsMeasure halfPoints(Map<String, String> style) {
         HpsMeasure measure = WML.createHpsMeasure();
-        double points = Stylesheet.points(style.getOrDefault("font-size", "10.5pt"), 12);
+        double points = Lengths.points(style.getOrDefault("font-size", "10.5pt"), 12);
         measure.setVal(BigInteger.valueOf(Math.round(points * 2)));
         return measure;
     }
@@ -762,9 +767,9 @@ public final class DocxRenderer implements Renderer {
             PPrBase.Spacing spacing = WML.createPPrBaseSpacing();
             // Exact, as in CSS: a multiple of the font size, not of the font's own line gap, which differs
             // between the 宋体 of one machine and the next.
-            double fontSize = Stylesheet.points(style.getOrDefault("font-size", "10.5pt"), 12);
+            double fontSize = Lengths.points(style.getOrDefault("font-size", "10.5pt"), 12);
             double points = NUMBER.matcher(lineHeight).matches() ? Double.parseDouble(lineHeight) * fontSize
-                    : Stylesheet.points(lineHeight, fontSize);
+                    : Lengths.points(lineHeight, fontSize);
             spacing.setLine(twips(points));
             spacing.setLineRule(STLineSpacingRule.EXACT);
             pPr.setSpacing(spacing);
@@ -792,11 +797,11 @@ public final class DocxRenderer implements Renderer {
     }
 
     private static void spacing(P paragraph, Map<String, String> style) {
-        double fontSize = Stylesheet.points(style.getOrDefault("font-size", "10.5pt"), 12);
-        double before = Stylesheet.points(style.getOrDefault("margin-top", "0"), fontSize)
-                + Stylesheet.points(style.getOrDefault("padding-top", "0"), fontSize);
-        double after = Stylesheet.points(style.getOrDefault("margin-bottom", "0"), fontSize)
-                + Stylesheet.points(style.getOrDefault("padding-bottom", "0"), fontSize);
+        double fontSize = Lengths.points(style.getOrDefault("font-size", "10.5pt"), 12);
+        double before = Lengths.points(style.getOrDefault("margin-top", "0"), fontSize)
+                + Lengths.points(style.getOrDefault("padding-top", "0"), fontSize);
+        double after = Lengths.points(style.getOrDefault("margin-bottom", "0"), fontSize)
+                + Lengths.points(style.getOrDefault("padding-bottom", "0"), fontSize);
         if (before == 0 && after == 0) {
             return;
         }
@@ -876,7 +881,7 @@ public final class DocxRenderer implements Renderer {
         borders.setBottom(border(style, "bottom"));
         borders.setRight(border(style, "right"));
         tcPr.setTcBorders(borders);
-        double fontSize = Stylesheet.points(style.getOrDefault("font-size", "10.5pt"), 12);
+        double fontSize = Lengths.points(style.getOrDefault("font-size", "10.5pt"), 12);
         TcMar margins = WML.createTcMar();
         margins.setTop(padding(style, "top", fontSize));
         margins.setLeft(padding(style, "left", fontSize));
@@ -896,7 +901,7 @@ public final class DocxRenderer implements Renderer {
     private static TblWidth padding(Map<String, String> style, String side, double fontSize) {
         TblWidth width = WML.createTblWidth();
         width.setType("dxa");
-        width.setW(twips(Stylesheet.points(style.getOrDefault("padding-" + side, "0"), fontSize)));
+        width.setW(twips(Lengths.points(style.getOrDefault("padding-" + side, "0"), fontSize)));
         return width;
     }
 
@@ -913,7 +918,7 @@ public final class DocxRenderer implements Renderer {
             case "double" -> STBorder.DOUBLE;
             default -> STBorder.SINGLE;
         });
-        double points = Stylesheet.points(style.getOrDefault("border-" + side + "-width", "medium"), 12);
+        double points = Lengths.points(style.getOrDefault("border-" + side + "-width", "medium"), 12);
         border.setSz(BigInteger.valueOf(Math.max(2, Math.round(points * 8))));
         border.setSpace(BigInteger.ZERO);
         String color = style.getOrDefault("border-" + side + "-color", "#000000");

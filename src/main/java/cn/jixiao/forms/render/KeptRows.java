@@ -1,5 +1,6 @@
 package cn.jixiao.forms.render;
 
+import cn.jixiao.forms.render.css.Cascade;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.ToIntFunction;
@@ -17,7 +18,7 @@ final class KeptRows {
     }
 
     /** Rows whose CSS asks to stay on the page of the row before them. */
-    static List<Element> rows(Document xhtml, Stylesheet css) {
+    static List<Element> rows(Document xhtml, Cascade css) {
         List<Element> rows = new ArrayList<>();
         NodeList all = xhtml.getElementsByTagName("tr");
         for (int i = 0; i < all.getLength(); i++) {
