@@ -18,12 +18,12 @@ final class KeptRows {
     }
 
     /** Rows whose CSS asks to stay on the page of the row before them. */
-    static List<Element> rows(Document xhtml, Cascade css) {
+    static List<Element> rows(Document xhtml, Cascade cascade) {
         List<Element> rows = new ArrayList<>();
         NodeList all = xhtml.getElementsByTagName("tr");
         for (int i = 0; i < all.getLength(); i++) {
             Element row = (Element) all.item(i);
-            if ("avoid".equals(css.cascaded(row).get("page-break-before")) && XhtmlTables.previousRow(row) != null) {
+            if ("avoid".equals(cascade.cascaded(row).get("page-break-before")) && XhtmlTables.previousRow(row) != null) {
                 rows.add(row);
             }
         }
