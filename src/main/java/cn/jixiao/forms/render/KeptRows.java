@@ -1,11 +1,11 @@
 package cn.jixiao.forms.render;
 
+import cn.jixiao.forms.render.css.Cascade;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.ToIntFunction;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
-import org.w3c.dom.Node;
 import org.w3c.dom.NodeList;
 
 /**
@@ -18,49 +18,24 @@ final class KeptRows {
     }
 
     /** Rows whose CSS asks to stay on the page of the row before them. */
-    static List<Element> rows(Document xhtml, Stylesheet css) {
+    static List<Element> rows(Document xhtml, Cascade cascade) {
         List<Element> rows = new ArrayList<>();
         NodeList all = xhtml.getElementsByTagName("tr");
         for (int i = 0; i < all.getLength(); i++) {
             Element row = (Element) all.item(i);
-            if ("avoid".equals(css.cascaded(row).get("page-break-before")) && previous(row) != null) {
+            if ("avoid".equals(cascade.cascaded(row).get("page-break-before")) && XhtmlTables.previousRow(row) != null) {
                 rows.add(row);
             }
         }
         return rows;
     }
 
-    /** The row before this one in its table, across row groups; null for the first. */
-    static Element previous(Element row) {
-        Node node = row.getPreviousSibling();
-        while (node != null && !(node instanceof Element e && e.getTagName().equals("tr"))) {
-            node = node.getPreviousSibling();
-        }
-        if (node != null) {
-            return (Element) node;
-        }
-        Node group = row.getParentNode().getPreviousSibling();
-        while (group != null) {
-            if (group instanceof Element section && (section.getTagName().equals("tbody") || section.getTagName().equals("tfoot"))) {
-                Node last = section.getLastChild();
-                while (last != null && !(last instanceof Element e && e.getTagName().equals("tr"))) {
-                    last = last.getPreviousSibling();
-                }
-                if (last != null) {
-                    return (Element) last;
-                }
-            }
-            group = group.getPreviousSibling();
-        }
-        return null;
-    }
-
     /** Moves the row before each kept row to the next page where the two were parted; true when anything moved. */
     static boolean pullAlong(List<Element> kept, ToIntFunction<Element> pageOf) {
         boolean moved = false;
         for (Element row : kept) {
-            Element before = previous(row);
-            Element beforeThat = previous(before);
+            Element before = XhtmlTables.previousRow(row);
+            Element beforeThat = XhtmlTables.previousRow(before);
             boolean parted = pageOf.applyAsInt(row) > pageOf.applyAsInt(before);
             boolean alreadyFirst = beforeThat == null || pageOf.applyAsInt(before) > pageOf.applyAsInt(beforeThat);
             if (parted && !alreadyFirst) {
@@ -77,10 +52,10 @@ final class KeptRows {
         List<Element> rows = new ArrayList<>();
         for (Element row : kept) {
             rows.add(row);
-            Element before = previous(row);
+            Element before = XhtmlTables.previousRow(row);
             rows.add(before);
-            if (previous(before) != null) {
-                rows.add(previous(before));
+            if (XhtmlTables.previousRow(before) != null) {
+                rows.add(XhtmlTables.previousRow(before));
             }
         }
         return rows;

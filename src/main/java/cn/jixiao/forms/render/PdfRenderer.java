@@ -1,5 +1,6 @@
 package cn.jixiao.forms.render;
 
+import cn.jixiao.forms.render.css.Cascades;
 import com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder;
 import com.openhtmltopdf.outputdevice.helper.ExternalResourceControlPriority;
 import com.openhtmltopdf.pdfboxout.PDFontSupplier;
@@ -56,6 +57,8 @@ public final class PdfRenderer implements Renderer {
     }
 
     private final FontLibrary fonts;
+    /** Each form's stylesheet, parsed once, for the rules openhtmltopdf does not apply to rows ({@link KeptRows}). */
+    private final Cascades cascades = new Cascades();
 
     public PdfRenderer(FontLibrary fonts) {
         this.fonts = fonts;
@@ -77,7 +80,7 @@ public final class PdfRenderer implements Renderer {
         try (PDDocument document = new PDDocument()) {
             List<LazyFont> faces = faces(document, needs(xhtml));
             PdfBoxRenderer renderer = laidOut(xhtml, document, faces);
-            List<Element> kept = KeptRows.rows(xhtml, Stylesheet.of(xhtml));
+            List<Element> kept = KeptRows.rows(xhtml, cascades.of(xhtml));
             Set<Element> watched = RepeatedCells.rowsToWatch(xhtml);
             watched.addAll(KeptRows.rowsToWatch(kept));
             if (!watched.isEmpty()) {

@@ -2,20 +2,29 @@ package cn.jixiao.forms.render;
 
 import java.io.IOException;
 import java.io.StringReader;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Pattern;
 import javax.xml.XMLConstants;
 import javax.xml.parsers.DocumentBuilder;
 import javax.xml.parsers.DocumentBuilderFactory;
 import javax.xml.parsers.ParserConfigurationException;
 import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.Node;
 import org.xml.sax.InputSource;
 import org.xml.sax.SAXException;
 
 /**
  * Parses template output with the JDK's own parser, whatever XML libraries sit on the class path, with
- * DOCTYPEs and external entities refused: the markup is ours, the text inside it is the user's.
+ * DOCTYPEs and external entities refused: the markup is ours, the text inside it is the user's. Also the
+ * few questions both renderers ask of an element: its name, its children of one name, its classes.
  */
 public final class Xhtml {
     private static final DocumentBuilderFactory FACTORY = factory();
+    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
 
     private Xhtml() {
     }
@@ -38,10 +47,6 @@ public final class Xhtml {
         return factory;
     }
 
-    public static Document parse(String markup) {
-        return parse(markup, "template");
-    }
-
     /** @param source names the template that produced the markup, for the message when it is not well-formed */
     public static Document parse(String markup, String source) {
         try {
@@ -56,5 +61,30 @@ public final class Xhtml {
         } catch (SAXException e) {
             throw new TemplateFailure(source + " produced XHTML that is not well-formed: " + e.getMessage(), e);
         }
+    }
+
+    /** The element's name in lower case: the renderers take {@code <TD>} for {@code <td>}. */
+    public static String tag(Element element) {
+        return element.getTagName().toLowerCase(Locale.ROOT);
+    }
+
+    /** The child elements named {@code tag} (lower case), in document order. */
+    public static List<Element> children(Element parent, String tag) {
+        List<Element> result = new ArrayList<>();
+        for (Node child = parent.getFirstChild(); child != null; child = child.getNextSibling()) {
+            if (child instanceof Element element && tag(element).equals(tag)) {
+                result.add(element);
+            }
+        }
+        return result;
+    }
+
+    /** The names in the element's {@code class} attribute. */
+    public static Set<String> classes(Element element) {
+        String attribute = element.getAttribute("class");
+        if (attribute.isBlank()) {
+            return Set.of();
+        }
+        return Set.of(WHITESPACE.split(attribute.trim()));
     }
 }

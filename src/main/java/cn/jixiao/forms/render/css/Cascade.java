@@ -1,0 +1,89 @@
+package cn.jixiao.forms.render.css;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.w3c.dom.Element;
+import org.w3c.dom.Node;
+
+/**
+ * The declarations that apply to an element: the parent's text properties inherited, then the matching
+ * rules by specificity and source order, then its {@code style} attribute; {@code em} and {@code %} font
+ * sizes resolved against the parent's. Values stay CSS text: each renderer reads what it maps.
+ */
+public final class Cascade {
+    private static final Set<String> INHERITED = Set.of("font-family", "font-size", "font-weight",
+            "font-style", "text-align", "line-height", "white-space", "color");
+    /** Font size against which a root element's {@code em} and {@code %} resolve. */
+    private static final String ROOT_FONT_SIZE = "12pt";
+    private static final int MOST_PATHS = 4096;
+
+    private final Stylesheet stylesheet;
+    /**
+     * Computed declarations by the element's path from the root (tags, classes, inline styles): with only
+     * element, class, descendant and child selectors, that path decides them. Bounded.
+     */
+    private final Map<String, Map<String, String>> computed = new ConcurrentHashMap<>();
+
+    public Cascade(Stylesheet stylesheet) {
+        this.stylesheet = stylesheet;
+    }
+
+    public Stylesheet.Page page() {
+        return stylesheet.page();
+    }
+
+    /**
+     * The computed declarations of an element, given those of its parent computed by this cascade too;
+     * the same map for every element on the same path.
+     */
+    public Map<String, String> compute(Element element, Map<String, String> parent) {
+        String path = path(element);
+        Map<String, String> style = computed.get(path);
+        if (style == null) {
+            style = Map.copyOf(computeUncached(element, parent));
+            if (computed.size() < MOST_PATHS) {
+                computed.put(path, style);
+            }
+        }
+        return style;
+    }
+
+    /** The declarations that apply to an element itself, nothing inherited: enough for non-inherited properties. */
+    public Map<String, String> cascaded(Element element) {
+        return computeUncached(element, Map.of());
+    }
+
+    private static String path(Element element) {
+        StringBuilder path = new StringBuilder(128);
+        for (Node node = element; node instanceof Element e; node = node.getParentNode()) {
+            path.append(e.getTagName()).append('.').append(e.getAttribute("class")).append('{').append(e.getAttribute("style")).append("}/");
+        }
+        return path.toString();
+    }
+
+    private Map<String, String> computeUncached(Element element, Map<String, String> parent) {
+        Map<String, String> style = new HashMap<>();
+        for (Map.Entry<String, String> entry : parent.entrySet()) {
+            if (INHERITED.contains(entry.getKey())) {
+                style.put(entry.getKey(), entry.getValue());
+            }
+        }
+        for (Stylesheet.Rule rule : stylesheet.rules()) {
+            if (rule.selector().matches(element)) {
+                style.putAll(rule.declarations());
+            }
+        }
+        String inline = element.getAttribute("style");
+        if (!inline.isBlank()) {
+            style.putAll(CssParser.declarations(inline));
+        }
+        String fontSize = style.get("font-size");
+        if (fontSize != null && (fontSize.endsWith("em") || fontSize.endsWith("%"))) {
+            double parentSize = Lengths.points(parent.getOrDefault("font-size", ROOT_FONT_SIZE), 12);
+            style.put("font-size", Lengths.points(fontSize, parentSize) + "pt");
+        }
+        return style;
+    }
+}

@@ -1,0 +1,123 @@
+package cn.jixiao.forms.render.css;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+
+import cn.jixiao.forms.render.Xhtml;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+
+/** Which declaration an element ends up with. */
+class CascadeTest {
+    private static final String MARKUP = """
+            <html><body>
+            <table class="grid"><tbody><tr class="short">
+              <td class="label">a</td><td class="label" style="text-align: right; padding: 2mm">b</td><td>c</td>
+            </tr></tbody></table>
+            <p class="big">x<span>y</span><span class="half">z</span></p>
+            </body></html>
+            """;
+    private static final String CSS = """
+            body { font-family: "宋体", "HanaMinB"; font-size: 9pt; line-height: 1.35; white-space: pre-wrap }
+            table.grid td.label { text-align: center }
+            td.label { text-align: left; vertical-align: top }
+            td { text-align: justify; vertical-align: middle; border: 0.5pt solid #000000; padding: 1.2mm }
+            td { vertical-align: bottom }
+            table { border: 2pt solid; page-break-inside: avoid; height: 10mm; margin-top: 5mm }
+            tr.short { page-break-inside: avoid; font-weight: bold }
+            p.big { font-size: 2em }
+            span.half { font-size: 50% }
+            p:first-child, p[class], #x { font-size: 30pt }
+            """;
+
+    private final Document doc = Xhtml.parse(MARKUP, "test");
+    private final Cascade cascade = new Cascade(CssParser.parse(CSS));
+
+    private Element element(String tag, int index) {
+        return (Element) doc.getElementsByTagName(tag).item(index);
+    }
+
+    /** The computed declarations of an element, its ancestors computed first, as the renderers walk. */
+    private Map<String, String> computed(Element element) {
+        Map<String, String> parent = element.getParentNode() instanceof Element p ? computed(p) : Map.of();
+        return cascade.compute(element, parent);
+    }
+
+    @Test
+    void moreSpecificRulesWinWhateverTheirPlace() {
+        assertEquals("center", computed(element("td", 0)).get("text-align"));
+    }
+
+    @Test
+    void amongEquallySpecificRulesTheLaterWins() {
+        assertEquals("top", computed(element("td", 0)).get("vertical-align"));
+        assertEquals("bottom", computed(element("td", 2)).get("vertical-align"));
+    }
+
+    @Test
+    void theStyleAttributeWinsOverEveryRule() {
+        Map<String, String> b = computed(element("td", 1));
+        assertEquals("right", b.get("text-align"));
+        assertEquals("2mm", b.get("padding-left"));
+        assertEquals("0.5pt", b.get("border-top-width"));
+    }
+
+    @Test
+    void textPropertiesAreInherited() {
+        Map<String, String> cell = computed(element("td", 2));
+        assertEquals("\"宋体\", \"HanaMinB\"", cell.get("font-family"));
+        assertEquals("9pt", cell.get("font-size"));
+        assertEquals("1.35", cell.get("line-height"));
+        assertEquals("pre-wrap", cell.get("white-space"));
+        assertEquals("bold", cell.get("font-weight"));
+    }
+
+    @Test
+    void boxAndPageBreakPropertiesAreNotInherited() {
+        Map<String, String> cell = computed(element("td", 2));
+        assertEquals("0.5pt", cell.get("border-top-width"));
+        assertEquals("solid", cell.get("border-top-style"));
+        assertFalse(cell.containsKey("page-break-inside"));
+        assertFalse(cell.containsKey("height"));
+        assertFalse(cell.containsKey("margin-top"));
+        assertEquals("avoid", computed(element("tr", 0)).get("page-break-inside"));
+    }
+
+    @Test
+    void emAndPercentFontSizesResolveAgainstTheParent() {
+        assertEquals(18, Lengths.points(computed(element("p", 0)).get("font-size"), 0), 1e-9);
+        assertEquals("18.0pt", computed(element("p", 0)).get("font-size"));
+        assertEquals("18.0pt", computed(element("span", 0)).get("font-size"));
+        assertEquals("9.0pt", computed(element("span", 1)).get("font-size"));
+    }
+
+    @Test
+    void aRootEmResolvesAgainstTwelvePoints() {
+        Cascade root = new Cascade(CssParser.parse("html { font-size: 150% }"));
+        assertEquals("18.0pt", root.compute(doc.getDocumentElement(), Map.of()).get("font-size"));
+    }
+
+    @Test
+    void rulesWithSelectorsLeftToThePdfDoNotApply() {
+        assertEquals("18.0pt", computed(element("p", 0)).get("font-size"));
+    }
+
+    @Test
+    void cascadedLeavesOutWhatIsInherited() {
+        Map<String, String> own = cascade.cascaded(element("td", 2));
+        assertNull(own.get("font-size"));
+        assertNull(own.get("font-weight"));
+        assertEquals("bottom", own.get("vertical-align"));
+    }
+
+    @Test
+    void elementsOnTheSamePathShareTheirComputedDeclarations() {
+        Map<String, String> first = computed(element("td", 0));
+        assertSame(first, computed(element("td", 0)));
+        assertEquals(first, computed(element("td", 0)));
+    }
+}
