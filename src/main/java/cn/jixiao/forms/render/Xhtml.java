@@ -85,6 +85,6 @@ public final class Xhtml {
         if (attribute.isBlank()) {
             return Set.of();
         }
-        return Set.of(WHITESPACE.split(attribute.trim()));
+        return Set.copyOf(java.util.Arrays.asList(WHITESPACE.split(attribute.trim()))); // class="v v" names v once
     }
 }

@@ -21,6 +21,12 @@ class XhtmlTablesTest {
     }
 
     @Test
+    void aClassNamedTwiceIsOneClass() {
+        Element cell = Xhtml.parse("<td class=\" v  label v \">x</td>", "test").getDocumentElement();
+        assertEquals(java.util.Set.of("v", "label"), Xhtml.classes(cell));
+    }
+
+    @Test
     void theRowBeforeLooksBackAcrossBodiesButNotIntoTheHeader() {
         assertSame(row(2), XhtmlTables.previousRow(row(3)));
         assertSame(row(1), XhtmlTables.previousRow(row(2)));
