@@ -6,6 +6,7 @@ import cn.jixiao.forms.http.Metrics;
 import cn.jixiao.forms.http.Routes;
 import cn.jixiao.forms.render.FontLibrary;
 import cn.jixiao.forms.render.PdfRenderer;
+import cn.jixiao.forms.render.RenderBudget;
 import cn.jixiao.forms.render.Templates;
 import cn.jixiao.forms.render.docx.DocxRenderer;
 import io.javalin.Javalin;
@@ -33,11 +34,12 @@ public final class App {
         Templates templates = config.templateDir()
                 .map(dir -> Templates.fromDirectory(dir.toFile(), config.development()))
                 .orElseGet(Templates::bundled);
+        RenderBudget budget = new RenderBudget(config.limits().pages(), config.limits().outputBytes());
         this.queue = new RenderQueue(config.renderThreads(), config.queueWait(), config.renderTimeout());
         this.service = new FormService(
                 FormRegistry.standard(config.limits(), new TextRules(fonts::canDraw)),
                 templates,
-                List.of(new PdfRenderer(fonts), new DocxRenderer(fonts)),
+                List.of(new PdfRenderer(fonts, budget), new DocxRenderer(fonts, budget)),
                 queue);
         this.routes = new Routes(service, new Metrics(queue::inFlight), config, ready::get);
         this.server = routes.create();

@@ -2,8 +2,10 @@ package cn.jixiao.forms;
 
 import cn.jixiao.forms.form.FormError;
 import cn.jixiao.forms.form.FormRegistry;
+import cn.jixiao.forms.form.Limits;
 import cn.jixiao.forms.form.Problem;
 import cn.jixiao.forms.form.RegisteredForm;
+import cn.jixiao.forms.render.BudgetExceeded;
 import cn.jixiao.forms.render.OutputFormat;
 import cn.jixiao.forms.render.Renderer;
 import cn.jixiao.forms.render.Templates;
@@ -74,7 +76,22 @@ public final class FormService {
         RegisteredForm.Validated<D> validated = form.read(body);
         Document xhtml = Xhtml.parse(markup(form, validated.document()), form.id() + "/" + Templates.ENTRY);
         String fileName = form.type().fileName(validated.document()) + "." + format.extension();
-        return new RenderedFile(renderers.get(format).render(xhtml), fileName, format, validated.warnings());
+        try {
+            return new RenderedFile(renderers.get(format).render(xhtml), fileName, format, validated.warnings());
+        } catch (BudgetExceeded beyond) {
+            throw refusal(beyond);
+        }
+    }
+
+    /** A file beyond its budget is the document's fault: a limit exceeded, named, as for any other limit. */
+    private static FormError refusal(BudgetExceeded beyond) {
+        boolean pages = beyond.measure() == BudgetExceeded.Measure.PAGES;
+        String variable = Limits.environmentVariable(pages ? "pages" : "outputBytes");
+        String message = pages
+                ? (beyond.estimated() ? "文档过长：估计至少 " : "文档过长：共 ") + beyond.found() + " 页，超过每份文件最多 "
+                        + beyond.limit() + " 页的限制（" + variable + "）；请分成几份提交，或缩短文字"
+                : "生成的文件过大：超过 " + beyond.limit() + " 字节的限制（" + variable + "）；请分成几份提交";
+        return FormError.invalid(List.of(new Problem("", message, variable)), false);
     }
 
     private <D> String markup(RegisteredForm<D> form, D document) {

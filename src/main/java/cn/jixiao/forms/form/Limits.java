@@ -9,9 +9,11 @@ package cn.jixiao.forms.form;
  * @param units       fund-using units in a target document
  * @param indicators  indicators of one project
  * @param fieldChars  characters (code points) of one text field
+ * @param pages       pages of one rendered file
+ * @param outputBytes bytes of one rendered file
  */
-public record Limits(int bodyBytes, int forms, int units, int indicators, int fieldChars) {
-    public static final Limits DEFAULT = new Limits(2 * 1024 * 1024, 200, 50, 100, 5000);
+public record Limits(int bodyBytes, int forms, int units, int indicators, int fieldChars, int pages, int outputBytes) {
+    public static final Limits DEFAULT = new Limits(2 * 1024 * 1024, 200, 50, 100, 5000, 500, 50 * 1024 * 1024);
 
     /** The environment variable that sets a limit named in a schema's {@code x-limit}; null for none. */
     public static String environmentVariable(String limit) {
@@ -23,6 +25,8 @@ public record Limits(int bodyBytes, int forms, int units, int indicators, int fi
             case "units" -> "JIXIAO_MAX_UNITS";
             case "indicators" -> "JIXIAO_MAX_INDICATORS";
             case "fieldChars" -> "JIXIAO_MAX_FIELD_CHARS";
+            case "pages" -> "JIXIAO_MAX_PAGES";
+            case "outputBytes" -> "JIXIAO_MAX_OUTPUT_BYTES";
             default -> null;
         };
     }

@@ -1,5 +1,6 @@
 package cn.jixiao.forms.render;
 
+import cn.jixiao.forms.render.css.Cascade;
 import cn.jixiao.forms.render.css.Cascades;
 import com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder;
 import com.openhtmltopdf.outputdevice.helper.ExternalResourceControlPriority;
@@ -9,7 +10,6 @@ import com.openhtmltopdf.pdfboxout.PdfBoxRenderer;
 import com.openhtmltopdf.render.Box;
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
 import com.openhtmltopdf.util.XRLog;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -57,11 +57,13 @@ public final class PdfRenderer implements Renderer {
     }
 
     private final FontLibrary fonts;
+    private final RenderBudget budget;
     /** Each form's stylesheet, parsed once, for the rules openhtmltopdf does not apply to rows ({@link KeptRows}). */
     private final Cascades cascades = new Cascades();
 
-    public PdfRenderer(FontLibrary fonts) {
+    public PdfRenderer(FontLibrary fonts, RenderBudget budget) {
         this.fonts = fonts;
+        this.budget = budget;
         FontMappers.set(new BundledFontMapper(fonts));
     }
 
@@ -77,10 +79,12 @@ public final class PdfRenderer implements Renderer {
      */
     @Override
     public byte[] render(Document xhtml) {
+        Cascade cascade = cascades.of(xhtml);
+        budget.checkEstimate(xhtml, cascade.page());
         try (PDDocument document = new PDDocument()) {
             List<LazyFont> faces = faces(document, needs(xhtml));
             PdfBoxRenderer renderer = laidOut(xhtml, document, faces);
-            List<Element> kept = KeptRows.rows(xhtml, cascades.of(xhtml));
+            List<Element> kept = KeptRows.rows(xhtml, cascade);
             Set<Element> watched = RepeatedCells.rowsToWatch(xhtml);
             watched.addAll(KeptRows.rowsToWatch(kept));
             if (!watched.isEmpty()) {
@@ -96,8 +100,9 @@ public final class PdfRenderer implements Renderer {
                 }
             }
             renderer.createPDFWithoutClosing();
+            Interrupts.check();
             fixMetadata(document, xhtml);
-            ByteArrayOutputStream out = new ByteArrayOutputStream(64 * 1024);
+            BoundedOutput out = budget.output(64 * 1024);
             document.save(out);
             return out.toByteArray();
         } catch (IOException e) {
@@ -167,8 +172,10 @@ public final class PdfRenderer implements Renderer {
     }
 
     /** A renderer with the document's XHTML laid out. */
-    private static PdfBoxRenderer laidOut(Document xhtml, PDDocument document, List<LazyFont> faces) {
+    private PdfBoxRenderer laidOut(Document xhtml, PDDocument document, List<LazyFont> faces) {
+        Interrupts.check();
         PdfRendererBuilder builder = new PdfRendererBuilder();
+        builder.useUnicodeLineBreaker(Interrupts.lineBreaker());
         builder.usePDDocument(document);
         builder.useFastMode();
         builder.withW3cDocument(xhtml, "about:blank");
@@ -182,6 +189,7 @@ public final class PdfRenderer implements Renderer {
         }
         PdfBoxRenderer renderer = builder.buildPdfRenderer();
         renderer.layout();
+        budget.checkPages(renderer.getRootBox().getLayer().getPages().size());
         return renderer;
     }
 

@@ -97,6 +97,19 @@ class HostileInputTest {
         };
     }
 
+    /** Valid, within every field limit, and thousands of pages long: refused before any layout. */
+    private static Supplier<byte[]> lineBreaks(int indicators, int breaks) {
+        return () -> {
+            ObjectNode document = (ObjectNode) Json.MAPPER.readTree(tracking());
+            ArrayNode list = (ArrayNode) document.at("/forms/0/indicators");
+            while (list.size() < indicators) {
+                list.add(list.get(0).deepCopy());
+            }
+            list.forEach(indicator -> ((ObjectNode) indicator).put("deviationReason", "a\n".repeat(breaks)));
+            return Json.MAPPER.writeValueAsBytes(document);
+        };
+    }
+
     /** A document whose every form and indicator is an empty object: a million errors, of which 200 are listed. */
     private static Supplier<byte[]> emptyIndicators(int forms, int indicators) {
         return () -> utf8("{\"forms\": [" + String.join(",", java.util.Collections.nCopies(forms,
@@ -210,6 +223,7 @@ class HostileInputTest {
                 invalid("a 单位名称 of 1 000 characters", TARGET, edit(TARGET, "/organization", string(1000, '院')), "/organization"),
                 invalid("a 单位名称 of 5 000 characters", TARGET, edit(TARGET, "/organization", string(5000, '院')), "/organization"),
                 invalid("a 单位名称 on two lines", TARGET, edit(TARGET, "/organization", "\"广州市\\r\\n第十二人民医院\""), "/organization"),
+                limit("100 indicators of 2 500 typed lines", TRACKING, lineBreaks(100, 2500), ""),
                 new Case("a 5 MiB string", TRACKING, edit(TRACKING, "/forms/0/remarks", string(5 * 1024 * 1024, 'a')), JSON_TYPE, 413, "body_too_large", NO_PATH),
 
                 // the request itself

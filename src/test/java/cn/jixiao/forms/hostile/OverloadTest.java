@@ -91,6 +91,50 @@ class OverloadTest {
     }
 
     @Test
+    void aRenderPastItsTimeFreesItsSlotAtOnce() throws Exception {
+        App app = new App(Config.fromEnvironment(Map.of("JIXIAO_RENDER_THREADS", "1", "JIXIAO_RENDER_TIMEOUT_MS", "300",
+                "JIXIAO_QUEUE_WAIT_MS", "60000", "JIXIAO_MAX_FORMS", "2000", "JIXIAO_MAX_PAGES", "5000",
+                "JIXIAO_MAX_BODY_BYTES", "8388608"))).start(0);
+        try {
+            // 1 800 projects, some 500 pages: seconds of layout, were it not given up on
+            HttpResponse<byte[]> slow = render(app, "performance-target", bigTarget(60));
+            assertEquals(503, slow.statusCode());
+            assertEquals("render_timeout", Json.MAPPER.readTree(slow.body()).at("/error/code").asString());
+            // The abandoned render stops at its next checkpoint: the one render slot is free again, long before the
+            // many seconds the whole layout would take.
+            long deadline = System.currentTimeMillis() + 1_000;
+            while (app.rendersInFlight() > 0 && System.currentTimeMillis() < deadline) {
+                Thread.sleep(10);
+            }
+            assertEquals(0, app.rendersInFlight(), "the slot is free");
+            assertEquals(200, render(app, "performance-tracking", TestServer.example("performance-tracking")).statusCode());
+        } finally {
+            app.stop();
+        }
+    }
+
+    @Test
+    void aFileBeyondThePageOrByteBudgetIsALimitExceeded() {
+        App pages = new App(Config.fromEnvironment(Map.of("JIXIAO_MAX_PAGES", "2"))).start(0);
+        try {
+            JsonNode error = Json.MAPPER.readTree(render(pages, "performance-tracking", TestServer.example("performance-tracking")).body());
+            assertEquals("limit_exceeded", error.at("/error/code").asString(), error.toString());
+            assertEquals("JIXIAO_MAX_PAGES", error.at("/error/details/0/limit").asString());
+            assertTrue(error.at("/error/message").asString().contains("共 3 页"), error.toString());
+        } finally {
+            pages.stop();
+        }
+        App bytes = new App(Config.fromEnvironment(Map.of("JIXIAO_MAX_OUTPUT_BYTES", "65536"))).start(0);
+        try {
+            JsonNode error = Json.MAPPER.readTree(render(bytes, "performance-target", TestServer.example("performance-target")).body());
+            assertEquals("limit_exceeded", error.at("/error/code").asString(), error.toString());
+            assertEquals("JIXIAO_MAX_OUTPUT_BYTES", error.at("/error/details/0/limit").asString());
+        } finally {
+            bytes.stop();
+        }
+    }
+
+    @Test
     void shutdownLetsARenderInFlightFinish() throws Exception {
         App app = new App(Config.defaults()).start(0);
         byte[] body = bigTarget(3);

@@ -14,6 +14,11 @@ public final class Lengths {
      *
      * @throws IllegalArgumentException for any other unit or keyword
      */
+    /** Millimetres in points. */
+    public static double mm(double millimetres) {
+        return millimetres * 72 / 25.4;
+    }
+
     public static double points(String length, double fontSize) {
         String value = length.trim().toLowerCase(Locale.ROOT);
         switch (value) {

@@ -2,10 +2,11 @@ package cn.jixiao.forms.render.docx;
 
 import static cn.jixiao.forms.render.docx.DocxRenderer.WML;
 
+import cn.jixiao.forms.render.BoundedOutput;
 import cn.jixiao.forms.render.FontLibrary;
+import cn.jixiao.forms.render.RenderBudget;
 import cn.jixiao.forms.render.docx.ComputedStyles.RunStyle;
 import jakarta.xml.bind.JAXBException;
-import java.io.ByteArrayOutputStream;
 import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -62,7 +63,7 @@ final class DocxPackage {
     }
 
     /** @param footer the footer, or null for none */
-    static byte[] write(List<Object> content, SectPr section, Ftr footer, RunStyle body, FontLibrary fonts) {
+    static byte[] write(List<Object> content, SectPr section, Ftr footer, RunStyle body, FontLibrary fonts, RenderBudget budget) {
         try {
             WordprocessingMLPackage pkg = new WordprocessingMLPackage();
             MainDocumentPart main = new MainDocumentPart();
@@ -93,14 +94,15 @@ final class DocxPackage {
                 parts.add(footerPart);
             }
             wmlBody.setSectPr(section);
-            return zip(pkg, main, parts);
+            return zip(pkg, main, parts, budget);
         } catch (Docx4JException | JAXBException e) {
             throw new IllegalStateException("DOCX could not be written", e);
         }
     }
 
-    private static byte[] zip(WordprocessingMLPackage pkg, MainDocumentPart main, List<JaxbXmlPart<?>> parts) throws JAXBException {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream(32 * 1024);
+    private static byte[] zip(WordprocessingMLPackage pkg, MainDocumentPart main, List<JaxbXmlPart<?>> parts, RenderBudget budget)
+            throws JAXBException {
+        BoundedOutput bytes = budget.output(32 * 1024);
         try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
             OutputStream entry = new FilterOutputStream(zip) {
                 @Override

@@ -2,6 +2,7 @@ package cn.jixiao.forms.render.docx;
 
 import cn.jixiao.forms.render.FontLibrary;
 import cn.jixiao.forms.render.OutputFormat;
+import cn.jixiao.forms.render.RenderBudget;
 import cn.jixiao.forms.render.Renderer;
 import cn.jixiao.forms.render.css.Cascade;
 import cn.jixiao.forms.render.css.Cascades;
@@ -28,11 +29,13 @@ public final class DocxRenderer implements Renderer {
     static final ObjectFactory WML = new ObjectFactory();
 
     private final FontLibrary fonts;
+    private final RenderBudget budget;
     /** Each form's stylesheet, parsed once, with the computed styles of its elements. */
     private final Cascades cascades = new Cascades();
 
-    public DocxRenderer(FontLibrary fonts) {
+    public DocxRenderer(FontLibrary fonts, RenderBudget budget) {
         this.fonts = fonts;
+        this.budget = budget;
     }
 
     @Override
@@ -43,6 +46,7 @@ public final class DocxRenderer implements Renderer {
     @Override
     public byte[] render(Document xhtml) {
         Cascade cascade = cascades.of(xhtml);
+        budget.checkEstimate(xhtml, cascade.page());
         ComputedStyles styles = new ComputedStyles(cascade, fonts);
         Paragraphs paragraphs = new Paragraphs(styles);
         BodyBuilder body = new BodyBuilder(styles, paragraphs, new TableBuilder(styles, paragraphs));
@@ -51,6 +55,6 @@ public final class DocxRenderer implements Renderer {
         body.blocks(bodyElement, bodyStyle);
         SectPr section = PageSetup.section(cascade.page());
         Ftr footer = PageSetup.footer(cascade.page(), bodyStyle, styles);
-        return DocxPackage.write(body.content(), section, footer, styles.run(bodyStyle), fonts);
+        return DocxPackage.write(body.content(), section, footer, styles.run(bodyStyle), fonts, budget);
     }
 }

@@ -2,12 +2,11 @@ package cn.jixiao.forms.render.docx;
 
 import static cn.jixiao.forms.render.docx.DocxRenderer.WML;
 
-import cn.jixiao.forms.render.css.Lengths;
+import cn.jixiao.forms.render.css.PageGeometry;
 import cn.jixiao.forms.render.css.Stylesheet;
 import cn.jixiao.forms.render.docx.ComputedStyles.ParagraphStyle;
 import java.math.BigInteger;
 import java.util.HashMap;
-import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -25,64 +24,31 @@ import org.docx4j.wml.Text;
  * the page-number line of its {@code @bottom-center} box as a footer.
  */
 final class PageSetup {
-    private static final Pattern PAGE_SIZE = Pattern.compile("(?i)\\b(A3|A4|A5)\\b");
     private static final Pattern CONTENT_TOKEN = Pattern.compile("\"([^\"]*)\"|'([^']*)'|counter\\(\\s*(pages?)\\s*\\)");
-    private static final String DEFAULT_MARGIN = "20mm";
-    /** Margins are lengths of the page: em resolves against this, not against any text. */
-    private static final double NOMINAL_FONT_SIZE = 12;
 
     private PageSetup() {
     }
 
     static SectPr section(Stylesheet.Page page) {
-        Map<String, String> declarations = page.declarations();
-        String size = declarations.getOrDefault("size", "A4 portrait");
-        double widthMm = 210;
-        double heightMm = 297;
-        Matcher matcher = PAGE_SIZE.matcher(size);
-        if (matcher.find()) {
-            switch (matcher.group(1).toUpperCase(Locale.ROOT)) {
-                case "A3" -> {
-                    widthMm = 297;
-                    heightMm = 420;
-                }
-                case "A5" -> {
-                    widthMm = 148;
-                    heightMm = 210;
-                }
-                default -> {
-                }
-            }
-        }
-        boolean landscape = size.toLowerCase(Locale.ROOT).contains("landscape");
+        PageGeometry geometry = PageGeometry.of(page);
         SectPr section = WML.createSectPr();
         SectPr.PgSz pgSz = WML.createSectPrPgSz();
-        pgSz.setW(Twips.of(mm(landscape ? heightMm : widthMm)));
-        pgSz.setH(Twips.of(mm(landscape ? widthMm : heightMm)));
-        if (landscape) {
+        pgSz.setW(Twips.of(geometry.width()));
+        pgSz.setH(Twips.of(geometry.height()));
+        if (geometry.landscape()) {
             pgSz.setOrient(STPageOrientation.LANDSCAPE);
         }
         section.setPgSz(pgSz);
         SectPr.PgMar pgMar = WML.createSectPrPgMar();
-        double top = margin(declarations, "top");
-        double bottom = margin(declarations, "bottom");
-        pgMar.setTop(Twips.of(top));
-        pgMar.setBottom(Twips.of(bottom));
-        pgMar.setLeft(Twips.of(margin(declarations, "left")));
-        pgMar.setRight(Twips.of(margin(declarations, "right")));
-        pgMar.setHeader(Twips.of(top / 2));
-        pgMar.setFooter(Twips.of(bottom * 0.4));
+        pgMar.setTop(Twips.of(geometry.top()));
+        pgMar.setBottom(Twips.of(geometry.bottom()));
+        pgMar.setLeft(Twips.of(geometry.left()));
+        pgMar.setRight(Twips.of(geometry.right()));
+        pgMar.setHeader(Twips.of(geometry.top() / 2));
+        pgMar.setFooter(Twips.of(geometry.bottom() * 0.4));
         pgMar.setGutter(BigInteger.ZERO);
         section.setPgMar(pgMar);
         return section;
-    }
-
-    private static double margin(Map<String, String> declarations, String side) {
-        return Lengths.points(declarations.getOrDefault("margin-" + side, DEFAULT_MARGIN), NOMINAL_FONT_SIZE);
-    }
-
-    private static double mm(double millimetres) {
-        return millimetres * 72 / 25.4;
     }
 
     /**

@@ -2,6 +2,7 @@ package cn.jixiao.forms.render.docx;
 
 import static cn.jixiao.forms.render.docx.DocxRenderer.WML;
 
+import cn.jixiao.forms.render.Interrupts;
 import cn.jixiao.forms.render.Xhtml;
 import cn.jixiao.forms.render.XhtmlTables;
 import cn.jixiao.forms.render.docx.ComputedStyles.Border;
@@ -96,6 +97,7 @@ final class TableBuilder {
         List<List<XhtmlTables.Slot>> slots = XhtmlTables.slots(rows.stream().map(Row::element).toList());
         Map<Element, Map<String, String>> cellStyles = new IdentityHashMap<>();
         for (int r = 0; r < rows.size(); r++) {
+            Interrupts.check();
             Row row = rows.get(r);
             Tr tr = WML.createTr();
             tr.setTrPr(rowProperties(row));
