@@ -2,6 +2,7 @@ package cn.jixiao.forms;
 
 import cn.jixiao.forms.form.FormRegistry;
 import cn.jixiao.forms.form.TextRules;
+import cn.jixiao.forms.form.indicator.IndicatorChecks;
 import cn.jixiao.forms.http.Metrics;
 import cn.jixiao.forms.http.Routes;
 import cn.jixiao.forms.render.FontLibrary;
@@ -37,7 +38,8 @@ public final class App {
         RenderBudget budget = new RenderBudget(config.limits().pages(), config.limits().outputBytes());
         this.queue = new RenderQueue(config.renderThreads(), config.queueWait(), config.renderTimeout());
         this.service = new FormService(
-                FormRegistry.standard(config.limits(), new TextRules(fonts::canDraw)),
+                FormRegistry.standard(config.limits(), new TextRules(fonts::canDraw),
+                        new IndicatorChecks(config.minSatisfactionPercent())),
                 templates,
                 List.of(new PdfRenderer(fonts, budget), new DocxRenderer(fonts, budget)),
                 queue);

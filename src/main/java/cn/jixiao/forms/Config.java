@@ -1,6 +1,7 @@
 package cn.jixiao.forms;
 
 import cn.jixiao.forms.form.Limits;
+import cn.jixiao.forms.form.indicator.IndicatorChecks;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -24,10 +25,11 @@ import java.util.Optional;
  * @param fontDir       fonts from this directory instead of the jar, when set
  * @param development   reload a template when its file changes; report a broken template per request
  * @param connections   what one client, and all of them together, may hold of the server
+ * @param minSatisfactionPercent a 满意度 target below this many percent is a warning
  */
 public record Config(int port, Limits limits, int renderThreads, Duration queueWait, Duration renderTimeout,
                      String apiToken, List<String> corsOrigins, Optional<Path> templateDir, Optional<Path> fontDir,
-                     boolean development, Connections connections) {
+                     boolean development, Connections connections, int minSatisfactionPercent) {
 
     /**
      * @param maxConnections       open connections of all clients together
@@ -65,7 +67,8 @@ public record Config(int port, Limits limits, int renderThreads, Duration queueW
                         number(env, "JIXIAO_MAX_CONNECTIONS", 1000, 16, 100_000),
                         number(env, "JIXIAO_THREADS_PER_CLIENT", 16, 1, 1000),
                         number(env, "JIXIAO_MIN_UPLOAD_BYTES_PER_SECOND", 1024, 0, 100 * 1024 * 1024),
-                        Duration.ofMillis(number(env, "JIXIAO_IDLE_TIMEOUT_MS", 15_000, 1000, 3_600_000))));
+                        Duration.ofMillis(number(env, "JIXIAO_IDLE_TIMEOUT_MS", 15_000, 1000, 3_600_000))),
+                number(env, "JIXIAO_MIN_SATISFACTION_PERCENT", IndicatorChecks.DEFAULT.minSatisfactionPercent(), 0, 100));
     }
 
     private static Optional<Path> directory(Map<String, String> env, String name) {

@@ -1,5 +1,6 @@
 package cn.jixiao.forms.form;
 
+import cn.jixiao.forms.form.indicator.IndicatorChecks;
 import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SchemaRegistryConfig;
@@ -43,10 +44,10 @@ public final class FormRegistry {
         }
     }
 
-    public static FormRegistry standard(Limits limits, TextRules textRules) {
+    public static FormRegistry standard(Limits limits, TextRules textRules, IndicatorChecks indicatorChecks) {
         return new FormRegistry(limits, textRules,
-                new cn.jixiao.forms.form.target.TargetFormType(limits),
-                new cn.jixiao.forms.form.tracking.TrackingFormType());
+                new cn.jixiao.forms.form.target.TargetFormType(limits, indicatorChecks),
+                new cn.jixiao.forms.form.tracking.TrackingFormType(indicatorChecks));
     }
 
     private static <D> RegisteredForm<D> register(FormType<D> type, Limits limits, TextRules textRules,

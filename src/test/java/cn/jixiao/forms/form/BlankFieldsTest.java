@@ -122,7 +122,7 @@ class BlankFieldsTest {
         HttpResponse<byte[]> response = TestServer.post("/api/v1/forms/performance-tracking/validate", document);
         JsonNode verdict = Json.MAPPER.readTree(response.body());
         assertTrue(verdict.path("valid").asBoolean(), verdict.toString());
-        assertTrue(verdict.path("warnings").get(0).path("message").asString().contains("1,323,379.00"));
+        assertTrue(verdict.path("warnings").toString().contains("1,323,379.00"), verdict.toString());
         assertEquals(new BigDecimal("1323379.00"), Json.MAPPER.readValue("\"1,323,379.00\"", BigDecimal.class));
     }
 

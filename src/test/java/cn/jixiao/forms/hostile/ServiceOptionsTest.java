@@ -2,6 +2,7 @@ package cn.jixiao.forms.hostile;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ch.qos.logback.classic.Logger;
@@ -24,7 +25,7 @@ import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.JsonNode;
 
-/** Bearer token, CORS, metrics and the access log. */
+/** Bearer token, CORS, the 满意度 minimum, metrics and the access log. */
 class ServiceOptionsTest {
     private static final HttpClient CLIENT = HttpClient.newHttpClient();
     private static App guarded;
@@ -32,7 +33,7 @@ class ServiceOptionsTest {
     @BeforeAll
     static void start() {
         guarded = new App(Config.fromEnvironment(Map.of("JIXIAO_API_TOKEN", "s3cret-token",
-                "JIXIAO_CORS_ORIGINS", "https://finance.example.cn"))).start(0);
+                "JIXIAO_CORS_ORIGINS", "https://finance.example.cn", "JIXIAO_MIN_SATISFACTION_PERCENT", "96"))).start(0);
     }
 
     @AfterAll
@@ -102,6 +103,19 @@ class ServiceOptionsTest {
         assertEquals("https://finance.example.cn", allowed.headers().firstValue("Access-Control-Allow-Origin").orElse(""));
         HttpResponse<byte[]> other = send(to("/healthz").header("Origin", "https://evil.example"));
         assertFalse(other.headers().firstValue("Access-Control-Allow-Origin").isPresent());
+    }
+
+    @Test
+    void theSatisfactionMinimumIsTheConfiguredOne() {
+        String configured = new String(send(to("/api/v1/forms/performance-tracking/validate")
+                .header("Authorization", "Bearer s3cret-token").header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(TestServer.example("performance-tracking")))).body(), StandardCharsets.UTF_8);
+        assertTrue(configured.contains("「病人满意度」的应完成的绩效目标值「≥95%」低于满意度的最低要求 96%"), configured);
+        String byDefault = new String(TestServer.post("/api/v1/forms/performance-tracking/validate",
+                TestServer.example("performance-tracking")).body(), StandardCharsets.UTF_8);
+        assertFalse(byDefault.contains("满意度的最低要求"), byDefault);
+        assertEquals(80, Config.defaults().minSatisfactionPercent());
+        assertThrows(IllegalArgumentException.class, () -> Config.fromEnvironment(Map.of("JIXIAO_MIN_SATISFACTION_PERCENT", "101")));
     }
 
     @Test

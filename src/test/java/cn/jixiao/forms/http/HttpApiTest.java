@@ -32,6 +32,18 @@ class HttpApiTest {
         return TestServer.example("performance-tracking");
     }
 
+    /** The one warning at {@code path}; the example's indicators earn warnings of their own. */
+    private static JsonNode warningAt(JsonNode warnings, String path) {
+        List<JsonNode> found = new ArrayList<>();
+        warnings.forEach(warning -> {
+            if (warning.path("path").asString().equals(path)) {
+                found.add(warning);
+            }
+        });
+        assertEquals(1, found.size(), warnings.toString());
+        return found.get(0);
+    }
+
     private static void assertError(HttpResponse<byte[]> response, int status, String code) {
         JsonNode body = json(response);
         assertEquals(status, response.statusCode(), body.toString());
@@ -83,9 +95,7 @@ class HttpApiTest {
         JsonNode verdict = json(TestServer.post(BASE + "/validate", example()));
         assertTrue(verdict.path("valid").asBoolean());
         assertEquals(0, verdict.path("errors").size());
-        assertEquals(1, verdict.path("warnings").size(), verdict.toString());
-        JsonNode warning = verdict.path("warnings").get(0);
-        assertEquals("/forms/0/executionRate", warning.path("path").asString());
+        JsonNode warning = warningAt(verdict.path("warnings"), "/forms/0/executionRate");
         assertTrue(warning.path("message").asString().contains("98.38"));
         assertTrue(warning.path("message").asString().contains("98.30"));
     }
@@ -128,9 +138,9 @@ class HttpApiTest {
         assertTrue(disposition.startsWith("attachment; filename=\"performance-tracking.pdf\"; filename*=UTF-8''"), disposition);
         String name = URLDecoder.decode(disposition.substring(disposition.indexOf("''") + 2), StandardCharsets.UTF_8);
         assertEquals("上海市闵行区肿瘤医院-项目支出绩效跟踪表.pdf", name);
-        assertEquals("1", response.headers().firstValue("X-Warning-Count").orElseThrow());
         JsonNode warnings = Json.MAPPER.readTree(response.headers().firstValue("X-Warnings").orElseThrow());
-        assertEquals("/forms/0/executionRate", warnings.get(0).path("path").asString());
+        assertEquals(Integer.toString(warnings.size()), response.headers().firstValue("X-Warning-Count").orElseThrow());
+        assertTrue(warningAt(warnings, "/forms/0/executionRate").path("message").asString().contains("98.38"));
     }
 
     @Test

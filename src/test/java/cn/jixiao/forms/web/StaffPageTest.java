@@ -4,8 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import cn.jixiao.forms.form.Json;
 import cn.jixiao.forms.testing.DocxDigest;
 import cn.jixiao.forms.testing.DocxSchema;
+import cn.jixiao.forms.testing.JsonEdit;
 import cn.jixiao.forms.testing.PdfDigest;
 import cn.jixiao.forms.testing.TestServer;
 import java.io.File;
@@ -123,7 +125,10 @@ class StaffPageTest {
 
         type(field("/forms/0/executedAmount"), "1301940.26");
         wait.until(ExpectedConditions.invisibilityOfElementLocated(problem("warning", "/forms/0/executionRate")));
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("summary"), "检查通过"));
+        byte[] corrected = JsonEdit.edit(TestServer.example("performance-tracking"), "/forms/0/executedAmount", "1301940.26");
+        int remaining = Json.MAPPER.readTree(TestServer.post("/api/v1/forms/performance-tracking/validate", corrected).body())
+                .path("warnings").size();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("summary"), remaining + " 条提醒"));
         picture("2-tracking-corrected");
 
         driver.findElement(By.id("download-pdf")).click();

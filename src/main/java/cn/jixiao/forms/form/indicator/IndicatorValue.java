@@ -67,6 +67,11 @@ public record IndicatorValue(Kind kind, Operator operator, BigDecimal number, Bi
         return isNumeric() && unit.equals("%");
     }
 
+    /** A percentage, or a number without a unit, which the forms write for one ({@code 100} for 100 %). */
+    public boolean readsAsPercent() {
+        return isNumeric() && (unit.equals("%") || unit.isEmpty());
+    }
+
     /** A number written as a value of its own: nothing but the comparison, the number and the unit. */
     public boolean isPlain() {
         return isNumeric() && prefix.isEmpty() && suffix.isEmpty();
@@ -75,6 +80,11 @@ public record IndicatorValue(Kind kind, Operator operator, BigDecimal number, Bi
     /** The unit's kind of quantity: money, time, or the unit itself. */
     public String dimension() {
         return Units.dimension(unit);
+    }
+
+    /** Whether the value is an amount of money, a total or per something ({@code ≤500元/人}). */
+    public boolean isAmount() {
+        return isNumeric() && Units.isMoney(unit);
     }
 
     /** The amount in 元, for a value in 元, 万元 or 亿元. */

@@ -53,6 +53,12 @@ final class Units {
         return unit;
     }
 
+    /** Money, also per something: 元, 万元, 万元/年, 元/人. */
+    static boolean isMoney(String unit) {
+        int per = unit.indexOf('/');
+        return YUAN.containsKey(per < 0 ? unit : unit.substring(0, per));
+    }
+
     static Optional<BigDecimal> toYuan(BigDecimal number, String unit) {
         BigDecimal factor = YUAN.get(unit);
         return factor == null ? Optional.empty() : Optional.of(number.multiply(factor));

@@ -9,24 +9,31 @@ import cn.jixiao.forms.form.Problems;
 import cn.jixiao.forms.form.Taxonomy;
 import cn.jixiao.forms.form.Taxonomy.Level1;
 import cn.jixiao.forms.form.Taxonomy.Level2;
+import cn.jixiao.forms.form.indicator.IndicatorChecks;
+import cn.jixiao.forms.form.indicator.IndicatorDescription;
+import cn.jixiao.forms.form.indicator.NamedValue;
+import cn.jixiao.forms.form.indicator.NamedValue.Role;
+import cn.jixiao.forms.form.indicator.ProjectContext;
+import cn.jixiao.forms.form.indicator.ProjectContext.Budget;
 import cn.jixiao.forms.form.target.TargetDocument.Indicator;
 import cn.jixiao.forms.form.target.TargetDocument.Project;
 import cn.jixiao.forms.form.target.TargetDocument.Unit;
 import java.math.BigDecimal;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
-import java.util.Set;
+import java.util.Optional;
 
 /** 项目支出绩效目标表（含转移支付项目）: one A4 landscape table of units, projects and coded indicators. */
 public final class TargetFormType implements FormType<TargetDocument> {
     public static final String TITLE = "项目支出绩效目标表";
     public static final String DEFAULT_TITLE = "项目支出绩效目标表（含转移支付项目）";
     private final Limits limits;
+    private final IndicatorChecks indicatorChecks;
 
-    public TargetFormType(Limits limits) {
+    public TargetFormType(Limits limits, IndicatorChecks indicatorChecks) {
         this.limits = limits;
+        this.indicatorChecks = indicatorChecks;
     }
 
     @Override
@@ -75,7 +82,7 @@ public final class TargetFormType implements FormType<TargetDocument> {
     }
 
     /** Checks one project; its 总计 when its amounts are fine, null otherwise. */
-    private static BigDecimal validate(Project project, String amountUnit, String path, Problems problems) {
+    private BigDecimal validate(Project project, String amountUnit, String path, Problems problems) {
         boolean amountsFine = Amounts.check(project.fiscalAppropriation(), amountUnit, path + "/fiscalAppropriation", problems)
                 & Amounts.check(project.specialAccountAppropriation(), amountUnit, path + "/specialAccountAppropriation", problems)
                 & Amounts.check(project.otherFunds(), amountUnit, path + "/otherFunds", problems)
@@ -90,27 +97,28 @@ public final class TargetFormType implements FormType<TargetDocument> {
                     + Amounts.format(Amounts.maxIn(amountUnit)) + " " + amountUnit);
             sum = null;
         }
-        Set<Level1> levels = EnumSet.noneOf(Level1.class);
+        List<IndicatorDescription> indicators = new ArrayList<>();
         for (int i = 0; i < project.indicators().size(); i++) {
-            Indicator indicator = project.indicators().get(i);
-            Level1 level1 = level1(indicator);
-            Level2 level2 = level2(indicator);
-            levels.add(level1);
-            if (level2.parent() != level1) {
-                problems.error(path + "/indicators/" + i + "/level2", "二级指标「" + level2.label() + "」不属于一级指标「"
-                        + level1.label() + "」；" + level1.label() + "的二级指标为：" + children(level1));
-            }
+            indicators.add(describe(project.indicators().get(i), path + "/indicators/" + i, problems));
         }
-        if (project.indicators().isEmpty()) {
-            problems.warning(path + "/indicators", "项目" + Problems.quote(project.name()) + "没有绩效指标");
-        } else {
-            for (Level1 required : List.of(Level1.OUTPUT, Level1.BENEFIT)) {
-                if (!levels.contains(required)) {
-                    problems.warning(path + "/indicators", "项目" + Problems.quote(project.name()) + "没有" + required.label());
-                }
-            }
-        }
+        Optional<Budget> budget = Optional.ofNullable(sum).filter(total -> total.signum() > 0)
+                .map(total -> new Budget("总计", total, amountUnit));
+        indicatorChecks.check(new ProjectContext(project.name(), path + "/indicators", budget), indicators, problems);
         return sum;
+    }
+
+    /** Checks that the 二级指标 belongs to the 一级指标, and describes the indicator for the checks of its values. */
+    private static IndicatorDescription describe(Indicator indicator, String path, Problems problems) {
+        Level1 level1 = level1(indicator);
+        Level2 level2 = level2(indicator);
+        if (level2.parent() != level1) {
+            problems.error(path + "/level2", "二级指标「" + level2.label() + "」不属于一级指标「"
+                    + level1.label() + "」；" + level1.label() + "的二级指标为：" + children(level1));
+        }
+        return new IndicatorDescription(path, level1, Optional.of(level2).filter(belonging -> belonging.parent() == level1),
+                indicator.name(), List.of(
+                        new NamedValue("实施周期指标值", path + "/periodValue", indicator.periodValue(), Role.TARGET),
+                        new NamedValue("年度指标值", path + "/annualValue", indicator.annualValue(), Role.TARGET)));
     }
 
     private static String children(Level1 level1) {

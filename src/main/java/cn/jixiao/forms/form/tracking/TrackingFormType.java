@@ -6,6 +6,13 @@ import cn.jixiao.forms.form.FileNames;
 import cn.jixiao.forms.form.FormType;
 import cn.jixiao.forms.form.Problems;
 import cn.jixiao.forms.form.Taxonomy;
+import cn.jixiao.forms.form.Taxonomy.Level1;
+import cn.jixiao.forms.form.indicator.IndicatorChecks;
+import cn.jixiao.forms.form.indicator.IndicatorDescription;
+import cn.jixiao.forms.form.indicator.NamedValue;
+import cn.jixiao.forms.form.indicator.NamedValue.Role;
+import cn.jixiao.forms.form.indicator.ProjectContext;
+import cn.jixiao.forms.form.indicator.ProjectContext.Budget;
 import cn.jixiao.forms.form.tracking.TrackingForm.TrackingIndicator;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -21,6 +28,11 @@ public final class TrackingFormType implements FormType<TrackingDocument> {
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
     private static final BigDecimal TOLERANCE = new BigDecimal("0.01");
     private static final BigDecimal MAX_RATE = new BigDecimal("9999.99");
+    private final IndicatorChecks indicatorChecks;
+
+    public TrackingFormType(IndicatorChecks indicatorChecks) {
+        this.indicatorChecks = indicatorChecks;
+    }
 
     @Override
     public String id() {
@@ -49,7 +61,7 @@ public final class TrackingFormType implements FormType<TrackingDocument> {
         }
     }
 
-    private static void validate(TrackingForm form, String path, Problems problems) {
+    private void validate(TrackingForm form, String path, Problems problems) {
         boolean amountsFine = Amounts.check(form.annualBudget(), path + "/annualBudget", problems)
                 & Amounts.check(form.executedAmount(), path + "/executedAmount", problems)
                 & Amounts.checkDecimal(form.executionRate(), MAX_RATE, "预算执行进度", path + "/executionRate", problems);
@@ -65,9 +77,17 @@ public final class TrackingFormType implements FormType<TrackingDocument> {
             problems.warning(path + "/reportDate",
                     "填报日期 " + form.reportDate() + " 早于跟踪时段开始日期 " + period.start());
         }
-        if (!amountsFine) {
-            return;
+        if (amountsFine) {
+            checkAmounts(form, path, problems);
         }
+        Optional<Budget> budget = amountsFine && form.annualBudget().signum() > 0
+                ? Optional.of(new Budget("当年预算数", form.annualBudget(), "元")) : Optional.empty();
+        indicatorChecks.check(new ProjectContext(form.projectName(), path + "/indicators", budget),
+                indicators(form.indicators(), path + "/indicators"), problems);
+    }
+
+    /** 预算执行数 against 当年预算数, and the stated 预算执行进度 against the two. */
+    private static void checkAmounts(TrackingForm form, String path, Problems problems) {
         if (form.executedAmount().compareTo(form.annualBudget()) > 0) {
             problems.warning(path + "/executedAmount", "预算执行数 " + Amounts.format(form.executedAmount())
                     + " 超过当年预算数 " + Amounts.format(form.annualBudget()));
@@ -86,6 +106,19 @@ public final class TrackingFormType implements FormType<TrackingDocument> {
             problems.warning(path + "/executionRate", "按金额算出的预算执行进度 " + computed.get().toPlainString()
                     + " 超过 " + MAX_RATE.toPlainString() + "，不予打印，此格留空：请核对当年预算数与预算执行数");
         }
+    }
+
+    /** The tracking table has no 二级指标 column; its two targets are 年度绩效目标值 and 应完成的绩效目标值. */
+    private static List<IndicatorDescription> indicators(List<TrackingIndicator> indicators, String path) {
+        List<IndicatorDescription> described = new ArrayList<>();
+        for (int i = 0; i < indicators.size(); i++) {
+            TrackingIndicator indicator = indicators.get(i);
+            String at = path + "/" + i;
+            described.add(new IndicatorDescription(at, level1(indicator.level1()), Optional.empty(), indicator.name(), List.of(
+                    new NamedValue("年度绩效目标值", at + "/annualTarget", indicator.annualTarget(), Role.TARGET),
+                    new NamedValue("应完成的绩效目标值", at + "/expectedValue", indicator.expectedValue(), Role.TARGET))));
+        }
+        return described;
     }
 
     /** The rate to print: as stated, else computed when it can be and is no larger than any stated one may be. */
@@ -162,8 +195,11 @@ public final class TrackingFormType implements FormType<TrackingDocument> {
     }
 
     private static String level1Label(String spelling) {
-        return Taxonomy.level1(spelling).map(Taxonomy.Level1::label)
-                .orElseThrow(() -> new IllegalStateException("schema admitted unknown 一级目标 " + spelling));
+        return level1(spelling).label();
+    }
+
+    private static Level1 level1(String spelling) {
+        return Taxonomy.level1(spelling).orElseThrow(() -> new IllegalStateException("schema admitted unknown 一级目标 " + spelling));
     }
 
     private static String yesNo(Boolean value) {

@@ -65,6 +65,19 @@ class IndicatorValueTest {
         assertEquals(text, value.text());
     }
 
+    @ParameterizedTest(name = "{0} is an amount: {1}")
+    @CsvSource(delimiter = '|', value = {"≤90万元|true", "≤500元/人|true", "2万元/年|true", "1.5亿元|true", "≥95%|false",
+            "50个|false", "100|false", "实际支出≤预算金额|false", "2024年12月31日前|false"})
+    void amountsAreMoneyInAnyOfItsUnits(String text, boolean amount) {
+        assertEquals(amount, IndicatorValue.read(text).isAmount());
+    }
+
+    @ParameterizedTest(name = "{0} reads as percent: {1}")
+    @CsvSource(delimiter = '|', value = {"≥95%|true", "100|true", "1~2%|true", "≥100百分比|true", "5个|false", "及时|false", "2024年12月31日前|false"})
+    void percentagesAndBareNumbersReadAsPercent(String text, boolean percent) {
+        assertEquals(percent, IndicatorValue.read(text).readsAsPercent());
+    }
+
     @ParameterizedTest(name = "{0} in 元 = {1}")
     @CsvSource(delimiter = '|', value = {"≤90万元|900000", "1.5亿元|150000000", "3000元|3000"})
     void amountsConvertToYuan(String text, String yuan) {

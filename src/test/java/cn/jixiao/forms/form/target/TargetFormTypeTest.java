@@ -10,6 +10,7 @@ import cn.jixiao.forms.form.Limits;
 import cn.jixiao.forms.form.Problem;
 import cn.jixiao.forms.form.RegisteredForm;
 import cn.jixiao.forms.form.TextRules;
+import cn.jixiao.forms.form.indicator.IndicatorChecks;
 import cn.jixiao.forms.form.target.TargetDocument.Indicator;
 import cn.jixiao.forms.render.OutputFormat;
 import cn.jixiao.forms.testing.DocxDigest;
@@ -23,8 +24,8 @@ import org.junit.jupiter.api.function.Executable;
 
 /** The arithmetic, taxonomy and composed text of the target table. */
 class TargetFormTypeTest {
-    private static final TargetFormType TYPE = new TargetFormType(Limits.DEFAULT);
-    private static final RegisteredForm<?> FORM = FormRegistry.standard(Limits.DEFAULT, new TextRules(cp -> true))
+    private static final TargetFormType TYPE = new TargetFormType(Limits.DEFAULT, IndicatorChecks.DEFAULT);
+    private static final RegisteredForm<?> FORM = FormRegistry.standard(Limits.DEFAULT, new TextRules(cp -> true), IndicatorChecks.DEFAULT)
             .get("performance-target");
 
     /** Two units, 财政专户拨款 amounts, a total left out, indicators by code. */
@@ -127,15 +128,16 @@ class TargetFormTypeTest {
     void missingOutputOrBenefitIndicatorsAreWarningsNotErrors() {
         RegisteredForm.Verdict verdict = FORM.verdict(TestServer.example("performance-target"));
         assertTrue(verdict.valid(), verdict.errors().toString());
-        long noBenefit = verdict.warnings().stream().filter(w -> w.message().endsWith("没有效益指标")).count();
-        long noOutput = verdict.warnings().stream().filter(w -> w.message().endsWith("没有产出指标")).count();
+        long noBenefit = verdict.warnings().stream().filter(w -> w.message().contains("没有效益指标：")).count();
+        long noOutput = verdict.warnings().stream().filter(w -> w.message().contains("没有产出指标：")).count();
         assertEquals(12, noBenefit);
         assertEquals(3, noOutput);
     }
 
     @Test
     void projectsAcrossUnitsCountAgainstTheLimit() {
-        TargetFormType small = new TargetFormType(new Limits(Limits.DEFAULT.bodyBytes(), 2, 50, 100, 5000, 500, 1 << 20));
+        TargetFormType small = new TargetFormType(new Limits(Limits.DEFAULT.bodyBytes(), 2, 50, 100, 5000, 500, 1 << 20),
+                IndicatorChecks.DEFAULT);
         cn.jixiao.forms.form.Problems problems = new cn.jixiao.forms.form.Problems();
         small.validate((TargetDocument) FORM.read(TWO_UNITS.getBytes(java.nio.charset.StandardCharsets.UTF_8)).document(), problems);
         assertEquals("/units", problems.errors().get(0).path());
