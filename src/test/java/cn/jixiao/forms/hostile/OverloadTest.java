@@ -43,6 +43,18 @@ class OverloadTest {
         return Json.MAPPER.writeValueAsBytes(document);
     }
 
+    /** A target table of {@code projects} projects whose goals repeat a phrase {@code times} times. */
+    private static byte[] longGoals(int projects, int times) {
+        ObjectNode document = (ObjectNode) Json.MAPPER.readTree(TestServer.example("performance-target"));
+        ArrayNode list = (ArrayNode) document.at("/units/0/projects");
+        ArrayNode original = list.deepCopy();
+        list.removeAll();
+        for (int i = 0; i < projects; i++) {
+            list.add(((ObjectNode) original.get(i % original.size()).deepCopy()).put("goal", "提升医疗服务能力，".repeat(times)));
+        }
+        return Json.MAPPER.writeValueAsBytes(document);
+    }
+
     @Test
     void requestsBeyondTheQueueGet503WithRetryAfter() {
         App app = new App(Config.fromEnvironment(Map.of("JIXIAO_RENDER_THREADS", "1", "JIXIAO_QUEUE_WAIT_MS", "0"))).start(0);
@@ -96,8 +108,8 @@ class OverloadTest {
                 "JIXIAO_QUEUE_WAIT_MS", "60000", "JIXIAO_MAX_FORMS", "2000", "JIXIAO_MAX_PAGES", "5000",
                 "JIXIAO_MAX_BODY_BYTES", "8388608"))).start(0);
         try {
-            // 1 800 projects, some 500 pages: seconds of layout, were it not given up on
-            HttpResponse<byte[]> slow = render(app, "performance-target", bigTarget(60));
+            // 200 projects with long goals: quick to check, a thousand pages and seconds of layout, were it not given up on
+            HttpResponse<byte[]> slow = render(app, "performance-target", longGoals(200, 400));
             assertEquals(503, slow.statusCode());
             assertEquals("render_timeout", Json.MAPPER.readTree(slow.body()).at("/error/code").asString());
             // The abandoned render stops at its next checkpoint: the one render slot is free again, long before the

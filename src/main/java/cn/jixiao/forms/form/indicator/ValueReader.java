@@ -4,6 +4,8 @@ import cn.jixiao.forms.form.indicator.IndicatorValue.Kind;
 import cn.jixiao.forms.form.indicator.IndicatorValue.Operator;
 import java.math.BigDecimal;
 import java.text.Normalizer;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -26,16 +28,21 @@ final class ValueReader {
             Map.entry("=", Operator.EQUAL), Map.entry("等于", Operator.EQUAL));
 
     private static final String NUMBER = "\\d+(?:,\\d{3})*(?:\\.\\d+)?";
-    /** Longest spellings first, so that 大于等于 wins over 大于 and 个工作日 over 个. */
+    /** The comparisons, longest first, so that 大于等于 wins over 大于. */
+    private static final List<String> OPERATOR_SPELLINGS = OPERATORS.keySet().stream()
+            .sorted(Comparator.comparingInt(String::length).reversed()).toList();
+    /** A quantity, anchored on its number (the comparison before it is looked up backwards); 个工作日 wins over 个. */
     private static final Pattern VALUE = Pattern.compile(
-            "(?<op>" + alternatives(OPERATORS.keySet().toArray(String[]::new)) + ")?\\s*"
-                    + "(?<n>" + NUMBER + ")\\s*(?:(?:~|-|—|至|到)\\s*(?<m>" + NUMBER + "))?\\s*"
+            "(?<n>" + NUMBER + ")\\s*(?:(?:~|-|—|至|到)\\s*(?<m>" + NUMBER + "))?\\s*"
                     + "(?<unit>" + alternatives(Units.SPELLINGS.keySet().toArray(String[]::new)) + ")?"
                     + "(?<per>/(?:年|月|日|天|周|季度|人|次|户))?\\s*"
                     + "(?<after>及以上|及以下|以上|以下|以内|之内)?");
     private static final Pattern DATE = Pattern.compile(
             "(1[89]|2[01])\\d{2}\\s*年\\s*\\d{1,2}\\s*月|(1[89]|2[01])\\d{2}-\\d{1,2}-\\d{1,2}|\\d{1,2}\\s*月\\s*(\\d{1,2}\\s*日|底|末|[上中下]旬)"
                     + "|年底|年末|年内|年中|上半年|下半年|季度末|月底|月末|当月|当季");
+
+    private static final Pattern YEAR = Pattern.compile("(1[89]|2[01])\\d{2}");
+    private static final Pattern EDGES = Pattern.compile("^[\\s:：,，、;；]+|[\\s:：,，、;；。.]+$");
 
     private ValueReader() {
     }
@@ -63,17 +70,19 @@ final class ValueReader {
         while (value.find()) {
             String unitAsWritten = value.group("unit") == null ? "" : value.group("unit");
             String unit = unitAsWritten.isEmpty() ? "" : Units.SPELLINGS.get(unitAsWritten);
-            if (isYear(value.group("n"), unit) && value.group("op") == null) {
+            String before = normal.substring(0, value.start()).stripTrailing();
+            String comparison = OPERATOR_SPELLINGS.stream().filter(before::endsWith).findFirst().orElse(null);
+            if (isYear(value.group("n"), unit) && comparison == null) {
                 continue; // 2021年… names a year, it is no quantity
             }
             if (value.group("per") != null && !unit.isEmpty()) {
                 unit = unit + value.group("per");
                 unitAsWritten = unitAsWritten + value.group("per");
             }
-            Operator operator = value.group("op") != null ? OPERATORS.get(value.group("op")) : after(value.group("after"));
+            Operator operator = comparison != null ? OPERATORS.get(comparison) : after(value.group("after"));
             BigDecimal number = new BigDecimal(value.group("n").replace(",", ""));
             BigDecimal upper = value.group("m") == null ? null : new BigDecimal(value.group("m").replace(",", ""));
-            String prefix = trim(normal.substring(0, value.start()));
+            String prefix = trim(comparison == null ? before : before.substring(0, before.length() - comparison.length()));
             String suffix = trim(normal.substring(value.end()));
             return new IndicatorValue(upper == null ? Kind.NUMBER : Kind.RANGE, operator, number, upper, unit, unitAsWritten,
                     prefix, suffix, text);
@@ -82,7 +91,7 @@ final class ValueReader {
     }
 
     private static boolean isYear(String number, String unit) {
-        return unit.equals("年") && number.matches("(1[89]|2[01])\\d{2}");
+        return unit.equals("年") && YEAR.matcher(number).matches();
     }
 
     private static Operator after(String word) {
@@ -93,6 +102,6 @@ final class ValueReader {
     }
 
     private static String trim(String words) {
-        return words.replaceAll("^[\\s:：,，、;；]+|[\\s:：,，、;；。.]+$", "");
+        return EDGES.matcher(words).replaceAll("");
     }
 }
