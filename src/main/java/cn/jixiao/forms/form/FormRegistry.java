@@ -46,7 +46,8 @@ public final class FormRegistry {
     public static FormRegistry standard(Limits limits, TextRules textRules) {
         return new FormRegistry(limits, textRules,
                 new cn.jixiao.forms.form.target.TargetFormType(limits),
-                new cn.jixiao.forms.form.tracking.TrackingFormType());
+                new cn.jixiao.forms.form.tracking.TrackingFormType(),
+                new cn.jixiao.forms.form.selfeval.SelfEvaluationFormType());
     }
 
     private static <D> RegisteredForm<D> register(FormType<D> type, Limits limits, TextRules textRules,
