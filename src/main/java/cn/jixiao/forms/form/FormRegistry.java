@@ -47,7 +47,8 @@ public final class FormRegistry {
     public static FormRegistry standard(Limits limits, TextRules textRules, IndicatorChecks indicatorChecks) {
         return new FormRegistry(limits, textRules,
                 new cn.jixiao.forms.form.target.TargetFormType(limits, indicatorChecks),
-                new cn.jixiao.forms.form.tracking.TrackingFormType(indicatorChecks));
+                new cn.jixiao.forms.form.tracking.TrackingFormType(indicatorChecks),
+                new cn.jixiao.forms.form.selfeval.SelfEvaluationFormType(indicatorChecks));
     }
 
     private static <D> RegisteredForm<D> register(FormType<D> type, Limits limits, TextRules textRules,

@@ -73,6 +73,21 @@ class AmountColumnsTest {
         assertWhole(body, "performance-target", printedTotal, 3);
     }
 
+    /** Three sources of funds whose every column adds up to the largest amount in 万元: 9,999,999.99 on 年度资金总额. */
+    @Test
+    void selfEvaluationFundsAsWideAsTheLimitsAllowStayWhole() {
+        byte[] document = TestServer.example("performance-self-evaluation");
+        for (String source : new String[]{"fiscal", "carryOver", "other"}) {
+            document = JsonEdit.edit(document, "/forms/0/funds/" + source,
+                    "{\"initialBudget\": 3333333.33, \"annualBudget\": 3333333.33, \"executed\": 3333333.33}");
+        }
+        assertWhole(document, "performance-self-evaluation", "3,333,333.33", 9);
+        assertWhole(document, "performance-self-evaluation", "9,999,999.99", 3);
+        byte[] beyond = JsonEdit.edit(document, "/forms/0/funds/other/executed", "3333333.34");
+        var refused = Json.MAPPER.readTree(TestServer.post("/api/v1/forms/performance-self-evaluation/render", beyond).body());
+        assertEquals("/forms/0/funds", refused.at("/error/details/0/path").asString(), refused.toString());
+    }
+
     @Test
     void beyondTheLargestAmountOfItsUnitIsRefused() {
         byte[] wan = JsonEdit.edit(TestServer.example("performance-target"), "/units/0/projects/0/fiscalAppropriation", "10000000.00");

@@ -141,7 +141,7 @@ class ServiceOptionsTest {
     }
 
     @Test
-    void oneAccessLineARequestWithoutTheDocument() {
+    void oneAccessLineARequestWithoutTheDocument() throws InterruptedException {
         Logger access = (Logger) LoggerFactory.getLogger("access");
         ListAppender<ILoggingEvent> lines = new ListAppender<>();
         lines.start();
@@ -151,7 +151,17 @@ class ServiceOptionsTest {
             TestServer.send(HttpRequest.newBuilder(TestServer.uri("/api/v1/forms/performance-tracking/render?format=pdf"))
                     .header("Content-Type", "application/json").header("X-Request-Id", "req-42")
                     .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build());
-            ILoggingEvent line = lines.list.stream().filter(e -> e.getFormattedMessage().contains("req-42")).findFirst().orElseThrow();
+            // The line is written once the response has gone out, which may be just after the client has it.
+            ILoggingEvent line = null;
+            for (long deadline = System.nanoTime() + 10_000_000_000L; line == null && System.nanoTime() < deadline; ) {
+                synchronized (lines) { // the appender adds under this lock
+                    line = lines.list.stream().filter(e -> e.getFormattedMessage().contains("req-42")).findFirst().orElse(null);
+                }
+                if (line == null) {
+                    Thread.sleep(10);
+                }
+            }
+            assertTrue(line != null, "an access line for req-42");
             JsonNode fields = Json.MAPPER.readTree(line.getFormattedMessage());
             assertEquals("req-42", fields.path("id").asString());
             assertEquals("performance-tracking", fields.path("form").asString());

@@ -7,11 +7,17 @@ import cn.jixiao.forms.form.Json;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.params.provider.Arguments;
 import tools.jackson.databind.JsonNode;
 
 /** The contract tests' one check: a bad value is refused with 422, naming its field in Chinese. */
 public final class Contract {
     private Contract() {
+    }
+
+    /** One row of a contract test's table: the field at {@code parent/field} set to {@code value}. */
+    public static Arguments bad(String parent, String field, Object value) {
+        return Arguments.of(parent + "/" + field, value);
     }
 
     /** Puts {@code value} (JSON text, or {@link JsonEdit#REMOVE}) at {@code pointer} of the form's example and renders it. */

@@ -22,21 +22,15 @@ public final class Fidelity {
 
     /**
      * The non-empty cells, without the **bold** markers, of the published form(s) a form's example
-     * transcribes: every file in {@code src/test/resources/seeds/<form-id>/}.
+     * transcribes: every file in {@code src/test/resources/seeds/<form-id>/}. Lines starting with {@code # }
+     * are the transcriber's comments.
      */
     public static Set<String> fragments(String formId) {
         Path folder = Path.of("src", "test", "resources", "seeds", formId);
         try (Stream<Path> seeds = Files.list(folder)) {
             Set<String> fragments = new LinkedHashSet<>();
             for (Path file : seeds.sorted().toList()) {
-                String seed = Files.readString(file, StandardCharsets.UTF_8);
-                for (String line : seed.replace("**", "").split("\n")) {
-                    for (String cell : line.split("\t")) {
-                        if (!normalise(cell).isEmpty()) {
-                            fragments.add(cell.strip());
-                        }
-                    }
-                }
+                fragments.addAll(fragmentsOf(Files.readString(file, StandardCharsets.UTF_8)));
             }
             if (fragments.isEmpty()) {
                 throw new AssertionError("no seed in " + folder);
@@ -45,6 +39,22 @@ public final class Fidelity {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** The cells of one seed's text, its comment lines left out. */
+    static Set<String> fragmentsOf(String seed) {
+        Set<String> fragments = new LinkedHashSet<>();
+        for (String line : seed.replace("**", "").split("\n")) {
+            if (line.startsWith("# ")) {
+                continue;
+            }
+            for (String cell : line.split("\t")) {
+                if (!normalise(cell).isEmpty()) {
+                    fragments.add(cell.strip());
+                }
+            }
+        }
+        return fragments;
     }
 
     public static String normalise(String text) {

@@ -30,6 +30,12 @@ class TestingToolsTest {
     }
 
     @Test
+    void seedCommentLinesAreNoFragments() {
+        String seed = "# Source: a web page\n附件1\n项目名称\t办公楼改造\n #not a comment\n#\tnor this";
+        assertEquals(Set.of("附件1", "项目名称", "办公楼改造", "#not a comment", "#", "nor this"), Fidelity.fragmentsOf(seed));
+    }
+
+    @Test
     void pagePicturesThatMovedFailAndLeaveADifference(@TempDir Path dir) throws Exception {
         File approved = dir.resolve("t.approved.png").toFile();
         File same = dir.resolve("same.received.png").toFile();

@@ -1,5 +1,6 @@
 package cn.jixiao.forms.form.target;
 
+import static cn.jixiao.forms.testing.Contract.bad;
 import static cn.jixiao.forms.testing.JsonEdit.REMOVE;
 
 import cn.jixiao.forms.testing.Contract;
@@ -60,10 +61,6 @@ class TargetContractTest {
                 bad(I, "periodValue", "21"),
                 bad(I, "annualValue", "[]"),
                 bad(I, "level3", "\"x\""));
-    }
-
-    private static Arguments bad(String parent, String field, Object value) {
-        return Arguments.of(parent + "/" + field, value);
     }
 
     @ParameterizedTest(name = "{0} = {1}")

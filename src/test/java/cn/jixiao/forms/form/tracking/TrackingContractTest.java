@@ -1,5 +1,6 @@
 package cn.jixiao.forms.form.tracking;
 
+import static cn.jixiao.forms.testing.Contract.bad;
 import static cn.jixiao.forms.testing.JsonEdit.REMOVE;
 
 import cn.jixiao.forms.testing.Contract;
@@ -71,10 +72,6 @@ class TrackingContractTest {
                 bad(F, "preparer", "{}"),
                 bad(F, "reportDate", "\"2021-13-01\""),
                 bad(F, "reportDate", "20210910"));
-    }
-
-    private static Arguments bad(String parent, String field, Object value) {
-        return Arguments.of(parent + "/" + field, value);
     }
 
     @ParameterizedTest(name = "{0} = {1}")

@@ -1,0 +1,310 @@
+package cn.jixiao.forms.form.selfeval;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import cn.jixiao.forms.form.FormRegistry;
+import cn.jixiao.forms.form.Limits;
+import cn.jixiao.forms.form.Problem;
+import cn.jixiao.forms.form.RegisteredForm;
+import cn.jixiao.forms.form.TextRules;
+import cn.jixiao.forms.form.indicator.IndicatorChecks;
+import cn.jixiao.forms.form.selfeval.SelfEvaluationForm.Indicator;
+import cn.jixiao.forms.testing.JsonEdit;
+import cn.jixiao.forms.testing.TestServer;
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** The arithmetic of the self-evaluation form: funds, indicator scores, points and totals, without rendering. */
+class SelfEvaluationFormTypeTest {
+    private static final String ID = "performance-self-evaluation";
+    private static final SelfEvaluationFormType TYPE = new SelfEvaluationFormType(IndicatorChecks.DEFAULT);
+    private static final RegisteredForm<?> FORM = FormRegistry.standard(Limits.DEFAULT, new TextRules(cp -> true), IndicatorChecks.DEFAULT).get(ID);
+    private static final String F = "/forms/0";
+    /** The example's first indicator, 指标1工程资金金额: 43.2 → 37.24, 分值 10, published 得分 9. */
+    private static final String I = F + "/indicators/0";
+    /** The example's 满意度 row, 指标1学生满意度. */
+    private static final String SATISFACTION = F + "/indicators/24";
+
+    private static byte[] example() {
+        return TestServer.example(ID);
+    }
+
+    /** The example with each (pointer, JSON or {@link JsonEdit#REMOVE}) pair applied. */
+    private static byte[] edited(Object... edits) {
+        byte[] document = example();
+        for (int i = 0; i < edits.length; i += 2) {
+            document = JsonEdit.edit(document, (String) edits[i], edits[i + 1]);
+        }
+        return document;
+    }
+
+    private static List<Problem> warnings(byte[] document) {
+        RegisteredForm.Verdict verdict = FORM.verdict(document);
+        assertEquals(List.of(), verdict.errors());
+        return verdict.warnings();
+    }
+
+    private static Problem warningAt(byte[] document, String path) {
+        List<Problem> warnings = warnings(document);
+        return warnings.stream().filter(w -> w.path().equals(path)).findFirst()
+                .orElseThrow(() -> new AssertionError("no warning at " + path + " among " + warnings));
+    }
+
+    private static SelfEvaluationView.Form view(byte[] document) {
+        return TYPE.view((SelfEvaluationDocument) FORM.read(document).document()).forms().get(0);
+    }
+
+    @Test
+    void thePublishedFormComesBackWithItsThreeSlipsAsWarnings() {
+        List<Problem> warnings = warnings(example());
+        assertEquals(List.of(F + "/executionRate", F + "/fundsScore", I + "/score"),
+                warnings.stream().map(Problem::path).toList(), warnings.toString());
+        assertTrue(warnings.get(0).message().contains("86%") && warnings.get(0).message().contains("37.24 ÷ 43.2 × 100 = 86.20"),
+                warnings.get(0).message());
+        assertTrue(warnings.get(1).message().contains("9 ") && warnings.get(1).message().contains("10 × 37.24 ÷ 43.2 = 8.62"),
+                warnings.get(1).message());
+        assertTrue(warnings.get(2).message().contains("得分 9 ") && warnings.get(2).message().contains("10 × 37.24 ÷ 43.2 = 8.62"),
+                warnings.get(2).message());
+    }
+
+    @Test
+    void statedFundsFiguresArePrintedAsGivenAndTheTotalCountsTheComputedFundsScore() {
+        SelfEvaluationView.FundRow total = view(example()).funds().get(0);
+        assertEquals("86%", total.rate());
+        assertEquals("9", total.score());
+        assertEquals("10", total.weight());
+        // 8.62 (funds, computed) + 9 (given) + 8 × 10 (given) — not the 98 the published scores add up to
+        assertEquals("97.62", view(example()).totalScore());
+    }
+
+    @Test
+    void absentFundsFiguresAreComputed() {
+        byte[] document = edited(F + "/executionRate", JsonEdit.REMOVE, F + "/fundsScore", JsonEdit.REMOVE);
+        SelfEvaluationView.FundRow total = view(document).funds().get(0);
+        assertEquals("86.20%", total.rate());
+        assertEquals("8.62", total.score());
+        assertEquals(List.of(I + "/score"), warnings(document).stream().map(Problem::path).toList());
+    }
+
+    @Test
+    void theTotalRowSumsTheThreeSourcesColumnByColumn() {
+        byte[] document = edited(F + "/funds/carryOver", "{\"annualBudget\": \"1,000.5\", \"executed\": 0.26}",
+                F + "/funds/fiscal/initialBudget", JsonEdit.REMOVE);
+        List<SelfEvaluationView.FundRow> funds = view(document).funds();
+        assertEquals("年度资金总额 | 1,043.70 | 37.50", funds.get(0).label() + " | " + funds.get(0).annualBudget() + " | " + funds.get(0).executed());
+        assertEquals("", funds.get(0).initialBudget(), "empty when all three are absent");
+        assertEquals("其中：当年财政拨款|上年结转资金|其他资金",
+                funds.stream().skip(1).map(SelfEvaluationView.FundRow::label).collect(Collectors.joining("|")));
+        assertEquals("—|—|", funds.get(2).weight() + "|" + funds.get(2).score() + "|" + funds.get(2).rate());
+        assertEquals("1,000.50", funds.get(2).annualBudget());
+        assertEquals("", funds.get(3).annualBudget());
+    }
+
+    @Test
+    void overspendingScoresTheWholeWeightWithAWarning() {
+        byte[] document = edited(F + "/funds/fiscal/executed", "50", F + "/executionRate", JsonEdit.REMOVE,
+                F + "/fundsScore", JsonEdit.REMOVE);
+        assertEquals("115.74%", view(document).funds().get(0).rate());
+        assertEquals("10.00", view(document).funds().get(0).score());
+        assertTrue(warningAt(document, F + "/funds").message().contains("超过全年预算数"));
+    }
+
+    @Test
+    void aZeroBudgetLeavesRateAndScoreEmptyWithAWarning() {
+        byte[] document = edited(F + "/funds/fiscal/annualBudget", "0", F + "/executionRate", JsonEdit.REMOVE,
+                F + "/fundsScore", JsonEdit.REMOVE);
+        SelfEvaluationView.FundRow total = view(document).funds().get(0);
+        assertEquals("", total.rate());
+        assertEquals("", total.score());
+        assertTrue(warningAt(document, F + "/funds").message().contains("无法计算执行率"));
+    }
+
+    @Test
+    void aGivenFundsWeightScalesTheScore() {
+        byte[] document = edited(F + "/executionWeight", "20", F + "/fundsScore", JsonEdit.REMOVE);
+        assertEquals("17.24", view(document).funds().get(0).score());
+        assertTrue(warningAt(document, F + "/indicators").message().contains("110"));
+    }
+
+    @ParameterizedTest(name = "{0} → {1}, 分值 {2}: {3}")
+    @CsvSource(delimiter = '|', value = {
+            "43.2|37.24|10|8.62",
+            "100|100|10|10.00",
+            "100|120|10|10.00",
+            "≥50个|50|10|10.00",
+            "≥50个|40个|10|8.00",
+            ">90%|45%|10|5.00",
+            "=100%|99%|20|19.80",
+            "98%|98%|20|20.00",
+            "≤5天|8天|10|6.25",
+            "≤5天|3|10|10.00",
+            "<2%|0%|10|10.00",
+            "≤0|3|10|0.00",
+            "不超过30分钟|40分钟|12|9.00",
+            "1~2名|3名|10|6.67",
+            "1~2名|1.5|10|10.00",
+            "1~2名|0.5|10|5.00",
+            "0|0|10|10.00"})
+    void quantitativeTargetsAreScoredFromTheirResults(String target, String actual, String weight, String points) {
+        IndicatorScore score = IndicatorScore.of(indicator(target, actual, weight));
+        assertEquals(new BigDecimal(points), score.points(), score.working());
+    }
+
+    @ParameterizedTest(name = "{0} → {1}")
+    @CsvSource(delimiter = '|', value = {
+            "按期完成|按期完成",
+            "有效提升|提升",
+            "2024年12月31日前|已完成",
+            "100|100%",
+            "≥50个|50人",
+            "98%|良好",
+            "≥95%|",
+            "|100",
+            "全院医护人员700人|700人"})
+    void anythingButTwoComparableNumbersIsNotComputed(String target, String actual) {
+        IndicatorScore score = IndicatorScore.of(indicator(target, actual, "10"));
+        assertEquals(null, score.points(), score.working());
+    }
+
+    private static Indicator indicator(String target, String actual, String weight) {
+        return new Indicator("产出指标", "数量指标", "n", target, actual, new BigDecimal(weight), null, null);
+    }
+
+    @Test
+    void theFormulaIsInTheWarning() {
+        byte[] document = edited(I + "/target", "\"≤5天\"", I + "/actual", "\"8天\"", I + "/score", "10");
+        assertTrue(warningAt(document, I + "/score").message().contains("10 × 5 ÷ 8 = 6.25"));
+    }
+
+    @Test
+    void satisfactionScoredAsPointsTimesActualIsAWarningAndComputesFullMarks() {
+        byte[] document = edited(SATISFACTION + "/target", "\"98%\"", SATISFACTION + "/actual", "\"98%\"",
+                SATISFACTION + "/weight", "20", SATISFACTION + "/score", "19.6");
+        String message = warningAt(document, SATISFACTION + "/score").message();
+        assertTrue(message.contains("19.6") && message.contains("得满分 20"), message);
+        byte[] computed = JsonEdit.edit(document, SATISFACTION + "/score", JsonEdit.REMOVE);
+        assertEquals("20.00", view(computed).indicators().get(24).score());
+    }
+
+    @Test
+    void fullMarksGivenWhereResultsMissTheirTargetsAreEachAWarning() {
+        byte[] document = edited(F + "/indicators/3/actual", "\"95\"", F + "/indicators/4/actual", "\"80\"",
+                F + "/indicators/6/actual", "\"90\"");
+        List<String> paths = warnings(document).stream().map(Problem::path).toList();
+        assertTrue(paths.containsAll(List.of(F + "/indicators/3/score", F + "/indicators/4/score", F + "/indicators/6/score")),
+                paths.toString());
+        assertTrue(warningAt(document, F + "/indicators/4/score").message().contains("10 × 80 ÷ 100 = 8.00"));
+    }
+
+    @Test
+    void theIndicatorChecksReadTheTargetsAndCompareTheActuals() {
+        byte[] document = edited(F + "/indicators/4/target", "\"≥100百分比\"", F + "/indicators/4/actual", "\"100\"",
+                F + "/indicators/3/target", "\"≥95%\"");
+        assertTrue(warningAt(document, F + "/indicators/4/target").message().contains("≥100百分比"));
+        assertTrue(warningAt(document, F + "/indicators/3/actual").message().contains("单位不一致"),
+                warnings(document).toString());
+    }
+
+    @Test
+    void aQualitativeTargetWithoutAScoreIsAWarningAndAnEmptyCell() {
+        byte[] document = edited(F + "/indicators/3/target", "\"按期完成\"", F + "/indicators/3/actual", "\"已完成\"",
+                F + "/indicators/3/score", JsonEdit.REMOVE);
+        assertTrue(warningAt(document, F + "/indicators/3/score").message().contains("请按完成情况评定后填写得分"));
+        assertEquals("", view(document).indicators().get(3).score());
+        assertEquals("87.62", view(document).totalScore(), "the empty cell counts nothing");
+        byte[] scored = JsonEdit.edit(document, F + "/indicators/3/score", "8");
+        assertTrue(warnings(scored).stream().noneMatch(w -> w.path().equals(F + "/indicators/3/score")));
+        assertEquals("8", view(scored).indicators().get(3).score());
+    }
+
+    @Test
+    void aComputedScoreIsPrintedWithTwoDecimalsAndCounted() {
+        byte[] document = edited(I + "/score", JsonEdit.REMOVE);
+        assertEquals("8.62", view(document).indicators().get(0).score());
+        assertEquals("97.24", view(document).totalScore());
+    }
+
+    @Test
+    void aScoreAboveItsWeightIsRefusedWithItsPath() {
+        byte[] document = edited(I + "/score", "10.5");
+        RegisteredForm.Verdict verdict = FORM.verdict(document);
+        assertEquals(List.of(I + "/score"), verdict.errors().stream().map(Problem::path).toList(), verdict.toString());
+        assertTrue(verdict.errors().get(0).message().contains("超过分值 10"));
+        assertEquals(422, TestServer.post("/api/v1/forms/" + ID + "/render", document).statusCode());
+        RegisteredForm.Verdict funds = FORM.verdict(edited(F + "/fundsScore", "11"));
+        assertEquals(List.of(F + "/fundsScore"), funds.errors().stream().map(Problem::path).toList(), funds.toString());
+        RegisteredForm.Verdict unweighted = FORM.verdict(edited(I + "/weight", JsonEdit.REMOVE));
+        assertEquals(List.of(I + "/score"), unweighted.errors().stream().map(Problem::path).toList(), unweighted.toString());
+    }
+
+    @Test
+    void blockPointsAreTheSumOfTheirRowsWeights() {
+        List<SelfEvaluationView.IndicatorRow> rows = view(example()).indicators();
+        assertEquals("产出指标（50分） 效益指标（30分） 满意度指标（10分）", rows.stream().filter(SelfEvaluationView.IndicatorRow::level1Start)
+                .map(r -> r.level1() + r.level1Points()).collect(Collectors.joining(" ")));
+        assertEquals("100", view(example()).totalWeight());
+        byte[] halves = edited(I + "/weight", "12.5", I + "/score", "9");
+        assertEquals("（52.5分）", view(halves).indicators().get(0).level1Points());
+        assertEquals("102.5", view(halves).totalWeight());
+    }
+
+    @Test
+    void weightsThatDoNotMakeAHundredAreAWarningNamingTheSum() {
+        byte[] document = edited(SATISFACTION + "/weight", "5", SATISFACTION + "/score", "5");
+        String message = warningAt(document, F + "/indicators").message();
+        assertTrue(message.contains("95") && message.contains("资金 10") && message.contains("绩效指标 85"), message);
+        assertEquals("95", view(document).totalWeight());
+    }
+
+    @Test
+    void placeholderRowsArePrintedWithoutWeightScoreOrWarning() {
+        SelfEvaluationView.IndicatorRow row = view(example()).indicators().get(1);
+        assertEquals("指标2||", row.name() + "|" + row.weight() + "|" + row.score());
+        assertTrue(warnings(example()).stream().noneMatch(w -> w.path().startsWith(F + "/indicators/1")));
+    }
+
+    @Test
+    void aRowWithValuesButNoWeightIsAWarning() {
+        byte[] document = edited(F + "/indicators/1/target", "\"100\"");
+        assertTrue(warningAt(document, F + "/indicators/1/weight").message().contains("不计入总分"));
+    }
+
+    @Test
+    void levelsMergeAndSecondLevelsArePrintedWithTheirSuffix() {
+        List<SelfEvaluationView.IndicatorRow> rows = view(example()).indicators();
+        assertEquals("数量指标:3 质量指标:3 时效指标:3 成本指标:3 经济效益指标:3 社会效益指标:3 生态效益指标:3 可持续影响指标:3 服务对象满意度指标:1",
+                rows.stream().filter(SelfEvaluationView.IndicatorRow::level2Start).map(r -> r.level2() + ":" + r.level2Size())
+                        .collect(Collectors.joining(" ")));
+        assertEquals("12 12 1", rows.stream().filter(SelfEvaluationView.IndicatorRow::level1Start).map(r -> "" + r.level1Size())
+                .collect(Collectors.joining(" ")));
+        byte[] codes = edited(I + "/level1", "1", I + "/level2", "\"11-数量\"");
+        assertEquals(3, view(codes).indicators().get(0).level2Size());
+    }
+
+    @Test
+    void titleLinesAndFileName() {
+        SelfEvaluationView.Form form = view(example());
+        assertEquals("附件1|项目支出绩效自评表|（2019年度）", form.attachment() + "|" + form.title() + "|" + form.yearLine());
+        SelfEvaluationDocument one = (SelfEvaluationDocument) FORM.read(example()).document();
+        assertEquals("办公宿舍楼、食堂及餐厅暖通改造经费-项目支出绩效自评表", TYPE.fileName(one));
+        SelfEvaluationForm first = one.forms().get(0);
+        SelfEvaluationForm second = new SelfEvaluationForm(2019, null, "食堂改造", first.department(), first.implementingUnit(),
+                first.funds(), null, null, null, first.goals(), List.of(), null, null, null);
+        assertEquals("廊坊市食品工程学校-项目支出绩效自评表", TYPE.fileName(new SelfEvaluationDocument(List.of(first, second))));
+        SelfEvaluationForm elsewhere = new SelfEvaluationForm(2019, null, "食堂改造", first.department(), "廊坊市第一中学",
+                first.funds(), null, null, null, first.goals(), List.of(), null, null, null);
+        assertEquals("廊坊市发改委-项目支出绩效自评表", TYPE.fileName(new SelfEvaluationDocument(List.of(first, elsewhere))));
+    }
+
+    @Test
+    void aReportDateBeforeTheYearIsAWarning() {
+        byte[] document = edited(F + "/reportDate", "\"2018-12-31\"");
+        assertTrue(warningAt(document, F + "/reportDate").message().contains("2019"));
+        assertEquals("2020年3月5日", view(edited(F + "/reportDate", "\"2020-03-05\"")).reportDate());
+    }
+}
