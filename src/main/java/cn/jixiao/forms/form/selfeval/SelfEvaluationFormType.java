@@ -196,7 +196,7 @@ public final class SelfEvaluationFormType implements FormType<SelfEvaluationDocu
         BigDecimal score = block.score().orElseThrow();
         if (form.fundsScore() != null && differ(form.fundsScore(), score)) {
             problems.warning(path + "/fundsScore", "填报的资金得分 " + form.fundsScore().toPlainString() + " 与计算值不符："
-                    + block.scoreWorking() + "（总分按 " + score.toPlainString() + " 计）");
+                    + block.scoreWorking());
         }
     }
 
@@ -231,8 +231,9 @@ public final class SelfEvaluationFormType implements FormType<SelfEvaluationDocu
     }
 
     /** The 得分 of 总分: the 资金 score as worked out (else as stated) plus every indicator's printed score. */
+    /** The sum of the 得分 column as printed, so that the form adds up; a stated score that is off carries its warning. */
     static BigDecimal totalScore(SelfEvaluationForm form) {
-        BigDecimal funds = FundsBlock.of(form).score().or(() -> Optional.ofNullable(form.fundsScore())).orElse(BigDecimal.ZERO);
+        BigDecimal funds = Optional.ofNullable(form.fundsScore()).or(() -> FundsBlock.of(form).score()).orElse(BigDecimal.ZERO);
         return form.indicators().stream().map(IndicatorScore::printed).flatMap(Optional::stream)
                 .reduce(funds, BigDecimal::add).setScale(2, RoundingMode.HALF_UP);
     }

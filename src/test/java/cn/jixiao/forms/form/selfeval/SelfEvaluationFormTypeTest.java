@@ -79,7 +79,7 @@ class SelfEvaluationFormTypeTest {
         assertEquals("9", total.score());
         assertEquals("10", total.weight());
         // 8.62 (funds, computed) + 9 (given) + 8 × 10 (given) — not the 98 the published scores add up to
-        assertEquals("97.62", view(example()).totalScore());
+        assertEquals("98.00", view(example()).totalScore(), "the 得分 column as printed: 9 + 9 + 80");
     }
 
     @Test
@@ -216,7 +216,7 @@ class SelfEvaluationFormTypeTest {
                 F + "/indicators/3/score", JsonEdit.REMOVE);
         assertTrue(warningAt(document, F + "/indicators/3/score").message().contains("请按完成情况评定后填写得分"));
         assertEquals("", view(document).indicators().get(3).score());
-        assertEquals("87.62", view(document).totalScore(), "the empty cell counts nothing");
+        assertEquals("88.00", view(document).totalScore(), "the empty cell counts nothing");
         byte[] scored = JsonEdit.edit(document, F + "/indicators/3/score", "8");
         assertTrue(warnings(scored).stream().noneMatch(w -> w.path().equals(F + "/indicators/3/score")));
         assertEquals("8", view(scored).indicators().get(3).score());
@@ -226,7 +226,7 @@ class SelfEvaluationFormTypeTest {
     void aComputedScoreIsPrintedWithTwoDecimalsAndCounted() {
         byte[] document = edited(I + "/score", JsonEdit.REMOVE);
         assertEquals("8.62", view(document).indicators().get(0).score());
-        assertEquals("97.24", view(document).totalScore());
+        assertEquals("97.62", view(document).totalScore(), "9 (funds, as stated) + 8.62 + 80");
     }
 
     @Test
