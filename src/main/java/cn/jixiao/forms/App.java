@@ -6,7 +6,7 @@ import cn.jixiao.forms.form.indicator.IndicatorChecks;
 import cn.jixiao.forms.http.Metrics;
 import cn.jixiao.forms.http.Routes;
 import cn.jixiao.forms.render.FontLibrary;
-import cn.jixiao.forms.render.PdfRenderer;
+import cn.jixiao.forms.render.pdf.PdfRenderer;
 import cn.jixiao.forms.render.RenderBudget;
 import cn.jixiao.forms.render.Templates;
 import cn.jixiao.forms.render.docx.DocxRenderer;

@@ -7,6 +7,7 @@ import cn.jixiao.forms.form.Problem;
 import cn.jixiao.forms.form.RegisteredForm;
 import cn.jixiao.forms.render.BudgetExceeded;
 import cn.jixiao.forms.render.OutputFormat;
+import cn.jixiao.forms.render.RenderOptions;
 import cn.jixiao.forms.render.Renderer;
 import cn.jixiao.forms.render.Templates;
 import cn.jixiao.forms.render.Xhtml;
@@ -59,8 +60,17 @@ public final class FormService {
         return queue.run(() -> form.verdict(body));
     }
 
+    /** What a caller may ask of a PDF beyond its document: an archival level, fields to sign. */
+    public record PdfExtras(RenderOptions.Archive archive, boolean signatureFields) {
+        public static final PdfExtras NONE = new PdfExtras(RenderOptions.Archive.NONE, false);
+    }
+
     public RenderedFile render(RegisteredForm<?> form, byte[] body, OutputFormat format) {
-        return queue.run(() -> pipeline(form, body, format));
+        return render(form, body, format, PdfExtras.NONE);
+    }
+
+    public RenderedFile render(RegisteredForm<?> form, byte[] body, OutputFormat format, PdfExtras extras) {
+        return queue.run(() -> pipeline(form, body, format, extras));
     }
 
     /** The XHTML the form's template makes of a document: what both renderers receive. */
@@ -72,12 +82,14 @@ public final class FormService {
         return markup(form, form.read(body).document());
     }
 
-    private <D> RenderedFile pipeline(RegisteredForm<D> form, byte[] body, OutputFormat format) {
+    private <D> RenderedFile pipeline(RegisteredForm<D> form, byte[] body, OutputFormat format, PdfExtras extras) {
         RegisteredForm.Validated<D> validated = form.read(body);
         Document xhtml = Xhtml.parse(markup(form, validated.document()), form.id() + "/" + Templates.ENTRY);
-        String fileName = form.type().fileName(validated.document()) + "." + format.extension();
+        String name = form.type().fileName(validated.document());
+        RenderOptions options = new RenderOptions(name, extras.archive(), body, extras.signatureFields());
         try {
-            return new RenderedFile(renderers.get(format).render(xhtml), fileName, format, validated.warnings());
+            return new RenderedFile(renderers.get(format).render(xhtml, options), name + "." + format.extension(), format,
+                    validated.warnings());
         } catch (BudgetExceeded beyond) {
             throw refusal(beyond);
         }
@@ -108,7 +120,7 @@ public final class FormService {
             templates.compile(form.id());
             for (OutputFormat format : renderers.keySet()) {
                 try {
-                    pipeline(form, form.example(), format);
+                    pipeline(form, form.example(), format, PdfExtras.NONE);
                 } catch (FormError refused) {
                     LOG.warn("the example of {} is beyond the configured limits ({}); not rendered at start-up", form.id(),
                             refused.getMessage());

@@ -93,10 +93,11 @@ final class FormRoutes {
     private void render(Context ctx) {
         RegisteredForm<?> form = form(ctx);
         OutputFormat format = Negotiation.format(ctx);
+        FormService.PdfExtras extras = Negotiation.pdfExtras(ctx, format);
         ctx.attribute(RequestLog.FORMAT, format.extension());
         byte[] body = Negotiation.jsonBody(ctx, maxBodyBytes);
         long started = System.nanoTime();
-        FormService.RenderedFile file = service.render(form, body, format);
+        FormService.RenderedFile file = service.render(form, body, format, extras);
         metrics.rendered(form.id(), format.extension(), System.nanoTime() - started);
         ctx.header("Content-Disposition", ContentDisposition.attachment(file.fileName(), form.id() + "." + format.extension()));
         ctx.header("X-Warning-Count", Integer.toString(file.warnings().size()));

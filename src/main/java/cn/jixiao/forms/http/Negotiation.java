@@ -1,7 +1,9 @@
 package cn.jixiao.forms.http;
 
+import cn.jixiao.forms.FormService;
 import cn.jixiao.forms.form.Problem;
 import cn.jixiao.forms.render.OutputFormat;
+import cn.jixiao.forms.render.RenderOptions;
 import io.javalin.http.Context;
 import java.util.List;
 import java.util.Locale;
@@ -41,6 +43,31 @@ final class Negotiation {
                     + "；可用：" + OutputFormat.PDF.mediaType() + "、" + OutputFormat.DOCX.mediaType());
         }
         return best;
+    }
+
+    /** {@code ?pdfa=2b|3b} and {@code ?signatureFields=true|false}: what a PDF is to be beyond its document. */
+    static FormService.PdfExtras pdfExtras(Context ctx, OutputFormat format) {
+        String pdfa = ctx.queryParam("pdfa");
+        String fields = ctx.queryParam("signatureFields");
+        RenderOptions.Archive archive = RenderOptions.Archive.NONE;
+        if (pdfa != null) {
+            archive = switch (pdfa.trim().toLowerCase(Locale.ROOT)) {
+                case "2b" -> RenderOptions.Archive.PDFA_2B;
+                case "3b" -> RenderOptions.Archive.PDFA_3B;
+                default -> throw new RequestError(RequestError.Kind.UNSUPPORTED_FORMAT, "不支持的 PDF/A 级别：" + pdfa
+                        + "；可用：2b、3b", List.of(new Problem("pdfa", "应为 2b 或 3b")));
+            };
+        }
+        if (fields != null && !fields.equals("true") && !fields.equals("false")) {
+            throw new RequestError(RequestError.Kind.UNSUPPORTED_FORMAT, "signatureFields 应为 true 或 false，收到的是 " + fields,
+                    List.of(new Problem("signatureFields", "应为 true 或 false")));
+        }
+        FormService.PdfExtras extras = new FormService.PdfExtras(archive, "true".equals(fields));
+        if (format != OutputFormat.PDF && !extras.equals(FormService.PdfExtras.NONE)) {
+            throw new RequestError(RequestError.Kind.UNSUPPORTED_FORMAT, "pdfa 和 signatureFields 只适用于 PDF",
+                    List.of(new Problem(pdfa != null ? "pdfa" : "signatureFields", "只适用于 format=pdf")));
+        }
+        return extras;
     }
 
     /** The q-value {@code accept} gives a media type: that of the most specific matching range, 0 when none matches. */

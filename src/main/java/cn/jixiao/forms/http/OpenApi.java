@@ -123,6 +123,9 @@ final class OpenApi {
             for (OutputFormat format : OutputFormat.values()) {
                 formats.add(format.extension());
             }
+            ArrayNode parameters = (ArrayNode) render.get("parameters");
+            parameters.add(object(PDFA));
+            parameters.add(object(SIGNATURE_FIELDS));
             requestBody(render, ref);
             ObjectNode ok = render.putObject("responses").putObject("200");
             ok.put("description", "the file");
@@ -140,6 +143,12 @@ final class OpenApi {
         }
         return root;
     }
+
+    /** The PDF's options, on single renders and batches. */
+    private static final String PDFA = """
+            {"name":"pdfa","in":"query","required":false,"description":"PDF only: an archival PDF/A-2b, or PDF/A-3b with the request's JSON attached as document.json (AFRelationship Source). Fixed dates and a file ID from the content: same request, same bytes.","schema":{"type":"string","enum":["2b","3b"]}}""";
+    private static final String SIGNATURE_FIELDS = """
+            {"name":"signatureFields","in":"query","required":false,"description":"PDF only: empty signature fields on the signature lines, named reviewer-<i> and preparer-<i> (the form's index from 0), for certificate tools to sign with an incremental update","schema":{"type":"boolean","default":false}}""";
 
     private static List<Enum<?>> allKinds() {
         List<Enum<?>> kinds = new ArrayList<>();

@@ -1,9 +1,5 @@
 package cn.jixiao.forms.render;
 
-import com.openhtmltopdf.extend.FSTextBreaker;
-import com.openhtmltopdf.layout.UrlAwareLineBreakIterator;
-import java.text.BreakIterator;
-import java.util.Locale;
 import java.util.concurrent.CancellationException;
 
 /**
@@ -19,25 +15,5 @@ public final class Interrupts {
         if (Thread.currentThread().isInterrupted()) {
             throw new CancellationException("render abandoned");
         }
-    }
-
-    /**
-     * openhtmltopdf's own line breaker (the same one it makes when given none, so the layout is unchanged),
-     * asked for every break opportunity of every text: the checkpoint inside the layout.
-     */
-    static FSTextBreaker lineBreaker() {
-        FSTextBreaker breaker = new UrlAwareLineBreakIterator(BreakIterator.getLineInstance(Locale.US));
-        return new FSTextBreaker() {
-            @Override
-            public int next() {
-                check();
-                return breaker.next();
-            }
-
-            @Override
-            public void setText(String text) {
-                breaker.setText(text);
-            }
-        };
     }
 }

@@ -1,6 +1,7 @@
 package cn.jixiao.forms.form.selfeval;
 
 import cn.jixiao.forms.form.Amounts;
+import cn.jixiao.forms.form.Bookmark;
 import cn.jixiao.forms.form.Dates;
 import cn.jixiao.forms.form.FileNames;
 import cn.jixiao.forms.form.FormType;
@@ -246,14 +247,18 @@ public final class SelfEvaluationFormType implements FormType<SelfEvaluationDocu
     @Override
     public SelfEvaluationView view(SelfEvaluationDocument document) {
         List<SelfEvaluationView.Form> forms = new ArrayList<>();
+        List<Bookmark> bookmarks = new ArrayList<>();
         for (SelfEvaluationForm form : document.forms()) {
-            forms.add(view(form));
+            String anchor = "form-" + forms.size();
+            forms.add(view(form, anchor));
+            bookmarks.add(Bookmark.leaf(form.projectName(), anchor));
         }
-        return new SelfEvaluationView(forms);
+        return new SelfEvaluationView(forms, bookmarks);
     }
 
-    private static SelfEvaluationView.Form view(SelfEvaluationForm form) {
+    private static SelfEvaluationView.Form view(SelfEvaluationForm form, String anchor) {
         return new SelfEvaluationView.Form(
+                anchor,
                 text(form.attachment()),
                 TITLE,
                 "（" + form.year() + "年度）",

@@ -1,14 +1,17 @@
 package cn.jixiao.forms.form.selfeval;
 
+import cn.jixiao.forms.form.Bookmark;
 import java.util.List;
 
 /**
  * What the self-evaluation template prints: every cell already a string, sums and scores worked out,
  * merges decided. A template reads this and lays it out; it computes nothing.
  */
-public record SelfEvaluationView(List<Form> forms) {
+public record SelfEvaluationView(List<Form> forms, List<Bookmark> bookmarks) {
 
+    /** One project's form; {@code anchor} is the id of its first element, where its bookmark leads. */
     public record Form(
+            String anchor,
             String attachment,
             String title,
             String yearLine,

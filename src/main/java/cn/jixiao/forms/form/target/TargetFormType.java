@@ -1,6 +1,7 @@
 package cn.jixiao.forms.form.target;
 
 import cn.jixiao.forms.form.Amounts;
+import cn.jixiao.forms.form.Bookmark;
 import cn.jixiao.forms.form.FileNames;
 import cn.jixiao.forms.form.FormType;
 import cn.jixiao.forms.form.Limits;
@@ -143,19 +144,26 @@ public final class TargetFormType implements FormType<TargetDocument> {
         List<TargetView.Row> rows = new ArrayList<>();
         Funds all = new Funds();
         List<TargetView.Row> unitRows = new ArrayList<>();
-        for (Unit unit : document.units()) {
+        List<Bookmark> bookmarks = new ArrayList<>();
+        for (int u = 0; u < document.units().size(); u++) {
+            Unit unit = document.units().get(u);
             Funds subtotal = new Funds();
             List<TargetView.Row> projectRows = new ArrayList<>();
-            for (Project project : unit.projects()) {
+            List<Bookmark> projectMarks = new ArrayList<>();
+            for (int p = 0; p < unit.projects().size(); p++) {
+                Project project = unit.projects().get(p);
                 Funds funds = Funds.of(project);
                 subtotal.add(funds);
-                projectRows.add(funds.row("project", project.name(), project.goal(), indicatorText(project.indicators())));
+                String anchor = "project-" + u + "-" + p;
+                projectRows.add(funds.row("project", anchor, project.name(), project.goal(), indicatorText(project.indicators())));
+                projectMarks.add(Bookmark.leaf(project.name(), anchor));
             }
             all.add(subtotal);
-            unitRows.add(subtotal.row("unit", unit.name(), "", ""));
+            unitRows.add(subtotal.row("unit", "unit-" + u, unit.name(), "", ""));
             unitRows.addAll(projectRows);
+            bookmarks.add(new Bookmark(unit.name(), "unit-" + u, projectMarks));
         }
-        rows.add(all.row("total", "合计", "", ""));
+        rows.add(all.row("total", "total", "合计", "", ""));
         rows.addAll(unitRows);
         String amountUnit = amountUnit(document);
         return new TargetView(
@@ -163,7 +171,8 @@ public final class TargetFormType implements FormType<TargetDocument> {
                 document.organization(),
                 amountUnit,
                 "元".equals(amountUnit) ? "in-yuan" : "in-wan",
-                rows);
+                rows,
+                bookmarks);
     }
 
     /**
@@ -215,8 +224,8 @@ public final class TargetFormType implements FormType<TargetDocument> {
             other = other.add(more.other);
         }
 
-        TargetView.Row row(String kind, String name, String goal, String indicators) {
-            return new TargetView.Row(kind, name,
+        TargetView.Row row(String kind, String anchor, String name, String goal, String indicators) {
+            return new TargetView.Row(kind, anchor, name,
                     Amounts.formatOrBlank(fiscal.add(special).add(other)),
                     Amounts.formatOrBlank(fiscal),
                     Amounts.formatOrBlank(special),

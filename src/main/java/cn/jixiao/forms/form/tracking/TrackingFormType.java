@@ -1,6 +1,7 @@
 package cn.jixiao.forms.form.tracking;
 
 import cn.jixiao.forms.form.Amounts;
+import cn.jixiao.forms.form.Bookmark;
 import cn.jixiao.forms.form.Dates;
 import cn.jixiao.forms.form.FileNames;
 import cn.jixiao.forms.form.FormType;
@@ -141,14 +142,18 @@ public final class TrackingFormType implements FormType<TrackingDocument> {
     @Override
     public TrackingView view(TrackingDocument document) {
         List<TrackingView.Form> forms = new ArrayList<>();
+        List<Bookmark> bookmarks = new ArrayList<>();
         for (TrackingForm form : document.forms()) {
-            forms.add(view(form));
+            String anchor = "form-" + forms.size();
+            forms.add(view(form, anchor));
+            bookmarks.add(Bookmark.leaf(form.projectName(), anchor));
         }
-        return new TrackingView(forms);
+        return new TrackingView(forms, bookmarks);
     }
 
-    private static TrackingView.Form view(TrackingForm form) {
+    private static TrackingView.Form view(TrackingForm form, String anchor) {
         return new TrackingView.Form(
+                anchor,
                 form.projectName(),
                 TITLE,
                 form.budgetUnit(),

@@ -1,14 +1,17 @@
 package cn.jixiao.forms.form.tracking;
 
+import cn.jixiao.forms.form.Bookmark;
 import java.util.List;
 
 /**
  * What the tracking template prints: every cell already a string, merges already decided. A template
  * reads this and lays it out; it computes nothing.
  */
-public record TrackingView(List<Form> forms) {
+public record TrackingView(List<Form> forms, List<Bookmark> bookmarks) {
 
+    /** One project's form; {@code anchor} is the id of its first element, where its bookmark leads. */
     public record Form(
+            String anchor,
             String projectName,
             String title,
             String budgetUnit,

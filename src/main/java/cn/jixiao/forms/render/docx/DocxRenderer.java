@@ -3,6 +3,7 @@ package cn.jixiao.forms.render.docx;
 import cn.jixiao.forms.render.FontLibrary;
 import cn.jixiao.forms.render.OutputFormat;
 import cn.jixiao.forms.render.RenderBudget;
+import cn.jixiao.forms.render.RenderOptions;
 import cn.jixiao.forms.render.Renderer;
 import cn.jixiao.forms.render.css.Cascade;
 import cn.jixiao.forms.render.css.Cascades;
@@ -44,7 +45,7 @@ public final class DocxRenderer implements Renderer {
     }
 
     @Override
-    public byte[] render(Document xhtml) {
+    public byte[] render(Document xhtml, RenderOptions options) {
         Cascade cascade = cascades.of(xhtml);
         budget.checkEstimate(xhtml, cascade.page());
         ComputedStyles styles = new ComputedStyles(cascade, fonts);

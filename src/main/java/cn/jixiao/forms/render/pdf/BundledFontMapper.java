@@ -1,5 +1,6 @@
-package cn.jixiao.forms.render;
+package cn.jixiao.forms.render.pdf;
 
+import cn.jixiao.forms.render.FontLibrary;
 import org.apache.fontbox.FontBoxFont;
 import org.apache.fontbox.ttf.TrueTypeFont;
 import org.apache.pdfbox.pdmodel.font.CIDFontMapping;

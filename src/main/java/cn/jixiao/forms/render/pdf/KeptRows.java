@@ -1,5 +1,6 @@
-package cn.jixiao.forms.render;
+package cn.jixiao.forms.render.pdf;
 
+import cn.jixiao.forms.render.XhtmlTables;
 import cn.jixiao.forms.render.css.Cascade;
 import java.util.ArrayList;
 import java.util.List;

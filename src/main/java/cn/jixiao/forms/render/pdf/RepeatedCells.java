@@ -1,5 +1,7 @@
-package cn.jixiao.forms.render;
+package cn.jixiao.forms.render.pdf;
 
+import cn.jixiao.forms.render.XhtmlTables;
+import cn.jixiao.forms.render.Xhtml;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.IdentityHashMap;
