@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.w3c.dom.Document;
+import tools.jackson.databind.JsonNode;
 import org.slf4j.LoggerFactory;
 
 /**
@@ -58,6 +59,11 @@ public final class FormService {
     /** Every error and warning of a document; only malformed JSON throws. */
     public RegisteredForm.Verdict validate(RegisteredForm<?> form, byte[] body) {
         return queue.run(() -> form.verdict(body));
+    }
+
+    /** The verdict on a document already read as JSON, one item of a batch. */
+    public RegisteredForm.Verdict validate(RegisteredForm<?> form, JsonNode document) {
+        return queue.run(() -> form.verdict(document));
     }
 
     /** What a caller may ask of a PDF beyond its document: an archival level, fields to sign. */

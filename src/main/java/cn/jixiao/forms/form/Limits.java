@@ -11,9 +11,13 @@ package cn.jixiao.forms.form;
  * @param fieldChars  characters (code points) of one text field
  * @param pages       pages of one rendered file
  * @param outputBytes bytes of one rendered file
+ * @param batchBytes  request body of a batch
+ * @param batchItems  items of a batch
  */
-public record Limits(int bodyBytes, int forms, int units, int indicators, int fieldChars, int pages, int outputBytes) {
-    public static final Limits DEFAULT = new Limits(2 * 1024 * 1024, 200, 50, 100, 5000, 500, 50 * 1024 * 1024);
+public record Limits(int bodyBytes, int forms, int units, int indicators, int fieldChars, int pages, int outputBytes,
+                     int batchBytes, int batchItems) {
+    public static final Limits DEFAULT = new Limits(2 * 1024 * 1024, 200, 50, 100, 5000, 500, 50 * 1024 * 1024,
+            32 * 1024 * 1024, 500);
 
     /** The environment variable that sets a limit named in a schema's {@code x-limit}; null for none. */
     public static String environmentVariable(String limit) {

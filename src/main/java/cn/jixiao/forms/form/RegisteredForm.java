@@ -5,9 +5,6 @@ import com.networknt.schema.Schema;
 import java.util.ArrayList;
 import java.util.List;
 import tools.jackson.core.JacksonException;
-import tools.jackson.core.JsonParser;
-import tools.jackson.core.exc.StreamConstraintsException;
-import tools.jackson.core.exc.StreamReadException;
 import tools.jackson.databind.DatabindException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -65,20 +62,24 @@ public final class RegisteredForm<D> {
     /** Parses, checks and binds; throws {@link FormError} for malformed JSON or any error in the document. */
     public Validated<D> read(byte[] body) {
         Problems problems = new Problems();
-        D document = check(body, problems);
+        D document = check(RequestJson.read(body), problems);
         problems.throwIfErrors();
         return new Validated<>(document, problems.warnings());
     }
 
     /** Like {@link #read} but reports a broken document as a verdict; only malformed JSON throws. */
     public Verdict verdict(byte[] body) {
+        return verdict(RequestJson.read(body));
+    }
+
+    /** The verdict on a document already read as JSON, e.g. one item of a batch; the tree is left as it was. */
+    public Verdict verdict(JsonNode document) {
         Problems problems = new Problems();
-        check(body, problems);
+        check(document.deepCopy(), problems);
         return new Verdict(problems.errors(), problems.warnings(), problems.truncated());
     }
 
-    private D check(byte[] body, Problems problems) {
-        JsonNode tree = parse(body);
+    private D check(JsonNode tree, Problems problems) {
         if (arrayLimits.exceeded(tree, problems)) {
             return null;
         }
@@ -131,51 +132,6 @@ public final class RegisteredForm<D> {
             }
             return super.add(error);
         }
-    }
-
-    private static JsonNode parse(byte[] body) {
-        if (body == null || body.length == 0) {
-            throw new FormError(FormError.Kind.MALFORMED_JSON, "请求体为空：需要一个 JSON 文档");
-        }
-        try (JsonParser parser = Json.MAPPER.createParser(Utf8.decode(body))) {
-            try {
-                JsonNode tree = Json.MAPPER.readTree(parser);
-                if (tree == null || tree.isMissingNode()) {
-                    throw new FormError(FormError.Kind.MALFORMED_JSON, "请求体为空：需要一个 JSON 文档");
-                }
-                if (parser.nextToken() != null) {
-                    throw new FormError(FormError.Kind.MALFORMED_JSON, "JSON 格式错误：文档之后还有内容");
-                }
-                return tree;
-            } catch (StreamConstraintsException e) {
-                String where = parser.streamReadContext() == null ? "" : parser.streamReadContext().pathAsPointer().toString();
-                throw new FormError(FormError.Kind.LIMIT_EXCEEDED, "JSON 超出限制：" + constraint(e),
-                        List.of(new Problem(where, constraint(e), constraintName(e))));
-            }
-        } catch (StreamReadException e) {
-            String where = e.getLocation() == null ? ""
-                    : "（第 " + e.getLocation().getLineNr() + " 行第 " + e.getLocation().getColumnNr() + " 列）";
-            throw new FormError(FormError.Kind.MALFORMED_JSON, "JSON 格式错误" + where + "：" + e.getOriginalMessage());
-        } catch (FormError e) {
-            throw e;
-        } catch (JacksonException e) {
-            throw new FormError(FormError.Kind.MALFORMED_JSON, "JSON 格式错误：" + e.getOriginalMessage());
-        }
-    }
-
-    private static String constraintName(StreamConstraintsException e) {
-        return e.getOriginalMessage().contains("nesting depth") ? "json-nesting-depth" : "json-number-length";
-    }
-
-    private static String constraint(StreamConstraintsException e) {
-        String message = e.getOriginalMessage();
-        if (message.contains("nesting depth")) {
-            return "嵌套层数超过 " + Json.MAX_NESTING_DEPTH;
-        }
-        if (message.contains("Number value length")) {
-            return "数字过长";
-        }
-        return message;
     }
 
     private static String pathOf(JacksonException e) {

@@ -134,11 +134,17 @@ final class Negotiation {
                         "不支持的 Content-Encoding：" + encoding.trim() + "；请求体可不压缩，或用 gzip 压缩");
             }
         }
+        if (ctx.req().getContentLengthLong() > maxBytes) {
+            throw new RequestError(RequestError.Kind.BODY_TOO_LARGE, "请求体过大：最多 " + maxBytes + " 字节");
+        }
         byte[] body;
         try {
             body = ctx.bodyAsBytes();
         } catch (Exception e) { // Javalin passes the connection's IOException on undeclared
             throw unreadable(e);
+        }
+        if (body.length > maxBytes) {
+            throw new RequestError(RequestError.Kind.BODY_TOO_LARGE, "请求体过大：最多 " + maxBytes + " 字节");
         }
         return gzip ? inflate(body, maxBytes) : body;
     }

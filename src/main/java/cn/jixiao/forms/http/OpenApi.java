@@ -82,6 +82,9 @@ final class OpenApi {
                   "links":{"type":"object"}}}}}}}}}"""));
         failures(list, List.of(), tokenRequired);
 
+        paths.set(BatchRoutes.PATH, batch(forms));
+        failures((ObjectNode) paths.get(BatchRoutes.PATH).get("post"), BatchRoutes.FAILURES, tokenRequired);
+
         for (RegisteredForm<?> form : forms) {
             String id = form.id();
             ObjectNode schema = form.schemaJson().deepCopy();
@@ -149,6 +152,33 @@ final class OpenApi {
             {"name":"pdfa","in":"query","required":false,"description":"PDF only: an archival PDF/A-2b, or PDF/A-3b with the request's JSON attached as document.json (AFRelationship Source). Fixed dates and a file ID from the content: same request, same bytes.","schema":{"type":"string","enum":["2b","3b"]}}""";
     private static final String SIGNATURE_FIELDS = """
             {"name":"signatureFields","in":"query","required":false,"description":"PDF only: empty signature fields on the signature lines, named reviewer-<i> and preparer-<i> (the form's index from 0), for certificate tools to sign with an incremental update","schema":{"type":"boolean","default":false}}""";
+
+    /** The batch endpoint: its items name a form type and carry a document of that type's schema. */
+    private static ObjectNode batch(Collection<RegisteredForm<?>> forms) {
+        ObjectNode path = object("""
+                {"post":{"summary":"A department's forms in one request: a ZIP of PDF and DOCX files with manifest.json, or one PDF with an outline",
+                  "description":"Every item is checked before the answer starts: one bad item refuses the batch (422) with paths into it (/items/3/document/forms/0/annualBudget). The answer then streams, one item at a time. Warnings: X-Warning-Count and X-Warnings, with paths into the batch.",
+                  "parameters":[
+                    {"name":"format","in":"query","required":false,"schema":{"type":"string","enum":["zip","pdf"],"default":"zip"}},
+                    {"name":"include","in":"query","required":false,"description":"zip only: one format instead of both","schema":{"type":"string","enum":["pdf","docx"]}},
+                    %s,
+                    %s],
+                  "requestBody":{"required":true,"content":{"application/json":{"schema":{"type":"object","required":["items"],"additionalProperties":false,
+                    "properties":{"items":{"type":"array","minItems":1,"items":{"type":"object","required":["form","document"],"additionalProperties":false,
+                      "properties":{"form":{"type":"string"},"document":{"type":"object"}}}}}}}}},
+                  "responses":{"200":{"description":"the ZIP or the PDF","content":{"application/zip":{"schema":{"type":"string","format":"binary"}},
+                    "application/pdf":{"schema":{"type":"string","format":"binary"}}}}}}}""".formatted(PDFA,
+                SIGNATURE_FIELDS.replace("PDF only: ", "format=zip only, in each PDF: ")));
+        ObjectNode form = (ObjectNode) path.at("/post/requestBody/content/application~1json/schema/properties/items/items/properties/form");
+        ArrayNode ids = form.putArray("enum");
+        ArrayNode documents = ((ObjectNode) path.at("/post/requestBody/content/application~1json/schema/properties/items/items/properties/document"))
+                .putArray("oneOf");
+        for (RegisteredForm<?> registered : forms) {
+            ids.add(registered.id());
+            documents.addObject().put("$ref", "#/components/schemas/" + registered.id());
+        }
+        return path;
+    }
 
     private static List<Enum<?>> allKinds() {
         List<Enum<?>> kinds = new ArrayList<>();

@@ -19,6 +19,7 @@ public final class Routes {
     private final RequestLog requests = new RequestLog();
     private final BearerAuth auth;
     private final FormRoutes forms;
+    private final BatchRoutes batches;
     private final ErrorResponses errors;
     private final OpenApi openApi;
 
@@ -28,7 +29,9 @@ public final class Routes {
         this.ready = ready;
         this.auth = new BearerAuth(config.apiToken());
         this.forms = new FormRoutes(service, metrics, config.limits().bodyBytes());
-        this.errors = new ErrorResponses(metrics, config.queueWait().toSeconds(), config.limits().bodyBytes());
+        this.batches = new BatchRoutes(service, config.limits().batchBytes(), config.limits().batchItems());
+        this.errors = new ErrorResponses(metrics, config.queueWait().toSeconds(),
+                Math.max(config.limits().bodyBytes(), config.limits().batchBytes()));
         this.openApi = new OpenApi(service.forms(), auth.enabled());
     }
 
@@ -36,7 +39,8 @@ public final class Routes {
     public Javalin create() {
         return Javalin.create(javalin -> {
             javalin.startup.showJavalinBanner = false;
-            javalin.http.maxRequestSize = config.limits().bodyBytes();
+            // The largest body any route takes; each route holds its own to its limit.
+            javalin.http.maxRequestSize = Math.max(config.limits().bodyBytes(), config.limits().batchBytes());
             javalin.http.defaultContentType = Replies.JSON;
             javalin.http.prefer405over404 = true;
             javalin.jetty.modifyServer(server -> server.setStopTimeout(5_000));
@@ -48,6 +52,7 @@ public final class Routes {
             javalin.routes.get("/metrics", ctx -> Replies.bytes(ctx, 200, metrics.contentType(), metrics.scrape()));
             javalin.routes.get("/openapi.json", ctx -> Replies.json(ctx, 200, openApi.document()));
             forms.register(javalin.routes);
+            batches.register(javalin.routes);
             errors.register(javalin.routes);
             errors.register(javalin.router);
         });

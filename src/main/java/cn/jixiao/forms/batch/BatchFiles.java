@@ -1,0 +1,117 @@
+package cn.jixiao.forms.batch;
+
+import cn.jixiao.forms.FormService;
+import cn.jixiao.forms.form.Json;
+import cn.jixiao.forms.form.Problem;
+import cn.jixiao.forms.render.OutputFormat;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.BooleanSupplier;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+
+/**
+ * A batch as a ZIP, written as it is rendered: for each item, in order, its PDF and/or DOCX under the Chinese
+ * file name a single render would give it (made unique: {@code …（2）.pdf}), then {@code manifest.json}
+ * (item, form, files, pages, warnings). Entry times are fixed: the same request gives the same bytes.
+ */
+public final class BatchFiles {
+    /** Written as a DOS time only, so that the bytes do not depend on the host's time zone. */
+    private static final LocalDateTime FIXED_TIME = LocalDateTime.of(2000, 1, 1, 0, 0);
+    public static final String MANIFEST = "manifest.json";
+
+    private final FormService service;
+
+    public BatchFiles(FormService service) {
+        this.service = service;
+    }
+
+    /**
+     * Renders each item in turn (a render slot at a time) into the ZIP; stops when the client is no longer there,
+     * at the latest at the first write it no longer takes.
+     */
+    public void write(BatchRequest batch, Set<OutputFormat> formats, FormService.PdfExtras extras, OutputStream out,
+                      BooleanSupplier clientPresent) {
+        try (ZipOutputStream zip = new ZipOutputStream(out)) {
+            Set<String> taken = new HashSet<>();
+            List<Map<String, Object>> manifest = new ArrayList<>();
+            for (BatchRequest.Item item : batch.items()) {
+                BatchCutOff.unlessPresent(clientPresent, item.index(), batch.items().size());
+                List<String> names = new ArrayList<>();
+                Integer pages = null;
+                List<Problem> warnings = List.of();
+                String base = null;
+                for (OutputFormat format : OutputFormat.values()) {
+                    if (!formats.contains(format)) {
+                        continue;
+                    }
+                    FormService.RenderedFile file = service.render(item.form(), item.document(), format,
+                            format == OutputFormat.PDF ? extras : FormService.PdfExtras.NONE);
+                    if (base == null) {
+                        base = unique(stem(file.fileName()), taken);
+                    }
+                    String name = base + "." + format.extension();
+                    try {
+                        entry(zip, name, file.bytes());
+                    } catch (IOException gone) {
+                        throw new BatchCutOff(item.index(), batch.items().size());
+                    }
+                    names.add(name);
+                    warnings = item.warnings();
+                    if (format == OutputFormat.PDF) {
+                        pages = pages(file.bytes());
+                    }
+                }
+                Map<String, Object> line = new LinkedHashMap<>();
+                line.put("item", item.index());
+                line.put("form", item.form().id());
+                line.put("files", names);
+                line.put("pages", pages);
+                line.put("warnings", warnings);
+                manifest.add(line);
+            }
+            entry(zip, MANIFEST, Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsBytes(Map.of("items", manifest)));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void entry(ZipOutputStream zip, String name, byte[] bytes) throws IOException {
+        ZipEntry entry = new ZipEntry(name);
+        entry.setTimeLocal(FIXED_TIME);
+        zip.putNextEntry(entry);
+        zip.write(bytes);
+        zip.closeEntry();
+        zip.flush();
+    }
+
+    private static String stem(String fileName) {
+        int dot = fileName.lastIndexOf('.');
+        return dot < 0 ? fileName : fileName.substring(0, dot);
+    }
+
+    /** The name itself, or with （2）, （3） … until it is one no earlier item has. */
+    static String unique(String name, Set<String> taken) {
+        String candidate = name;
+        for (int n = 2; !taken.add(candidate); n++) {
+            candidate = name + "（" + n + "）";
+        }
+        return candidate;
+    }
+
+    static int pages(byte[] pdf) throws IOException {
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            return document.getNumberOfPages();
+        }
+    }
+}

@@ -1,0 +1,103 @@
+package cn.jixiao.forms.batch;
+
+import cn.jixiao.forms.FormService;
+import cn.jixiao.forms.form.FormError;
+import cn.jixiao.forms.form.Json;
+import cn.jixiao.forms.form.Problem;
+import cn.jixiao.forms.form.Problems;
+import cn.jixiao.forms.form.RegisteredForm;
+import cn.jixiao.forms.form.RequestJson;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * A department's forms in one request, {@code {"items": [{"form": "<form id>", "document": {…}}, …]}}, read and
+ * checked whole before anything is rendered: a bad item refuses the batch with every problem at its path in
+ * the batch ({@code /items/3/document/forms/0/annualBudget}), and the warnings of every item come along.
+ */
+public record BatchRequest(List<Item> items, List<Problem> warnings) {
+
+    /** One checked item: its form type, its document as bytes to render, its own warnings. */
+    public record Item(int index, RegisteredForm<?> form, byte[] document, List<Problem> warnings) {
+    }
+
+    public static BatchRequest read(byte[] body, FormService service, int maxItems) {
+        JsonNode root = RequestJson.read(body);
+        Problems problems = new Problems();
+        JsonNode items = root.path("items");
+        if (!root.isObject()) {
+            throw FormError.invalid(List.of(new Problem("", "请求应为对象 {\"items\": […]}")), false);
+        }
+        for (Map.Entry<String, JsonNode> field : root.properties()) {
+            if (!field.getKey().equals("items")) {
+                problems.error("/" + field.getKey(), "不认识的字段「" + field.getKey() + "」：批量请求只有 items");
+            }
+        }
+        if (!items.isArray() || items.isEmpty()) {
+            problems.error("/items", "「items」应为列表，至少一项：每项 {\"form\": 表单编号, \"document\": 文档}");
+            throw FormError.invalid(problems.errors(), false);
+        }
+        if (items.size() > maxItems) {
+            throw FormError.invalid(List.of(new Problem("/items", "一次最多 " + maxItems + " 项，现有 " + items.size()
+                    + " 项（限制 JIXIAO_MAX_BATCH_ITEMS）", "JIXIAO_MAX_BATCH_ITEMS")), false);
+        }
+        List<Item> checked = new ArrayList<>();
+        List<Problem> warnings = new ArrayList<>();
+        for (int i = 0; i < items.size() && !problems.full(); i++) {
+            Item item = item(items.get(i), i, service, problems);
+            if (item != null) {
+                checked.add(item);
+                warnings.addAll(item.warnings());
+            }
+        }
+        problems.throwIfErrors();
+        return new BatchRequest(checked, warnings);
+    }
+
+    private static Item item(JsonNode item, int index, FormService service, Problems problems) {
+        String path = "/items/" + index;
+        if (!item.isObject()) {
+            problems.error(path, "第 " + (index + 1) + " 项应为对象 {\"form\": 表单编号, \"document\": 文档}");
+            return null;
+        }
+        for (Map.Entry<String, JsonNode> field : item.properties()) {
+            if (!field.getKey().equals("form") && !field.getKey().equals("document")) {
+                problems.error(path + "/" + field.getKey(), "不认识的字段「" + field.getKey() + "」：每项只有 form 和 document");
+            }
+        }
+        RegisteredForm<?> form = null;
+        JsonNode id = item.path("form");
+        if (!id.isString()) {
+            problems.error(path + "/form", "缺少表单编号「form」，如 " + ids(service));
+        } else {
+            form = service.forms().stream().filter(f -> f.id().equals(id.asString())).findFirst().orElse(null);
+            if (form == null) {
+                problems.error(path + "/form", "没有这种表：" + id.asString() + "；可用的表：" + ids(service));
+            }
+        }
+        JsonNode document = item.get("document");
+        if (document == null || !document.isObject()) {
+            problems.error(path + "/document", "缺少文档「document」，应为对象");
+            return null;
+        }
+        if (form == null) {
+            return null;
+        }
+        RegisteredForm.Verdict verdict = service.validate(form, document);
+        verdict.errors().forEach(problem -> problems.error(within(path + "/document", problem)));
+        List<Problem> warnings = verdict.warnings().stream().map(problem -> within(path + "/document", problem)).toList();
+        return verdict.valid() ? new Item(index, form, Json.MAPPER.writeValueAsBytes(document), warnings) : null;
+    }
+
+    private static Problem within(String prefix, Problem problem) {
+        return new Problem(prefix + problem.path(), problem.message(), problem.limit());
+    }
+
+    private static String ids(FormService service) {
+        List<String> ids = new ArrayList<>();
+        service.forms().forEach(form -> ids.add(form.id()));
+        return String.join("、", ids);
+    }
+}
