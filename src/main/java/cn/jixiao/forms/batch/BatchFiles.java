@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.time.LocalDateTime;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -15,19 +16,24 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.BooleanSupplier;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipOutputStream;
+import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
+import org.apache.commons.compress.archivers.zip.ZipArchiveOutputStream;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 
 /**
  * A batch as a ZIP, written as it is rendered: for each item, in order, its PDF and/or DOCX under the Chinese
  * file name a single render would give it (made unique: {@code …（2）.pdf}), then {@code manifest.json}
- * (item, form, files, pages, warnings). Entry times are fixed: the same request gives the same bytes.
+ * (item, form, files, pages, warnings). Entry times are fixed: the same request gives the same bytes. Names are
+ * UTF-8, flagged so, in entries marked as made on Unix: Info-ZIP's {@code unzip} reads the names of entries made
+ * on MS-DOS (what {@code java.util.zip} writes) in an OEM code page even when they are flagged UTF-8, and so
+ * garbled every Chinese name.
  */
 public final class BatchFiles {
-    /** Written as a DOS time only, so that the bytes do not depend on the host's time zone. */
+    /** Written as a DOS time (local time, no zone) only, so that the bytes do not depend on the host's time zone. */
     private static final LocalDateTime FIXED_TIME = LocalDateTime.of(2000, 1, 1, 0, 0);
+    /** rw-r--r--, a regular file. */
+    private static final int FILE_MODE = 0100644;
     public static final String MANIFEST = "manifest.json";
 
     private final FormService service;
@@ -42,7 +48,7 @@ public final class BatchFiles {
      */
     public void write(BatchRequest batch, Set<OutputFormat> formats, FormService.PdfExtras extras, OutputStream out,
                       BooleanSupplier clientPresent) {
-        try (ZipOutputStream zip = new ZipOutputStream(out)) {
+        try (ZipArchiveOutputStream zip = new ZipArchiveOutputStream(out)) {
             Set<String> taken = new HashSet<>();
             List<Map<String, Object>> manifest = new ArrayList<>();
             for (BatchRequest.Item item : batch.items()) {
@@ -86,12 +92,13 @@ public final class BatchFiles {
         }
     }
 
-    private static void entry(ZipOutputStream zip, String name, byte[] bytes) throws IOException {
-        ZipEntry entry = new ZipEntry(name);
-        entry.setTimeLocal(FIXED_TIME);
-        zip.putNextEntry(entry);
+    private static void entry(ZipArchiveOutputStream zip, String name, byte[] bytes) throws IOException {
+        ZipArchiveEntry entry = new ZipArchiveEntry(name);
+        entry.setTime(FIXED_TIME.atZone(ZoneId.systemDefault()).toInstant().toEpochMilli());
+        entry.setUnixMode(FILE_MODE);
+        zip.putArchiveEntry(entry);
         zip.write(bytes);
-        zip.closeEntry();
+        zip.closeArchiveEntry();
         zip.flush();
     }
 

@@ -2,6 +2,7 @@ package cn.jixiao.forms.batch;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cn.jixiao.forms.form.Json;
@@ -24,6 +25,9 @@ import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.interactive.documentnavigation.destination.PDPageDestination;
 import org.apache.pdfbox.pdmodel.interactive.documentnavigation.outline.PDOutlineItem;
 import org.apache.pdfbox.pdmodel.interactive.documentnavigation.outline.PDOutlineNode;
+import org.apache.commons.compress.archivers.zip.X5455_ExtendedTimestamp;
+import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
+import org.apache.commons.compress.archivers.zip.ZipFile;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
@@ -85,6 +89,32 @@ class BatchTest {
         }
         assertEquals(Integer.toString(warnings), response.headers().firstValue("X-Warning-Count").orElse(""));
         assertArrayEquals(response.body(), post("?format=zip", batch(MIXED)).body(), "same request, same bytes");
+    }
+
+    @Test
+    void zipEntriesSayTheirNamesAreUtf8AndCarryOneFixedTimeWhateverTheZone() throws IOException {
+        byte[] zip = post("?format=zip&include=docx", batch("performance-target", "performance-tracking")).body();
+        int entries = 0;
+        try (ZipFile file = ZipFile.builder().setByteArray(zip).get()) {
+            for (ZipArchiveEntry entry : java.util.Collections.list(file.getEntries())) {
+                entries++;
+                assertEquals(ZipArchiveEntry.PLATFORM_UNIX, entry.getPlatform(), entry.getName());
+                assertTrue(entry.getGeneralPurposeBit().usesUTF8ForNames(), entry.getName());
+                assertNull(entry.getExtraField(X5455_ExtendedTimestamp.HEADER_ID), "no zone-dependent time: " + entry.getName());
+            }
+        }
+        assertEquals(3, entries);
+        // Every local header: DOS time 00:00:00, date 2000-01-01, as bytes.
+        java.nio.ByteBuffer bytes = java.nio.ByteBuffer.wrap(zip).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        int headers = 0;
+        for (int i = 0; i + 30 <= zip.length; i++) {
+            if (bytes.getInt(i) == 0x04034b50) {
+                headers++;
+                assertEquals(0, bytes.getShort(i + 10), "time");
+                assertEquals((20 << 9) | (1 << 5) | 1, bytes.getShort(i + 12), "date");
+            }
+        }
+        assertTrue(headers >= 3);
     }
 
     @Test

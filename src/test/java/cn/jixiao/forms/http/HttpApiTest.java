@@ -232,6 +232,23 @@ class HttpApiTest {
         assertTrue(unavailable.contains("overloaded") && unavailable.contains("render_timeout"), unavailable);
     }
 
+    @Test
+    void openApiDescribesThePdfOptionsAndTheBatch() {
+        JsonNode paths = json(TestServer.get("/openapi.json")).path("paths");
+        List<String> renderParameters = new ArrayList<>();
+        paths.path(BASE + "/render").path("post").path("parameters").forEach(p -> renderParameters.add(p.path("name").asString()));
+        assertEquals(List.of("format", "pdfa", "signatureFields"), renderParameters);
+        JsonNode batch = paths.path("/api/v1/batch").path("post");
+        List<String> batchParameters = new ArrayList<>();
+        batch.path("parameters").forEach(p -> batchParameters.add(p.path("name").asString()));
+        assertEquals(List.of("format", "include", "pdfa", "signatureFields"), batchParameters);
+        JsonNode item = batch.at("/requestBody/content/application~1json/schema/properties/items/items/properties");
+        assertEquals("[\"performance-target\",\"performance-tracking\",\"performance-self-evaluation\"]",
+                item.path("form").path("enum").toString());
+        assertEquals("#/components/schemas/performance-target", item.at("/document/oneOf/0/$ref").asString());
+        assertEquals(List.of("200", "400", "408", "413", "415", "422", "503"), fieldNames(batch.path("responses")));
+    }
+
     private static List<String> fieldNames(JsonNode node) {
         List<String> names = new ArrayList<>();
         node.properties().forEach(e -> names.add(e.getKey()));
