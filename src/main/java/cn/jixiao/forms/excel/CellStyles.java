@@ -35,6 +35,7 @@ final class CellStyles {
     private final CellStyle integer;
     private final CellStyle date;
     final CellStyle boldText;
+    /** A sum: zero shows as an empty cell, as the forms print it. */
     final CellStyle boldAmount;
 
     CellStyles(Workbook workbook) {
@@ -47,6 +48,7 @@ final class CellStyles {
         plainWrapped.setWrapText(true);
         header = style(workbook, bold, true);
         header.setAlignment(HorizontalAlignment.CENTER);
+        header.setVerticalAlignment(VerticalAlignment.CENTER);
         header.setWrapText(true);
         label = style(workbook, bold, true);
         label.setWrapText(true);
@@ -63,7 +65,7 @@ final class CellStyles {
         boldText = style(workbook, bold, true);
         boldText.setWrapText(true);
         boldAmount = style(workbook, bold, true);
-        boldAmount.setDataFormat(amount.getDataFormat());
+        boldAmount.setDataFormat(workbook.createDataFormat().getFormat(AMOUNT_FORMAT + ";-" + AMOUNT_FORMAT + ";"));
     }
 
     private static Font font(Workbook workbook, boolean bold, int points) {
@@ -93,7 +95,7 @@ final class CellStyles {
             case NUMBER -> number;
             case INTEGER -> integer;
             case DATE -> date;
-            case TEXT -> field.multiline() ? wrapped : text;
+            case TEXT -> wrapped;
             default -> text;
         };
     }

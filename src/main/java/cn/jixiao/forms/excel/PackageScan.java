@@ -7,6 +7,7 @@ import java.io.ByteArrayInputStream;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.zip.ZipEntry;
@@ -45,6 +46,10 @@ final class PackageScan {
         try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(bytes))) {
             Inflated inflated = new Inflated(zip, maxInflatedBytes(limits));
             for (ZipEntry entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
+                if (entry.getName().equals("mimetype")
+                        && new String(inflated.readNBytes(100), StandardCharsets.US_ASCII).contains("opendocument")) {
+                    throw WorkbookFile.unreadable("这是 OpenDocument 表格（.ods）：请在 WPS、Excel 或 LibreOffice 中另存为 .xlsx");
+                }
                 if (!entry.getName().endsWith(".xml")) {
                     inflated.transferTo(java.io.OutputStream.nullOutputStream());
                     continue;
@@ -123,11 +128,6 @@ final class PackageScan {
                         + MULTIPLE_OF_BODY + " 倍")), false);
             }
             return n;
-        }
-
-        @Override
-        public void close() {
-            // the zip stream is closed by its owner, after its last entry
         }
     }
 }

@@ -126,7 +126,7 @@ final class SheetPerForm implements WorkbookLayout {
         CellStyles.dropDown(sheet, field, row, row, 1);
         int lines = value == null || value.isMissingNode() ? (field.multiline() ? 3 : 1)
                 : TextLines.count(value.asString(""), widthOf(sheet, 1, columns - 1));
-        line.setHeightInPoints(Math.min(409, Math.max(1, lines) * 15f + 3));
+        line.setHeightInPoints(TextLines.height(lines));
         return row + 1;
     }
 
@@ -177,7 +177,7 @@ final class SheetPerForm implements WorkbookLayout {
                 CellValues.write(line.createCell(c), fields.get(c), value, styles);
                 lines = Math.max(lines, TextLines.count(value == null ? "" : value.asString(""), CellStyles.width(fields.get(c))));
             }
-            line.setHeightInPoints(Math.min(409, lines * 15f + 3));
+            line.setHeightInPoints(TextLines.height(lines));
         }
         return row + 1;
     }

@@ -153,12 +153,12 @@ final class TargetTableLayout implements WorkbookLayout {
     /** Columns sized for what they hold: the project's name and goal wide. */
     private int width(Field field) {
         if (field == projectColumns.get(0)) {
-            return 24;
+            return 26;
         }
         if (field.kind() != FormShape.Kind.TEXT) {
             return field.kind() == FormShape.Kind.AMOUNT ? 12 : 11;
         }
-        return projectColumns.contains(field) ? 32 : field == indicators.fields().get(2) ? 22 : 14;
+        return projectColumns.contains(field) ? 32 : field == indicators.fields().get(2) ? 24 : 14;
     }
 
     /** The projects of a unit from {@code row} on (a template's empty rows for null); the row after them. */
@@ -233,7 +233,7 @@ final class TargetTableLayout implements WorkbookLayout {
                     lines = Math.max(lines, TextLines.count(rows.get(i).path(field.name()).asString(""), width(field)));
                 }
             }
-            sheet.getRow(row + i).setHeightInPoints(Math.min(409, lines * 15f + 3));
+            sheet.getRow(row + i).setHeightInPoints(TextLines.height(lines));
         }
     }
 

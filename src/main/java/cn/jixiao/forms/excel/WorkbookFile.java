@@ -42,9 +42,13 @@ final class WorkbookFile {
     private WorkbookFile() {
     }
 
-    static Workbook open(byte[] bytes, Limits limits) {
+    /** Sets POI's zip-bomb guard, which is process-wide, for the workbooks read under these limits. */
+    static void guard(Limits limits) {
         ZipSecureFile.setMinInflateRatio(MIN_INFLATE_RATIO);
         ZipSecureFile.setMaxEntrySize(PackageScan.maxInflatedBytes(limits));
+    }
+
+    static Workbook open(byte[] bytes, Limits limits) {
         if (bytes == null || bytes.length == 0) {
             throw unreadable("请求体为空：需要一个 Excel 工作簿（.xlsx 或 .xls）");
         }
@@ -146,9 +150,6 @@ final class WorkbookFile {
             }
             if (cause instanceof OldExcelFormatException) {
                 return unsupported("这是 Excel 95 或更早的工作簿：请在 Excel 或 WPS 中另存为 .xlsx");
-            }
-            if (message.contains("ODF")) {
-                return unreadable("这是 OpenDocument 表格（.ods）：请在 WPS、Excel 或 LibreOffice 中另存为 .xlsx");
             }
         }
         return unreadable("无法读取工作簿：文件已损坏，或不是 Excel 工作簿（" + e.getClass().getSimpleName() + "）");

@@ -33,6 +33,7 @@ public final class Workbooks {
 
     public Workbooks(Limits limits) {
         this.limits = limits;
+        WorkbookFile.guard(limits);
     }
 
     public byte[] template(RegisteredForm<?> form) {
@@ -92,7 +93,7 @@ public final class Workbooks {
             Cell cell = row.createCell(0);
             cell.setCellValue((i + 1) + ". " + lines.get(i));
             cell.setCellStyle(styles.plainWrapped);
-            row.setHeightInPoints(TextLines.count(lines.get(i), 110) * 15f + 3);
+            row.setHeightInPoints(TextLines.height(TextLines.count(lines.get(i), 110)));
         }
         CellStyles.printSetUp(sheet, false, 0, 0);
     }

@@ -35,11 +35,11 @@ class WorkbookPrintTest {
         HttpResponse<byte[]> response = TestServer.get("/api/v1/forms/" + formId + "/template.xlsx");
         assertEquals(200, response.statusCode());
         byte[] pdf = Office.convert(response.body(), "xlsx", "pdf");
+        pictures(pdf, formId + "-template");
         String text = Fidelity.normalise(PdfDigest.text(pdf));
         for (String heading : headings(formId)) {
             assertTrue(text.contains(Fidelity.normalise(heading)), heading + " missing from the printed template: " + text);
         }
-        pictures(pdf, formId + "-template");
     }
 
     @ParameterizedTest
@@ -47,12 +47,12 @@ class WorkbookPrintTest {
     void theExportedExamplePrintsItsValues(String formId) throws Exception {
         Office.assumeAvailable();
         byte[] pdf = Office.convert(RoundTripTest.exported(formId), "xlsx", "pdf");
+        pictures(pdf, formId + "-export");
         String text = Fidelity.normalise(PdfDigest.text(pdf));
         java.util.Set<String> values = new java.util.LinkedHashSet<>();
         collect(Json.MAPPER.readTree(TestServer.example(formId)), values);
         List<String> missing = Fidelity.missing(values, text);
         assertTrue(missing.isEmpty(), "values missing from the printed workbook: " + missing);
-        pictures(pdf, formId + "-export");
     }
 
     /** Every text of a document, as the workbook holds it. */
