@@ -25,7 +25,8 @@ final class PackageScan {
     /** The parts of a workbook together may inflate to this many times the body limit. */
     static final int MULTIPLE_OF_BODY = 32;
     private static final String SPREADSHEET_ML = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
-    private static final XMLInputFactory XML = XMLInputFactory.newFactory();
+    /** The JDK's own parser, whatever another library on the class path or a system property would choose. */
+    private static final XMLInputFactory XML = XMLInputFactory.newDefaultFactory();
 
     static {
         XML.setProperty(XMLInputFactory.SUPPORT_DTD, false);
@@ -128,6 +129,11 @@ final class PackageScan {
                         + MULTIPLE_OF_BODY + " 倍")), false);
             }
             return n;
+        }
+
+        @Override
+        public void close() {
+            // a parser may close its input at the end of a part; the zip must stay open for the next one
         }
     }
 }

@@ -42,10 +42,9 @@ final class WorkbookFile {
     private WorkbookFile() {
     }
 
-    /** Sets POI's zip-bomb guard, which is process-wide, for the workbooks read under these limits. */
-    static void guard(Limits limits) {
+    static {
+        // POI's guard is process-wide, so it is set once; the inflated size each service allows is PackageScan's to check.
         ZipSecureFile.setMinInflateRatio(MIN_INFLATE_RATIO);
-        ZipSecureFile.setMaxEntrySize(PackageScan.maxInflatedBytes(limits));
     }
 
     static Workbook open(byte[] bytes, Limits limits) {
@@ -140,10 +139,9 @@ final class WorkbookFile {
         }
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
             String message = String.valueOf(cause.getMessage());
-            if (message.contains("Zip bomb") || message.contains("exceed the max")) {
-                return FormError.invalid(List.of(PackageScan.beyond("bodyBytes", "工作簿解压后过大（疑似压缩炸弹）：某一部分的压缩比超过 "
-                        + Math.round(1 / MIN_INFLATE_RATIO) + " 倍，或解压后超过 " + PackageScan.MULTIPLE_OF_BODY
-                        + " 倍请求体上限")), false);
+            if (message.contains("Zip bomb")) {
+                return FormError.invalid(List.of(PackageScan.beyond("bodyBytes", "工作簿疑似压缩炸弹：某一部分解压后是压缩时的 "
+                        + Math.round(1 / MIN_INFLATE_RATIO) + " 倍以上")), false);
             }
             if (cause instanceof EncryptedDocumentException) {
                 return encrypted();
@@ -152,7 +150,9 @@ final class WorkbookFile {
                 return unsupported("这是 Excel 95 或更早的工作簿：请在 Excel 或 WPS 中另存为 .xlsx");
             }
         }
-        return unreadable("无法读取工作簿：文件已损坏，或不是 Excel 工作簿（" + e.getClass().getSimpleName() + "）");
+        String reason = String.valueOf(e.getMessage());
+        return unreadable("无法读取工作簿：文件已损坏，或不是 Excel 工作簿（" + e.getClass().getSimpleName() + "："
+                + (reason.length() > 120 ? reason.substring(0, 120) + "…" : reason) + "）");
     }
 
     private static FormError encrypted() {

@@ -33,7 +33,6 @@ public final class Workbooks {
 
     public Workbooks(Limits limits) {
         this.limits = limits;
-        WorkbookFile.guard(limits);
     }
 
     public byte[] template(RegisteredForm<?> form) {
