@@ -1,5 +1,6 @@
 package cn.jixiao.forms;
 
+import cn.jixiao.forms.excel.Workbooks;
 import cn.jixiao.forms.form.FormRegistry;
 import cn.jixiao.forms.form.TextRules;
 import cn.jixiao.forms.form.indicator.IndicatorChecks;
@@ -42,6 +43,7 @@ public final class App {
                         new IndicatorChecks(config.minSatisfactionPercent())),
                 templates,
                 List.of(new PdfRenderer(fonts, budget), new DocxRenderer(fonts, budget)),
+                new Workbooks(config.limits()),
                 queue);
         this.routes = new Routes(service, new Metrics(queue::inFlight), config, ready::get);
         this.server = routes.create();

@@ -51,7 +51,10 @@ public record Config(int port, Limits limits, int renderThreads, Duration queueW
                 number(env, "JIXIAO_MAX_PAGES", defaults.pages(), 1, 100_000),
                 number(env, "JIXIAO_MAX_OUTPUT_BYTES", defaults.outputBytes(), 64 * 1024, 1024 * 1024 * 1024),
                 number(env, "JIXIAO_MAX_BATCH_BYTES", defaults.batchBytes(), 1024, 512 * 1024 * 1024),
-                number(env, "JIXIAO_MAX_BATCH_ITEMS", defaults.batchItems(), 1, 100_000));
+                number(env, "JIXIAO_MAX_BATCH_ITEMS", defaults.batchItems(), 1, 100_000),
+                number(env, "JIXIAO_MAX_WORKBOOK_SHEETS", defaults.workbookSheets(), 1, 10_000),
+                number(env, "JIXIAO_MAX_WORKBOOK_ROWS", defaults.workbookRows(), 10, 1_048_576),
+                number(env, "JIXIAO_MAX_WORKBOOK_CELLS", defaults.workbookCells(), 100, 10_000_000));
         int processors = Runtime.getRuntime().availableProcessors();
         String origins = env.getOrDefault("JIXIAO_CORS_ORIGINS", "").trim();
         return new Config(

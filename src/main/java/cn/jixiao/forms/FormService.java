@@ -1,6 +1,9 @@
 package cn.jixiao.forms;
 
+import cn.jixiao.forms.excel.ImportedWorkbook;
+import cn.jixiao.forms.excel.Workbooks;
 import cn.jixiao.forms.form.FormError;
+import cn.jixiao.forms.form.Json;
 import cn.jixiao.forms.form.FormRegistry;
 import cn.jixiao.forms.form.Limits;
 import cn.jixiao.forms.form.Problem;
@@ -22,9 +25,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The one front door to the pipeline, one direction: bytes → validated document → view model → XHTML →
- * PDF or DOCX. Checking and rendering both run in a slot of the {@link RenderQueue}, so that neither can
- * take more of the machine than the operator allows. Knows form types only through the registry and
- * formats only through their renderers.
+ * PDF or DOCX, or the checked document → XLSX; a workbook read back into a document first. Checking,
+ * rendering and reading workbooks run in a slot of the {@link RenderQueue}, so that none can take more of the
+ * machine than the operator allows. Knows form types only through the registry and formats only through
+ * their renderers and the workbooks.
  */
 public final class FormService {
     private static final Logger LOG = LoggerFactory.getLogger(FormService.class);
@@ -32,10 +36,14 @@ public final class FormService {
     private final Templates templates;
     private final Map<OutputFormat, Renderer> renderers = new EnumMap<>(OutputFormat.class);
     private final RenderQueue queue;
+    private final Workbooks workbooks;
+    private final Map<String, byte[]> emptyWorkbooks = new java.util.concurrent.ConcurrentHashMap<>();
 
-    public FormService(FormRegistry registry, Templates templates, List<Renderer> renderers, RenderQueue queue) {
+    public FormService(FormRegistry registry, Templates templates, List<Renderer> renderers, Workbooks workbooks,
+                       RenderQueue queue) {
         this.registry = registry;
         this.templates = templates;
+        this.workbooks = workbooks;
         for (Renderer renderer : renderers) {
             this.renderers.put(renderer.format(), renderer);
         }
@@ -79,6 +87,37 @@ public final class FormService {
         return queue.run(() -> pipeline(form, body, format, extras));
     }
 
+    /**
+     * The document a workbook holds, with the warnings of its cells and of the document (those of
+     * {@code /validate}), each at its cell; {@link FormError} when it cannot be read or the document is wrong.
+     */
+    public ImportedWorkbook importWorkbook(RegisteredForm<?> form, byte[] workbook) {
+        return queue.run(() -> {
+            ImportedWorkbook imported = workbooks.read(form, workbook);
+            RegisteredForm.Verdict verdict = form.verdict(imported.json());
+            if (!verdict.valid()) {
+                throw FormError.invalid(imported.locate(verdict.errors()), verdict.truncated());
+            }
+            return imported.warnedAlso(verdict.warnings());
+        });
+    }
+
+    /** An imported document rendered as a request body would be; its problems shown at their cells. */
+    public RenderedFile render(RegisteredForm<?> form, ImportedWorkbook imported, OutputFormat format, PdfExtras extras) {
+        try {
+            RenderedFile file = render(form, imported.json(), format, extras);
+            return new RenderedFile(file.bytes(), file.fileName(), format, imported.warnings());
+        } catch (FormError refused) {
+            throw new FormError(refused.kind(), refused.getMessage(), imported.locate(refused.details()));
+        }
+    }
+
+    /** The empty workbook of a form, to fill in, and its file name; made once per form. */
+    public RenderedFile template(RegisteredForm<?> form) {
+        byte[] bytes = emptyWorkbooks.computeIfAbsent(form.id(), id -> workbooks.template(form));
+        return new RenderedFile(bytes.clone(), form.type().title() + "（填写模板）.xlsx", OutputFormat.XLSX, List.of());
+    }
+
     /** The XHTML the form's template makes of a document: what both renderers receive. */
     public String markup(RegisteredForm<?> form, byte[] body) {
         return queue.run(() -> read(form, body));
@@ -90,8 +129,12 @@ public final class FormService {
 
     private <D> RenderedFile pipeline(RegisteredForm<D> form, byte[] body, OutputFormat format, PdfExtras extras) {
         RegisteredForm.Validated<D> validated = form.read(body);
-        Document xhtml = Xhtml.parse(markup(form, validated.document()), form.id() + "/" + Templates.ENTRY);
         String name = form.type().fileName(validated.document());
+        if (format == OutputFormat.XLSX) {
+            byte[] workbook = workbooks.write(form, Json.MAPPER.valueToTree(validated.document()));
+            return new RenderedFile(workbook, name + "." + format.extension(), format, validated.warnings());
+        }
+        Document xhtml = Xhtml.parse(markup(form, validated.document()), form.id() + "/" + Templates.ENTRY);
         RenderOptions options = new RenderOptions(name, extras.archive(), body, extras.signatureFields());
         try {
             return new RenderedFile(renderers.get(format).render(xhtml, options), name + "." + format.extension(), format,
@@ -124,7 +167,7 @@ public final class FormService {
     public void warmUp() {
         for (RegisteredForm<?> form : registry.all()) {
             templates.compile(form.id());
-            for (OutputFormat format : renderers.keySet()) {
+            for (OutputFormat format : OutputFormat.values()) {
                 try {
                     pipeline(form, form.example(), format, PdfExtras.NONE);
                 } catch (FormError refused) {

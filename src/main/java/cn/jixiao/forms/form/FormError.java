@@ -3,10 +3,10 @@ package cn.jixiao.forms.form;
 import java.util.List;
 
 /**
- * Every way a document can be refused: not JSON, breaking the contract, beyond a limit, or of a form type
- * that does not exist. How a request travels (its media type, size, credentials) and whether the service
- * has room for it are not a document's fault and are modelled elsewhere; the HTTP layer maps every kind to
- * a status in one place.
+ * Every way a document can be refused: not JSON, not a readable workbook, breaking the contract, beyond a
+ * limit, or of a form type that does not exist. How a request travels (its media type, size, credentials)
+ * and whether the service has room for it are not a document's fault and are modelled elsewhere; the HTTP
+ * layer maps every kind to a status in one place.
  */
 public final class FormError extends RuntimeException {
     private static final long serialVersionUID = 1L;
@@ -15,7 +15,11 @@ public final class FormError extends RuntimeException {
         MALFORMED_JSON,
         INVALID_DOCUMENT,
         LIMIT_EXCEEDED,
-        UNKNOWN_FORM_TYPE;
+        UNKNOWN_FORM_TYPE,
+        /** The bytes are no workbook that can be read: not a spreadsheet, or damaged. */
+        UNREADABLE_WORKBOOK,
+        /** A workbook of a kind that is refused: encrypted, with macros, or of Excel 95 and before. */
+        UNSUPPORTED_WORKBOOK;
 
         public String code() {
             return name().toLowerCase(java.util.Locale.ROOT);

@@ -13,11 +13,14 @@ package cn.jixiao.forms.form;
  * @param outputBytes bytes of one rendered file
  * @param batchBytes  request body of a batch
  * @param batchItems  items of a batch
+ * @param workbookSheets sheets of an imported workbook
+ * @param workbookRows   rows of one sheet of an imported workbook
+ * @param workbookCells  cells of an imported workbook, all sheets together: what bounds the memory a read takes
  */
 public record Limits(int bodyBytes, int forms, int units, int indicators, int fieldChars, int pages, int outputBytes,
-                     int batchBytes, int batchItems) {
+                     int batchBytes, int batchItems, int workbookSheets, int workbookRows, int workbookCells) {
     public static final Limits DEFAULT = new Limits(2 * 1024 * 1024, 200, 50, 100, 5000, 500, 50 * 1024 * 1024,
-            32 * 1024 * 1024, 500);
+            32 * 1024 * 1024, 500, 255, 20_000, 50_000);
 
     /** The environment variable that sets a limit named in a schema's {@code x-limit}; null for none. */
     public static String environmentVariable(String limit) {
@@ -31,6 +34,9 @@ public record Limits(int bodyBytes, int forms, int units, int indicators, int fi
             case "fieldChars" -> "JIXIAO_MAX_FIELD_CHARS";
             case "pages" -> "JIXIAO_MAX_PAGES";
             case "outputBytes" -> "JIXIAO_MAX_OUTPUT_BYTES";
+            case "workbookSheets" -> "JIXIAO_MAX_WORKBOOK_SHEETS";
+            case "workbookRows" -> "JIXIAO_MAX_WORKBOOK_ROWS";
+            case "workbookCells" -> "JIXIAO_MAX_WORKBOOK_CELLS";
             default -> null;
         };
     }

@@ -143,6 +143,15 @@ public final class Taxonomy {
         return text;
     }
 
+    /** The 一级指标 as the forms print them, in code order: what a workbook's drop-down offers. */
+    public static List<String> level1Labels() {
+        return java.util.Arrays.stream(Level1.values()).map(Level1::label).toList();
+    }
+
+    public static List<String> level2Labels() {
+        return java.util.Arrays.stream(Level2.values()).map(Level2::label).toList();
+    }
+
     /** The accepted spellings of 一级指标, for the JSON Schema (strings, and the codes as numbers too). */
     public static List<String> level1Spellings() {
         return List.copyOf(LEVEL1_SPELLINGS.keySet());

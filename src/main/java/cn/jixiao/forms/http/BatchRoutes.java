@@ -99,7 +99,8 @@ final class BatchRoutes {
         return switch (include) {
             case "pdf" -> EnumSet.of(OutputFormat.PDF);
             case "docx" -> EnumSet.of(OutputFormat.DOCX);
-            default -> throw refused("include", "不支持的 include：" + include + "；可用：pdf、docx", "应为 pdf 或 docx");
+            case "xlsx" -> EnumSet.of(OutputFormat.XLSX);
+            default -> throw refused("include", "不支持的 include：" + include + "；可用：pdf、docx、xlsx", "应为 pdf、docx 或 xlsx");
         };
     }
 

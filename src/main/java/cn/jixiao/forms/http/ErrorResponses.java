@@ -37,9 +37,9 @@ final class ErrorResponses {
 
     static int status(FormError.Kind kind) {
         return switch (kind) {
-            case MALFORMED_JSON -> 400;
+            case MALFORMED_JSON, UNREADABLE_WORKBOOK -> 400;
             case UNKNOWN_FORM_TYPE -> 404;
-            case INVALID_DOCUMENT, LIMIT_EXCEEDED -> 422;
+            case INVALID_DOCUMENT, LIMIT_EXCEEDED, UNSUPPORTED_WORKBOOK -> 422;
         };
     }
 

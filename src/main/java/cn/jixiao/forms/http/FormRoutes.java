@@ -2,6 +2,7 @@ package cn.jixiao.forms.http;
 
 import cn.jixiao.forms.FormService;
 import cn.jixiao.forms.Unavailable;
+import cn.jixiao.forms.excel.ImportedWorkbook;
 import cn.jixiao.forms.form.FormError;
 import cn.jixiao.forms.form.Json;
 import cn.jixiao.forms.form.Problem;
@@ -29,6 +30,8 @@ final class FormRoutes {
             RequestError.Kind.UNSUPPORTED_MEDIA_TYPE, Unavailable.Kind.OVERLOADED, Unavailable.Kind.RENDER_TIMEOUT);
     /** What rendering adds: a format the service cannot make. */
     static final List<Enum<?>> FORMAT_FAILURES = List.of(RequestError.Kind.UNSUPPORTED_FORMAT, RequestError.Kind.NOT_ACCEPTABLE);
+    /** What reading a workbook adds: bytes that are none, or one of a refused kind. */
+    static final List<Enum<?>> WORKBOOK_FAILURES = List.of(FormError.Kind.UNREADABLE_WORKBOOK, FormError.Kind.UNSUPPORTED_WORKBOOK);
 
     /** Warnings travel in a header: JSON with every non-ASCII character escaped. */
     private static final ObjectWriter ASCII_JSON = Json.MAPPER.writer().with(JsonWriteFeature.ESCAPE_NON_ASCII);
@@ -52,6 +55,8 @@ final class FormRoutes {
         routes.get(BASE + "/{id}/example", ctx -> Replies.bytes(ctx, 200, Replies.JSON, form(ctx).example()));
         routes.post(BASE + "/{id}/validate", this::validate);
         routes.post(BASE + "/{id}/render", this::render);
+        routes.post(BASE + "/{id}/import", this::importWorkbook);
+        routes.get(BASE + "/{id}/template.xlsx", this::template);
     }
 
     private RegisteredForm<?> form(Context ctx) {
@@ -75,7 +80,8 @@ final class FormRoutes {
         entry.put("description", form.type().description());
         String base = BASE + "/" + form.id();
         entry.put("links", Map.of("schema", base + "/schema", "example", base + "/example",
-                "validate", base + "/validate", "render", base + "/render"));
+                "validate", base + "/validate", "render", base + "/render", "import", base + "/import",
+                "template", base + "/template.xlsx"));
         return entry;
     }
 
@@ -96,8 +102,43 @@ final class FormRoutes {
         FormService.PdfExtras extras = Negotiation.pdfExtras(ctx, format);
         ctx.attribute(RequestLog.FORMAT, format.extension());
         byte[] body = Negotiation.jsonBody(ctx, maxBodyBytes);
+        send(ctx, form, format, () -> service.render(form, body, format, extras));
+    }
+
+    /**
+     * A workbook read into the document the other endpoints take, with its warnings and where each value came
+     * from; with {@code ?format=} rendered straight away instead.
+     */
+    private void importWorkbook(Context ctx) {
+        RegisteredForm<?> form = form(ctx);
+        OutputFormat format = ctx.queryParam("format") == null ? null : Negotiation.format(ctx);
+        FormService.PdfExtras extras = Negotiation.pdfExtras(ctx, format);
+        byte[] body = Negotiation.workbookBody(ctx, maxBodyBytes);
+        ImportedWorkbook imported = service.importWorkbook(form, body);
+        if (format == null) {
+            Map<String, Object> answer = new LinkedHashMap<>();
+            answer.put("document", imported.document());
+            answer.put("warnings", imported.warnings());
+            answer.put("sources", imported.sources());
+            Replies.json(ctx, 200, answer);
+            return;
+        }
+        ctx.attribute(RequestLog.FORMAT, format.extension());
+        send(ctx, form, format, () -> service.render(form, imported, format, extras));
+    }
+
+    private void template(Context ctx) {
+        RegisteredForm<?> form = form(ctx);
+        FormService.RenderedFile file = service.template(form);
+        ctx.header("Content-Disposition", ContentDisposition.attachment(file.fileName(), form.id() + "-template.xlsx"));
+        Replies.bytes(ctx, 200, OutputFormat.XLSX.mediaType(), file.bytes());
+        ctx.res().setCharacterEncoding(null);
+    }
+
+    /** Renders, counting the time in the metrics, and sends the file with its name and warnings. */
+    private void send(Context ctx, RegisteredForm<?> form, OutputFormat format, java.util.function.Supplier<FormService.RenderedFile> render) {
         long started = System.nanoTime();
-        FormService.RenderedFile file = service.render(form, body, format, extras);
+        FormService.RenderedFile file = render.get();
         metrics.rendered(form.id(), format.extension(), System.nanoTime() - started);
         ctx.header("Content-Disposition", ContentDisposition.attachment(file.fileName(), form.id() + "." + format.extension()));
         ctx.header("X-Warning-Count", Integer.toString(file.warnings().size()));

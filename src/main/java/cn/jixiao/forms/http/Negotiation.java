@@ -5,6 +5,7 @@ import cn.jixiao.forms.form.Problem;
 import cn.jixiao.forms.render.OutputFormat;
 import cn.jixiao.forms.render.RenderOptions;
 import io.javalin.http.Context;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -22,8 +23,8 @@ final class Negotiation {
         String requested = ctx.queryParam("format");
         if (requested != null) {
             return OutputFormat.byName(requested.trim()).orElseThrow(() -> new RequestError(RequestError.Kind.UNSUPPORTED_FORMAT,
-                    "不支持的格式：" + requested + "；可用：pdf、docx",
-                    List.of(new Problem("format", "应为 pdf 或 docx"))));
+                    "不支持的格式：" + requested + "；可用：" + formats("、"),
+                    List.of(new Problem("format", "应为 " + formats(" 或 ")))));
         }
         String accept = ctx.header("Accept");
         if (accept == null || accept.isBlank()) {
@@ -40,7 +41,7 @@ final class Negotiation {
         }
         if (best == null) {
             throw new RequestError(RequestError.Kind.NOT_ACCEPTABLE, "无法提供 Accept 所要求的格式：" + accept
-                    + "；可用：" + OutputFormat.PDF.mediaType() + "、" + OutputFormat.DOCX.mediaType());
+                    + "；可用：" + String.join("、", Arrays.stream(OutputFormat.values()).map(OutputFormat::mediaType).toList()));
         }
         return best;
     }
@@ -68,6 +69,10 @@ final class Negotiation {
                     List.of(new Problem(pdfa != null ? "pdfa" : "signatureFields", "只适用于 format=pdf")));
         }
         return extras;
+    }
+
+    private static String formats(String separator) {
+        return String.join(separator, Arrays.stream(OutputFormat.values()).map(OutputFormat::extension).toList());
     }
 
     /** The q-value {@code accept} gives a media type: that of the most specific matching range, 0 when none matches. */
@@ -102,6 +107,10 @@ final class Negotiation {
         return 1;
     }
 
+    /** What a workbook may be declared as; a request that does not say is read by its content. */
+    static final List<String> WORKBOOK_TYPES = List.of("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+            "application/vnd.ms-excel", "application/octet-stream");
+
     /**
      * The body, which must be JSON in UTF-8 (a request that does not say what it is, is read as such), sent
      * as is or gzip-compressed; gzip is inflated within the body limit.
@@ -124,6 +133,23 @@ final class Negotiation {
                 }
             }
         }
+        return body(ctx, maxBytes);
+    }
+
+    /** The body as a workbook: declared as one of {@link #WORKBOOK_TYPES} or not at all; gzip as for JSON. */
+    static byte[] workbookBody(Context ctx, int maxBytes) {
+        String contentType = ctx.header("Content-Type");
+        if (contentType != null && !contentType.isBlank()) {
+            String mediaType = contentType.split(";")[0].trim().toLowerCase(Locale.ROOT);
+            if (!WORKBOOK_TYPES.contains(mediaType)) {
+                throw new RequestError(RequestError.Kind.UNSUPPORTED_MEDIA_TYPE, "请求体应为 Excel 工作簿（.xlsx 或 .xls），收到的是 "
+                        + mediaType + "；Content-Type 可为 " + String.join("、", WORKBOOK_TYPES));
+            }
+        }
+        return body(ctx, maxBytes);
+    }
+
+    private static byte[] body(Context ctx, int maxBytes) {
         String encoding = ctx.header("Content-Encoding");
         boolean gzip = false;
         if (encoding != null && !encoding.isBlank()) {

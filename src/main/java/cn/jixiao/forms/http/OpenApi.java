@@ -40,7 +40,7 @@ final class OpenApi {
         info.put("version", "1");
         List<String> titles = new ArrayList<>();
         forms.forEach(form -> titles.add(form.type().title()));
-        info.put("description", "JSON in, 预算绩效 forms out: " + String.join("、", titles) + " as PDF and DOCX. "
+        info.put("description", "JSON in, 预算绩效 forms out: " + String.join("、", titles) + " as PDF, DOCX and XLSX; workbooks in too. "
                 + "Errors are JSON {\"error\": {\"code\", \"message\", \"details\": [{\"path\", \"message\"}]}} where path is a JSON pointer into the request body.");
         ObjectNode paths = root.putObject("paths");
         ObjectNode components = root.putObject("components");
@@ -49,7 +49,8 @@ final class OpenApi {
                 {"type":"object","required":["path","message"],"properties":{
                   "path":{"type":"string","description":"JSON pointer into the request body, e.g. /forms/0/annualBudget"},
                   "message":{"type":"string"},
-                  "limit":{"type":"string","description":"the environment variable of the configured limit that was exceeded"}}}"""));
+                  "limit":{"type":"string","description":"the environment variable of the configured limit that was exceeded"},
+                  "cell":{"type":"string","description":"the workbook cell the value came from, e.g. Sheet1!C9 (documents read from a workbook)"}}}"""));
         ObjectNode error = object("""
                 {"type":"object","required":["error"],"properties":{"error":{"type":"object","required":["code","message","details"],
                   "properties":{"code":{"type":"string"},
@@ -118,31 +119,49 @@ final class OpenApi {
             render.put("description", "The format comes from ?format=, else from Accept; PDF by default. "
                     + "Content-Disposition carries a Chinese file name (RFC 5987). Warnings: X-Warning-Count, and X-Warnings "
                     + "as a JSON array of {path, message} with non-ASCII escaped.");
-            ObjectNode formatParameter = render.putArray("parameters").addObject();
-            formatParameter.put("name", "format").put("in", "query").put("required", false);
-            ObjectNode formatSchema = formatParameter.putObject("schema");
-            formatSchema.put("type", "string");
-            ArrayNode formats = formatSchema.putArray("enum");
-            for (OutputFormat format : OutputFormat.values()) {
-                formats.add(format.extension());
-            }
+            formatParameter(render);
             ArrayNode parameters = (ArrayNode) render.get("parameters");
             parameters.add(object(PDFA));
             parameters.add(object(SIGNATURE_FIELDS));
             requestBody(render, ref);
-            ObjectNode ok = render.putObject("responses").putObject("200");
-            ok.put("description", "the file");
-            ObjectNode headers = ok.putObject("headers");
-            headers.putObject("Content-Disposition").putObject("schema").put("type", "string");
-            headers.putObject("X-Warning-Count").putObject("schema").put("type", "integer");
-            headers.putObject("X-Warnings").putObject("schema").put("type", "string");
-            ObjectNode content = ok.putObject("content");
-            for (OutputFormat format : OutputFormat.values()) {
-                content.putObject(format.mediaType()).putObject("schema").put("type", "string").put("format", "binary");
-            }
+            fileResponse(render.putObject("responses").putObject("200"));
             List<Enum<?>> renderFailures = new ArrayList<>(FormRoutes.DOCUMENT_FAILURES);
             renderFailures.addAll(FormRoutes.FORMAT_FAILURES);
             failures(render, renderFailures, tokenRequired);
+
+            ObjectNode imports = paths.putObject(base + "/import").putObject("post");
+            imports.put("summary", title + "：read a workbook (.xlsx, or .xls) into a document, or render it with ?format=");
+            imports.put("description", "The workbook is recognised by its content. Without ?format= the answer is the document "
+                    + "the other endpoints take, its warnings (those of /validate, and sums of the workbook that disagree) and "
+                    + "sources: JSON pointer → cell (Sheet1!C9). With ?format= the document is rendered as by /render. "
+                    + "Problems carry their cell.");
+            formatParameter(imports);
+            ((ArrayNode) imports.get("parameters")).add(object(PDFA)).add(object(SIGNATURE_FIELDS));
+            ObjectNode workbookBody = imports.putObject("requestBody").put("required", true).putObject("content");
+            for (String mediaType : Negotiation.WORKBOOK_TYPES) {
+                workbookBody.putObject(mediaType).putObject("schema").put("type", "string").put("format", "binary");
+            }
+            ObjectNode imported = fileResponse(imports.putObject("responses").putObject("200"));
+            imported.put("description", "the document read (JSON), or the file when ?format= is given");
+            imported.putObject("content").putObject("application/json").set("schema", object("""
+                    {"type":"object","required":["document","warnings","sources"],"properties":{
+                      "document":{"$ref":"%s"},
+                      "warnings":{"type":"array","items":{"$ref":"#/components/schemas/Problem"}},
+                      "sources":{"type":"object","additionalProperties":{"type":"string"},
+                        "description":"JSON pointer of each value → the cell it came from, e.g. /units/0/projects/3/fiscalAppropriation → Sheet1!C9"}}}"""
+                    .formatted(ref)));
+            List<Enum<?>> importFailures = new ArrayList<>(FormRoutes.DOCUMENT_FAILURES);
+            importFailures.remove(FormError.Kind.MALFORMED_JSON);
+            importFailures.addAll(FormRoutes.WORKBOOK_FAILURES);
+            importFailures.add(RequestError.Kind.UNSUPPORTED_FORMAT);
+            failures(imports, importFailures, tokenRequired);
+
+            ObjectNode template = paths.putObject(base + "/template.xlsx").putObject("get");
+            template.put("summary", title + "：the workbook to fill in (headers in Chinese, drop-down lists, 填写说明), for /import");
+            template.putObject("responses").putObject("200").put("description", "the empty workbook")
+                    .putObject("content").putObject(OutputFormat.XLSX.mediaType()).putObject("schema")
+                    .put("type", "string").put("format", "binary");
+            failures(template, lookup, tokenRequired);
         }
         return root;
     }
@@ -160,7 +179,7 @@ final class OpenApi {
                   "description":"Every item is checked before the answer starts: one bad item refuses the batch (422) with paths into it (/items/3/document/forms/0/annualBudget). The answer then streams, one item at a time. Warnings: X-Warning-Count and X-Warnings, with paths into the batch.",
                   "parameters":[
                     {"name":"format","in":"query","required":false,"schema":{"type":"string","enum":["zip","pdf"],"default":"zip"}},
-                    {"name":"include","in":"query","required":false,"description":"zip only: one format instead of both","schema":{"type":"string","enum":["pdf","docx"]}},
+                    {"name":"include","in":"query","required":false,"description":"zip only: one format instead of PDF and DOCX (xlsx: each item as its workbook)","schema":{"type":"string","enum":["pdf","docx","xlsx"]}},
                     %s,
                     %s],
                   "requestBody":{"required":true,"content":{"application/json":{"schema":{"type":"object","required":["items"],"additionalProperties":false,
@@ -210,6 +229,31 @@ final class OpenApi {
                     + (status == 503 ? " (retry after the Retry-After header's seconds)" : ""));
             response.putObject("content").putObject("application/json").putObject("schema").put("$ref", ERROR);
         });
+    }
+
+    private static void formatParameter(ObjectNode operation) {
+        ObjectNode parameter = operation.putArray("parameters").addObject();
+        parameter.put("name", "format").put("in", "query").put("required", false);
+        ObjectNode schema = parameter.putObject("schema");
+        schema.put("type", "string");
+        ArrayNode formats = schema.putArray("enum");
+        for (OutputFormat format : OutputFormat.values()) {
+            formats.add(format.extension());
+        }
+    }
+
+    /** A rendered file: its media types, its name and warnings in headers; the response returned. */
+    private static ObjectNode fileResponse(ObjectNode ok) {
+        ok.put("description", "the file");
+        ObjectNode headers = ok.putObject("headers");
+        headers.putObject("Content-Disposition").putObject("schema").put("type", "string");
+        headers.putObject("X-Warning-Count").putObject("schema").put("type", "integer");
+        headers.putObject("X-Warnings").putObject("schema").put("type", "string");
+        ObjectNode content = ok.putObject("content");
+        for (OutputFormat format : OutputFormat.values()) {
+            content.putObject(format.mediaType()).putObject("schema").put("type", "string").put("format", "binary");
+        }
+        return ok;
     }
 
     private static void requestBody(ObjectNode operation, String ref) {

@@ -3,10 +3,11 @@ package cn.jixiao.forms.render;
 import java.util.Locale;
 import java.util.Optional;
 
-/** The files a form can be rendered to. */
+/** The files a form can be rendered to: PDF and DOCX from its XHTML, XLSX from the checked document. */
 public enum OutputFormat {
     PDF("pdf", "application/pdf"),
-    DOCX("docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document");
+    DOCX("docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document"),
+    XLSX("xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
 
     private final String extension;
     private final String mediaType;

@@ -124,6 +124,11 @@ class BatchTest {
         assertTrue(Json.MAPPER.readTree(docx.get("manifest.json")).at("/items/0/pages").isNull());
         Map<String, byte[]> pdf = entries(post("?include=pdf", batch("performance-tracking")).body());
         assertEquals(List.of("上海市闵行区肿瘤医院-项目支出绩效跟踪表.pdf", "manifest.json"), List.copyOf(pdf.keySet()));
+        Map<String, byte[]> xlsx = entries(post("?include=xlsx", batch("performance-self-evaluation")).body());
+        assertEquals(2, xlsx.size());
+        String workbook = List.copyOf(xlsx.keySet()).get(0);
+        assertTrue(workbook.endsWith("项目支出绩效自评表.xlsx"), workbook);
+        assertEquals("PK", new String(xlsx.get(workbook), 0, 2, StandardCharsets.ISO_8859_1), "a workbook is a zip");
     }
 
     @Test
@@ -193,7 +198,7 @@ class BatchTest {
             assertEquals("invalid_document", Json.MAPPER.readTree(response.body()).at("/error/code").asString(), body);
         }
         assertEquals(400, post("", "{".getBytes(StandardCharsets.UTF_8)).statusCode());
-        for (String query : List.of("?format=docx", "?format=zip&include=xlsx", "?format=pdf&include=pdf", "?format=pdf&signatureFields=true",
+        for (String query : List.of("?format=docx", "?format=zip&include=html", "?format=pdf&include=pdf", "?format=pdf&signatureFields=true",
                 "?pdfa=1b")) {
             HttpResponse<byte[]> response = post(query, batch("performance-tracking"));
             assertEquals(400, response.statusCode(), query);

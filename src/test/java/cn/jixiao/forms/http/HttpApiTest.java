@@ -168,7 +168,7 @@ class HttpApiTest {
 
     @Test
     void unknownFormatIs400AndUnacceptableAcceptIs406() {
-        assertError(TestServer.post(BASE + "/render?format=xlsx", example()), 400, "unsupported_format");
+        assertError(TestServer.post(BASE + "/render?format=odt", example()), 400, "unsupported_format");
         assertError(TestServer.post(BASE + "/render", example(), "Accept", "text/html"), 406, "not_acceptable");
     }
 

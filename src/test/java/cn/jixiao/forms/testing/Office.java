@@ -9,8 +9,8 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assumptions;
 
 /**
- * LibreOffice, headless, as a stand-in for the office programs finance staff open the DOCX with:
- * converts a DOCX to PDF the way it would print. Required in CI (CI=true, installed by .ci/run);
+ * LibreOffice, headless, as a stand-in for the office programs finance staff open the DOCX and XLSX with:
+ * converts a DOCX or a workbook to PDF the way it would print, and saves workbooks as a person would. Required in CI (CI=true, installed by .ci/run);
  * elsewhere the tests that need it are skipped when it is not installed.
  */
 public final class Office {
@@ -38,23 +38,35 @@ public final class Office {
 
     /** The DOCX printed to PDF by LibreOffice. */
     public static byte[] toPdf(byte[] docx) {
+        return convert(docx, "docx", "pdf");
+    }
+
+    /**
+     * A file converted by LibreOffice, as a person would save it: a workbook printed to PDF, a CSV (UTF-8,
+     * commas) saved as .xlsx or .xls.
+     */
+    public static byte[] convert(byte[] input, String from, String to) {
         try {
             Path dir = Files.createTempDirectory("office");
-            Path input = dir.resolve("form.docx");
-            Files.write(input, docx);
-            Process process = new ProcessBuilder("soffice", "--headless", "--norestore",
-                    "-env:UserInstallation=file://" + dir.resolve("profile").toAbsolutePath(),
-                    "--convert-to", "pdf", "--outdir", dir.toString(), input.toString())
+            Path file = dir.resolve("form." + from);
+            Files.write(file, input);
+            java.util.List<String> command = new java.util.ArrayList<>(java.util.List.of("soffice", "--headless", "--norestore",
+                    "-env:UserInstallation=file://" + dir.resolve("profile").toAbsolutePath()));
+            if (from.equals("csv")) {
+                command.add("--infilter=CSV:44,34,76,1");
+            }
+            command.addAll(java.util.List.of("--convert-to", to, "--outdir", dir.toString(), file.toString()));
+            Process process = new ProcessBuilder(command)
                     .redirectErrorStream(true).redirectOutput(dir.resolve("log.txt").toFile()).start();
             if (!process.waitFor(180, TimeUnit.SECONDS)) {
                 process.destroyForcibly();
                 throw new AssertionError("LibreOffice did not finish converting within 180 s");
             }
-            Path pdf = dir.resolve("form.pdf");
-            if (!Files.exists(pdf)) {
-                throw new AssertionError("LibreOffice could not open the DOCX: " + Files.readString(dir.resolve("log.txt")));
+            Path output = dir.resolve("form." + to);
+            if (!Files.exists(output)) {
+                throw new AssertionError("LibreOffice could not convert the " + from + ": " + Files.readString(dir.resolve("log.txt")));
             }
-            return Files.readAllBytes(pdf);
+            return Files.readAllBytes(output);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {

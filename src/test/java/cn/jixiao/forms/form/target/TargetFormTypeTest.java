@@ -136,7 +136,7 @@ class TargetFormTypeTest {
 
     @Test
     void projectsAcrossUnitsCountAgainstTheLimit() {
-        TargetFormType small = new TargetFormType(new Limits(Limits.DEFAULT.bodyBytes(), 2, 50, 100, 5000, 500, 1 << 20, 1 << 20, 10),
+        TargetFormType small = new TargetFormType(new Limits(Limits.DEFAULT.bodyBytes(), 2, 50, 100, 5000, 500, 1 << 20, 1 << 20, 10, 255, 20_000, 50_000),
                 IndicatorChecks.DEFAULT);
         cn.jixiao.forms.form.Problems problems = new cn.jixiao.forms.form.Problems();
         small.validate((TargetDocument) FORM.read(TWO_UNITS.getBytes(java.nio.charset.StandardCharsets.UTF_8)).document(), problems);

@@ -1,0 +1,150 @@
+package cn.jixiao.forms.excel;
+
+import cn.jixiao.forms.excel.FormShape.Field;
+import java.util.List;
+import org.apache.poi.ss.SpreadsheetVersion;
+import org.apache.poi.ss.usermodel.BorderStyle;
+import org.apache.poi.ss.usermodel.CellStyle;
+import org.apache.poi.ss.usermodel.DataValidation;
+import org.apache.poi.ss.usermodel.DataValidationHelper;
+import org.apache.poi.ss.usermodel.Font;
+import org.apache.poi.ss.usermodel.HorizontalAlignment;
+import org.apache.poi.ss.usermodel.PrintSetup;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.usermodel.VerticalAlignment;
+import org.apache.poi.ss.usermodel.Workbook;
+import org.apache.poi.ss.util.CellRangeAddress;
+import org.apache.poi.ss.util.CellRangeAddressList;
+
+/**
+ * The look of the workbooks handed out: 宋体, a bold centred title, bordered header and value cells, amounts as
+ * {@code #,##0.00}, dates as {@code yyyy-mm-dd}; drop-down lists, frozen headers and the print set-up.
+ */
+final class CellStyles {
+    /** Amounts as the forms print them. */
+    static final String AMOUNT_FORMAT = "#,##0.00";
+    final CellStyle title;
+    final CellStyle header;
+    final CellStyle label;
+    final CellStyle plain;
+    final CellStyle plainWrapped;
+    private final CellStyle text;
+    private final CellStyle wrapped;
+    private final CellStyle amount;
+    private final CellStyle number;
+    private final CellStyle integer;
+    private final CellStyle date;
+    final CellStyle boldText;
+    /** A sum: zero shows as an empty cell, as the forms print it. */
+    final CellStyle boldAmount;
+
+    CellStyles(Workbook workbook) {
+        Font regular = font(workbook, false, 11);
+        Font bold = font(workbook, true, 11);
+        title = style(workbook, font(workbook, true, 16), false);
+        title.setAlignment(HorizontalAlignment.CENTER);
+        plain = style(workbook, regular, false);
+        plainWrapped = style(workbook, regular, false);
+        plainWrapped.setWrapText(true);
+        header = style(workbook, bold, true);
+        header.setAlignment(HorizontalAlignment.CENTER);
+        header.setVerticalAlignment(VerticalAlignment.CENTER);
+        header.setWrapText(true);
+        label = style(workbook, bold, true);
+        label.setWrapText(true);
+        text = style(workbook, regular, true);
+        wrapped = style(workbook, regular, true);
+        wrapped.setWrapText(true);
+        amount = style(workbook, regular, true);
+        amount.setDataFormat(workbook.createDataFormat().getFormat(AMOUNT_FORMAT));
+        number = style(workbook, regular, true);
+        integer = style(workbook, regular, true);
+        integer.setDataFormat(workbook.createDataFormat().getFormat("0"));
+        date = style(workbook, regular, true);
+        date.setDataFormat(workbook.createDataFormat().getFormat("yyyy-mm-dd"));
+        boldText = style(workbook, bold, true);
+        boldText.setWrapText(true);
+        boldAmount = style(workbook, bold, true);
+        boldAmount.setDataFormat(workbook.createDataFormat().getFormat(AMOUNT_FORMAT + ";-" + AMOUNT_FORMAT + ";"));
+    }
+
+    private static Font font(Workbook workbook, boolean bold, int points) {
+        Font font = workbook.createFont();
+        font.setFontName("宋体");
+        font.setFontHeightInPoints((short) points);
+        font.setBold(bold);
+        return font;
+    }
+
+    private static CellStyle style(Workbook workbook, Font font, boolean bordered) {
+        CellStyle style = workbook.createCellStyle();
+        style.setFont(font);
+        style.setVerticalAlignment(VerticalAlignment.TOP);
+        if (bordered) {
+            style.setBorderTop(BorderStyle.THIN);
+            style.setBorderBottom(BorderStyle.THIN);
+            style.setBorderLeft(BorderStyle.THIN);
+            style.setBorderRight(BorderStyle.THIN);
+        }
+        return style;
+    }
+
+    CellStyle of(Field field) {
+        return switch (field.kind()) {
+            case AMOUNT -> amount;
+            case NUMBER -> number;
+            case INTEGER -> integer;
+            case DATE -> date;
+            case TEXT -> wrapped;
+            default -> text;
+        };
+    }
+
+    /** A column wide enough for its field, in characters (a CJK character counts two). */
+    static int width(Field field) {
+        return switch (field.kind()) {
+            case AMOUNT -> 16;
+            case NUMBER, INTEGER, YES_NO -> 10;
+            case DATE -> 12;
+            case LEVEL1, LEVEL2, CHOICE -> 16;
+            case TEXT -> field.multiline() ? 40 : 24;
+        };
+    }
+
+    static void setWidth(Sheet sheet, int column, int characters) {
+        sheet.setColumnWidth(column, Math.min(255, characters) * 256);
+    }
+
+    /** A drop-down of the field's choices on rows first..last of a column; other input is refused by the program. */
+    static void dropDown(Sheet sheet, Field field, int firstRow, int lastRow, int column) {
+        dropDown(sheet, field.title(), field.choices(), firstRow, lastRow, column);
+    }
+
+    static void dropDown(Sheet sheet, String title, List<String> choices, int firstRow, int lastRow, int column) {
+        if (choices.isEmpty()) {
+            return;
+        }
+        DataValidationHelper helper = sheet.getDataValidationHelper();
+        DataValidation validation = helper.createValidation(helper.createExplicitListConstraint(choices.toArray(String[]::new)),
+                new CellRangeAddressList(firstRow, Math.min(lastRow, SpreadsheetVersion.EXCEL2007.getLastRowIndex()), column, column));
+        validation.setShowErrorBox(true);
+        validation.setSuppressDropDownArrow(true); // in XSSF, true shows the arrow
+        validation.createErrorBox(title, "请从下拉列表中选择：" + String.join("、", choices));
+        sheet.addValidationData(validation);
+    }
+
+    /** A4, fitted to the page's width, {@code repeated} rows (0-based, inclusive) printed atop every page. */
+    static void printSetUp(Sheet sheet, boolean landscape, int firstRepeated, int lastRepeated) {
+        PrintSetup print = sheet.getPrintSetup();
+        print.setPaperSize(PrintSetup.A4_PAPERSIZE);
+        print.setLandscape(landscape);
+        print.setFitWidth((short) 1);
+        print.setFitHeight((short) 0);
+        sheet.setFitToPage(true);
+        sheet.setAutobreaks(true);
+        sheet.setHorizontallyCenter(true);
+        sheet.setMargin(Sheet.LeftMargin, 0.5);
+        sheet.setMargin(Sheet.RightMargin, 0.5);
+        sheet.setRepeatingRows(new CellRangeAddress(firstRepeated, lastRepeated, -1, -1));
+    }
+}

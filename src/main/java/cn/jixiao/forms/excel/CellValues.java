@@ -1,0 +1,152 @@
+package cn.jixiao.forms.excel;
+
+import cn.jixiao.forms.excel.FormShape.Field;
+import cn.jixiao.forms.form.Json;
+import cn.jixiao.forms.form.Problems;
+import cn.jixiao.forms.form.Taxonomy;
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.text.Normalizer;
+import java.time.DateTimeException;
+import java.time.LocalDate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellType;
+import org.apache.poi.ss.usermodel.DateUtil;
+import org.apache.poi.ss.usermodel.FormulaError;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.JsonNodeFactory;
+
+/** One cell as the value of a field, and back: the kinds of {@link FormShape.Kind}, read as a person wrote them. */
+final class CellValues {
+    private static final JsonNodeFactory NODES = Json.MAPPER.getNodeFactory();
+    /** Excel keeps 15 significant digits: 0.1 + 0.2 is shown, and meant, as 0.3. */
+    private static final MathContext EXCEL_DIGITS = new MathContext(15);
+    private static final Pattern DECIMAL = Pattern.compile("-?([0-9]+(\\.[0-9]+)?|\\.[0-9]+)");
+    private static final Pattern DATE = Pattern.compile("(\\d{4})\\s*[-/.年]\\s*(\\d{1,2})\\s*[-/.月]\\s*(\\d{1,2})\\s*日?");
+    private static final Pattern YEAR = Pattern.compile("(\\d{4})\\s*(年度?)?");
+
+    private CellValues() {
+    }
+
+    /** The value of a field at (row, column), null when blank; a cell that cannot be read is an error with its name. */
+    static JsonNode read(SheetGrid grid, int row, int column, Field field, String path, WorkbookReading reading) {
+        Cell cell = grid.cell(row, column);
+        String text = cell == null ? "" : grid.formatted(cell);
+        if (text.isEmpty()) {
+            return null;
+        }
+        String where = grid.name(row, column);
+        CellType type = cell.getCellType() == CellType.FORMULA ? cell.getCachedFormulaResultType() : cell.getCellType();
+        if (type == CellType.ERROR) {
+            reading.error(path, where, "公式出错（" + FormulaError.forInt(cell.getErrorCellValue()).getString() + "）：请改正公式或直接填写" + field.title());
+            return null;
+        }
+        return switch (field.kind()) {
+            case AMOUNT, NUMBER -> number(cell, type, text, field, path, where, reading);
+            case INTEGER -> integer(cell, type, text, field, path, where, reading);
+            case DATE -> date(cell, type, text, field, path, where, reading);
+            case YES_NO -> yesNo(cell, type, text, field, path, where, reading);
+            case LEVEL1 -> level(Taxonomy.level1(text).isPresent(), text, field, path, where, reading);
+            case LEVEL2 -> level(Taxonomy.level2(text).isPresent(), text, field, path, where, reading);
+            case TEXT, CHOICE -> NODES.stringNode(text);
+        };
+    }
+
+    private static JsonNode number(Cell cell, CellType type, String text, Field field, String path, String where,
+                                   WorkbookReading reading) {
+        if (type == CellType.NUMERIC) {
+            BigDecimal value = new BigDecimal(cell.getNumericCellValue()).round(EXCEL_DIGITS);
+            if (field.kind() == FormShape.Kind.NUMBER && cell.getCellStyle().getDataFormatString().contains("%")) {
+                value = value.movePointRight(2); // 86% is stored as 0.86, and meant as the percentage 86
+            }
+            return NODES.numberNode(plain(value));
+        }
+        String written = Normalizer.normalize(text, Normalizer.Form.NFKC).replace(",", "").replace("%", "").strip();
+        if (DECIMAL.matcher(written).matches()) {
+            return NODES.numberNode(plain(new BigDecimal(written)));
+        }
+        reading.error(path, where, Problems.quote(text) + "不是数字：" + field.title()
+                + (field.kind() == FormShape.Kind.AMOUNT ? "请填数字，不带单位，如 1200.50" : "请填数字，如 8.62"));
+        return null;
+    }
+
+    private static BigDecimal plain(BigDecimal value) {
+        BigDecimal stripped = value.stripTrailingZeros();
+        return stripped.scale() < 0 ? stripped.setScale(0) : stripped;
+    }
+
+    private static JsonNode integer(Cell cell, CellType type, String text, Field field, String path, String where,
+                                    WorkbookReading reading) {
+        if (type == CellType.NUMERIC && cell.getNumericCellValue() == Math.rint(cell.getNumericCellValue())
+                && Math.abs(cell.getNumericCellValue()) < 1e9) {
+            return NODES.numberNode((int) cell.getNumericCellValue());
+        }
+        Matcher year = YEAR.matcher(Normalizer.normalize(text, Normalizer.Form.NFKC));
+        if (year.matches()) {
+            return NODES.numberNode(Integer.parseInt(year.group(1)));
+        }
+        reading.error(path, where, Problems.quote(text) + "不是整数：" + field.title() + "请填整数，如 2019");
+        return null;
+    }
+
+    private static JsonNode date(Cell cell, CellType type, String text, Field field, String path, String where,
+                                 WorkbookReading reading) {
+        try {
+            if (type == CellType.NUMERIC && DateUtil.isValidExcelDate(cell.getNumericCellValue())) {
+                return NODES.stringNode(DateUtil.getLocalDateTime(cell.getNumericCellValue()).toLocalDate().toString());
+            }
+            Matcher date = DATE.matcher(Normalizer.normalize(text, Normalizer.Form.NFKC));
+            if (date.matches()) {
+                return NODES.stringNode(LocalDate.of(Integer.parseInt(date.group(1)), Integer.parseInt(date.group(2)),
+                        Integer.parseInt(date.group(3))).toString());
+            }
+        } catch (DateTimeException e) {
+            // an impossible day, 2月30日: reported below like any text that is no date
+        }
+        reading.error(path, where, Problems.quote(text) + "不是日期：" + field.title() + "请填日期，如 2021-08-31");
+        return null;
+    }
+
+    private static JsonNode yesNo(Cell cell, CellType type, String text, Field field, String path, String where,
+                                  WorkbookReading reading) {
+        if (type == CellType.BOOLEAN) {
+            return NODES.booleanNode(cell.getBooleanCellValue());
+        }
+        if (text.equals("是") || text.equals("否")) {
+            return NODES.booleanNode(text.equals("是"));
+        }
+        reading.error(path, where, Problems.quote(text) + "应为「是」或「否」：" + field.title() + "请从下拉列表中选择，或留空");
+        return null;
+    }
+
+    /** A level as written (经济效益指标 stays so), when the taxonomy knows it. */
+    private static JsonNode level(boolean known, String text, Field field, String path, String where, WorkbookReading reading) {
+        if (known) {
+            return NODES.stringNode(text);
+        }
+        reading.error(path, where, Problems.quote(text) + "不是" + field.title() + "：应为 " + String.join("、", field.choices())
+                + " 之一（可带编码，如 11-数量指标）");
+        return null;
+    }
+
+    /** Writes a field's value (null: a blank cell of the field's style, for a template to fill in). */
+    static void write(Cell cell, Field field, JsonNode value, CellStyles styles) {
+        cell.setCellStyle(styles.of(field));
+        if (value == null || value.isNull() || value.isMissingNode()) {
+            return;
+        }
+        switch (field.kind()) {
+            case AMOUNT, NUMBER, INTEGER -> {
+                if (value.isNumber()) {
+                    cell.setCellValue(value.decimalValue().doubleValue());
+                } else {
+                    cell.setCellValue(value.asString());
+                }
+            }
+            case DATE -> cell.setCellValue(LocalDate.parse(value.asString()));
+            default -> cell.setCellValue(value.isBoolean() ? (value.asBoolean() ? "是" : "否") : value.asString());
+        }
+    }
+}

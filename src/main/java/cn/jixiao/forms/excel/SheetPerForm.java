@@ -1,0 +1,287 @@
+package cn.jixiao.forms.excel;
+
+import cn.jixiao.forms.excel.FormShape.Field;
+import cn.jixiao.forms.excel.FormShape.Grid;
+import cn.jixiao.forms.excel.FormShape.Member;
+import cn.jixiao.forms.excel.FormShape.Table;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.usermodel.Workbook;
+import org.apache.poi.ss.util.CellRangeAddress;
+import org.apache.poi.ss.util.WorkbookUtil;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * A sheet per form, for documents that are a list of forms ({@code {"forms": [ … ]}}): on each sheet the
+ * form's fields one a row, label beside value, its grids (项目资金) as small tables, then its table of
+ * indicators with a header row — all read from the schema, so that a form of this shape needs nothing here.
+ */
+final class SheetPerForm implements WorkbookLayout {
+    /** Empty indicator rows a template offers. */
+    private static final int TEMPLATE_ROWS = 12;
+    /** Rows below a table's header that keep its drop-downs, for rows a person adds. */
+    private static final int VALIDATED_ROWS = 500;
+    private static final int LABEL_WIDTH = 20;
+    private final String title;
+    private final Table forms;
+    private final FormShape form;
+    private final int columns;
+
+    private SheetPerForm(String title, Table forms, FormShape form) {
+        this.title = title;
+        this.forms = forms;
+        this.form = form;
+        Table table = form.table();
+        this.columns = Math.max(4, table == null ? 2 : table.fields().size());
+    }
+
+    /** The layout of a schema whose document is one list of forms; empty for a document of another shape. */
+    static Optional<WorkbookLayout> of(ObjectNode schema, String title) {
+        FormShape root = FormShape.of(schema, schema);
+        if (root.members().size() == 1 && root.members().get(0) instanceof Table list) {
+            return Optional.of(new SheetPerForm(title, list, FormShape.of(schema, list.items())));
+        }
+        return Optional.empty();
+    }
+
+    @Override
+    public List<String> instructions() {
+        return List.of("每个项目一个工作表：复制工作表（右键工作表标签 → 移动或复制 → 建立副本）即可再填一个项目，工作表名随意。",
+                "左列是栏目名，右边填写内容；栏目名不要改动，行的先后可以调整。",
+                "指标表每个指标一行，行数不够可在表中插入行；一级、二级指标和「是/否」请从下拉列表中选择。",
+                "金额填数字，不带单位（可带千分位逗号）；日期填 2021-08-31 或 2021年8月31日。",
+                "填好后上传导入，或直接生成 PDF / Word。");
+    }
+
+    @Override
+    public void write(Workbook workbook, CellStyles styles, JsonNode document) {
+        List<JsonNode> items = WorkbookLayout.itemsOrBlanks(document, forms.pointer(), 1);
+        Set<String> names = new HashSet<>();
+        for (int i = 0; i < items.size(); i++) {
+            writeSheet(workbook.createSheet(sheetName(items.get(i), i, names)), styles, items.get(i));
+        }
+    }
+
+    /** The project's name, made a valid and unique sheet name; 项目1 for a form without one. */
+    private String sheetName(JsonNode item, int index, Set<String> taken) {
+        String wanted = form.fields().stream().filter(f -> f.kind() == FormShape.Kind.TEXT).findFirst()
+                .map(f -> item == null ? "" : item.at(f.pointer()).asString("")).filter(s -> !s.isBlank())
+                .map(WorkbookUtil::createSafeSheetName).orElse("项目" + (index + 1));
+        String name = wanted.length() > 28 ? wanted.substring(0, 28) : wanted;
+        for (int n = 2; taken.contains(name.toLowerCase(java.util.Locale.ROOT)); n++) {
+            name = (wanted.length() > 25 ? wanted.substring(0, 25) : wanted) + "(" + n + ")";
+        }
+        taken.add(name.toLowerCase(java.util.Locale.ROOT));
+        return name;
+    }
+
+    private void writeSheet(Sheet sheet, CellStyles styles, JsonNode item) {
+        Cell heading = sheet.createRow(0).createCell(0);
+        heading.setCellValue(title);
+        heading.setCellStyle(styles.title);
+        sheet.getRow(0).setHeightInPoints(28);
+        sheet.addMergedRegion(new CellRangeAddress(0, 0, 0, columns - 1));
+        int row = 1;
+        for (Member member : form.members()) {
+            if (member instanceof Field field) {
+                row = writeField(sheet, styles, field, item, row);
+            } else if (member instanceof Grid grid) {
+                row = writeGrid(sheet, styles, grid, item, row);
+            }
+        }
+        int header = -1;
+        for (Member member : form.members()) {
+            if (member instanceof Table table) {
+                header = writeTable(sheet, styles, table, item, row + 1);
+                row = sheet.getLastRowNum() + 1;
+            }
+        }
+        Table table = form.table();
+        for (int c = 0; c < columns; c++) {
+            int width = table != null && c < table.fields().size() ? CellStyles.width(table.fields().get(c)) : 16;
+            CellStyles.setWidth(sheet, c, c == 0 ? Math.max(LABEL_WIDTH, width) : width);
+        }
+        sheet.createFreezePane(0, 1);
+        CellStyles.printSetUp(sheet, columns > 5, Math.max(header, 0), Math.max(header, 0));
+    }
+
+    private int writeField(Sheet sheet, CellStyles styles, Field field, JsonNode item, int row) {
+        Row line = sheet.createRow(row);
+        label(line, 0, field.title(), styles);
+        JsonNode value = item == null ? null : item.at(field.pointer());
+        for (int c = 1; c < columns; c++) {
+            CellValues.write(line.createCell(c), field, c == 1 ? value : null, styles);
+        }
+        sheet.addMergedRegion(new CellRangeAddress(row, row, 1, columns - 1));
+        CellStyles.dropDown(sheet, field, row, row, 1);
+        int lines = value == null || value.isMissingNode() ? (field.multiline() ? 3 : 1)
+                : TextLines.count(value.asString(""), widthOf(sheet, 1, columns - 1));
+        line.setHeightInPoints(TextLines.height(lines));
+        return row + 1;
+    }
+
+    private int widthOf(Sheet sheet, int first, int last) {
+        Table table = form.table();
+        int characters = 0;
+        for (int c = first; c <= last; c++) {
+            characters += table != null && c < table.fields().size() ? CellStyles.width(table.fields().get(c)) : 16;
+        }
+        return characters;
+    }
+
+    private int writeGrid(Sheet sheet, CellStyles styles, Grid grid, JsonNode item, int row) {
+        Row header = sheet.createRow(row);
+        label(header, 0, grid.title(), styles);
+        for (int c = 0; c < grid.columns().size(); c++) {
+            label(header, c + 1, grid.columns().get(c).title(), styles).setCellStyle(styles.header);
+        }
+        for (Field line : grid.rows()) {
+            Row values = sheet.createRow(++row);
+            label(values, 0, line.title(), styles);
+            for (int c = 0; c < grid.columns().size(); c++) {
+                Field column = grid.columns().get(c);
+                JsonNode value = item == null ? null : item.at(line.pointer() + column.pointer());
+                CellValues.write(values.createCell(c + 1), column, value, styles);
+            }
+        }
+        return row + 1;
+    }
+
+    /** The table's caption, header and rows from {@code row}; the header's row. */
+    private int writeTable(Sheet sheet, CellStyles styles, Table table, JsonNode item, int row) {
+        Row caption = sheet.createRow(row);
+        label(caption, 0, table.title(), styles).setCellStyle(styles.boldText);
+        Row header = sheet.createRow(row + 1);
+        List<Field> fields = table.fields();
+        for (int c = 0; c < fields.size(); c++) {
+            label(header, c, fields.get(c).title(), styles).setCellStyle(styles.header);
+            CellStyles.dropDown(sheet, fields.get(c), row + 2, row + 1 + VALIDATED_ROWS, c);
+        }
+        List<JsonNode> entries = WorkbookLayout.itemsOrBlanks(item, table.pointer(), TEMPLATE_ROWS);
+        int next = row + 2;
+        for (JsonNode entry : entries) {
+            Row line = sheet.createRow(next++);
+            int lines = 1;
+            for (int c = 0; c < fields.size(); c++) {
+                JsonNode value = entry == null ? null : entry.at(fields.get(c).pointer());
+                CellValues.write(line.createCell(c), fields.get(c), value, styles);
+                lines = Math.max(lines, TextLines.count(value == null ? "" : value.asString(""), CellStyles.width(fields.get(c))));
+            }
+            line.setHeightInPoints(TextLines.height(lines));
+        }
+        return row + 1;
+    }
+
+    private static Cell label(Row row, int column, String text, CellStyles styles) {
+        Cell cell = row.createCell(column);
+        cell.setCellValue(text);
+        cell.setCellStyle(styles.label);
+        return cell;
+    }
+
+    @Override
+    public ObjectNode read(Workbook workbook, WorkbookReading reading) {
+        ObjectNode document = WorkbookReading.object();
+        ArrayNode items = document.putArray(forms.pointer().substring(1));
+        for (Sheet sheet : workbook) {
+            if (sheet.getSheetName().equals(Workbooks.INSTRUCTIONS)) {
+                continue;
+            }
+            SheetGrid grid = new SheetGrid(sheet, reading.shown);
+            String base = forms.pointer() + "/" + items.size();
+            Optional<ObjectNode> item = readSheet(grid, base, reading);
+            if (item.isPresent()) {
+                items.add(item.get());
+            } else if (grid.lastRow() >= 0 && sheet.getPhysicalNumberOfRows() > 0) {
+                reading.warning(forms.pointer(), grid.sheetName(), "工作表「" + grid.sheetName() + "」未导入：其中没有「"
+                        + form.fields().get(0).title() + "」等栏目，不像一张" + title);
+            }
+        }
+        if (items.isEmpty()) {
+            reading.error(forms.pointer(), workbook.getSheetName(0), "没有找到任何一张" + title + "：工作表的左列应有栏目名 "
+                    + String.join("、", form.fields().stream().limit(4).map(Field::title).toList()) + " 等");
+        }
+        return document;
+    }
+
+    private Optional<ObjectNode> readSheet(SheetGrid grid, String base, WorkbookReading reading) {
+        List<Table> tables = new ArrayList<>();
+        form.members().forEach(m -> {
+            if (m instanceof Table t) {
+                tables.add(t);
+            }
+        });
+        List<Integer> headers = new ArrayList<>();
+        int from = 0;
+        for (Table table : tables) {
+            int header = TableHeader.find(grid, table.fields(), from);
+            headers.add(header);
+            from = header < 0 ? from : header + 1;
+        }
+        int labelsEnd = headers.stream().filter(h -> h >= 0).findFirst().orElse(grid.lastRow() + 1);
+        Map<String, Integer> labels = new HashMap<>();
+        for (int r = labelsEnd - 1; r >= 0; r--) {
+            labels.put(SheetGrid.label(grid.text(r, 0)), r);
+        }
+        if (form.fields().stream().noneMatch(f -> labels.containsKey(SheetGrid.label(f.title())))) {
+            return Optional.empty();
+        }
+        ObjectNode item = WorkbookReading.object();
+        reading.place(base, grid.name(0, 0));
+        for (Member member : form.members()) {
+            if (member instanceof Field field) {
+                Integer row = labels.get(SheetGrid.label(field.title()));
+                if (row == null) {
+                    reading.place(base + field.pointer(), grid.name(0, 0));
+                } else {
+                    reading.read(item, base + field.pointer(), grid, row, 1, field);
+                }
+            } else if (member instanceof Grid table) {
+                readGrid(grid, table, labels, item, base, reading);
+            }
+        }
+        for (int t = 0; t < tables.size(); t++) {
+            int end = t + 1 < tables.size() && headers.get(t + 1) >= 0 ? headers.get(t + 1) - 1 : grid.lastRow() + 1;
+            TableHeader.read(grid, tables.get(t), headers.get(t), end, item, base, reading);
+        }
+        for (String pointer : form.requiredObjects()) {
+            if (item.at(pointer).isMissingNode()) {
+                WorkbookReading.set(item, pointer, WorkbookReading.object());
+            }
+        }
+        return Optional.of(item);
+    }
+
+    private static void readGrid(SheetGrid grid, Grid shape, Map<String, Integer> labels, ObjectNode item, String base,
+                                 WorkbookReading reading) {
+        Integer header = labels.get(SheetGrid.label(shape.title()));
+        if (header == null) {
+            return;
+        }
+        Map<String, Integer> columns = new HashMap<>();
+        for (int c = 1; c <= grid.lastColumn(header); c++) {
+            columns.putIfAbsent(SheetGrid.label(grid.text(header, c)), c);
+        }
+        for (Field line : shape.rows()) {
+            Integer row = labels.get(SheetGrid.label(line.title()));
+            for (Field column : shape.columns()) {
+                Integer c = columns.get(SheetGrid.label(column.title()));
+                if (row != null && c != null) {
+                    reading.read(item, base + line.pointer() + column.pointer(), grid, row, c,
+                            new Field(line.pointer() + column.pointer(), line.title() + column.title(), column.kind(),
+                                    column.choices(), column.multiline()));
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,93 @@
+package cn.jixiao.forms.excel;
+
+import cn.jixiao.forms.form.Json;
+import cn.jixiao.forms.form.Problem;
+import cn.jixiao.forms.form.Problems;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.poi.ss.usermodel.DataFormatter;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * What reading one workbook found besides the document: where each value came from, and the problems of
+ * the cells themselves (an amount that is no number, a level outside the taxonomy), each with its cell.
+ */
+final class WorkbookReading {
+    final DataFormatter shown = SheetGrid.formatter();
+    /** JSON pointer → cell, for every value the document holds. */
+    private final Map<String, String> sources = new LinkedHashMap<>();
+    /** JSON pointer → cell, also of the blank cells and of rows and tables: where a problem is shown. */
+    private final Map<String, String> places = new LinkedHashMap<>();
+    private final List<Problem> errors = new ArrayList<>();
+    private final List<Problem> warnings = new ArrayList<>();
+
+    /** Reads one cell as a field's value into {@code parent} at its name; records where it came from. */
+    void read(ObjectNode parent, String path, SheetGrid grid, int row, int column, FormShape.Field field) {
+        String cell = grid.name(row, column);
+        place(path, cell);
+        JsonNode value = CellValues.read(grid, row, column, field, path, this);
+        if (value != null) {
+            set(parent, field.pointer(), value);
+            sources.put(path, cell);
+        }
+    }
+
+    /** A value found otherwise than in one cell of its own (a part of a composed text). */
+    void value(ObjectNode parent, String name, String path, String value, String cell) {
+        place(path, cell);
+        if (!value.isBlank()) {
+            parent.put(name, value);
+            sources.put(path, cell);
+        }
+    }
+
+    /** Puts {@code value} at a relative pointer of {@code parent}, making the objects on the way. */
+    static void set(ObjectNode parent, String pointer, JsonNode value) {
+        String[] names = pointer.substring(1).split("/");
+        ObjectNode object = parent;
+        for (int i = 0; i < names.length - 1; i++) {
+            JsonNode child = object.get(names[i]);
+            object = child instanceof ObjectNode existing ? existing : object.putObject(names[i]);
+        }
+        object.set(names[names.length - 1], value);
+    }
+
+    void place(String path, String cell) {
+        places.putIfAbsent(path, cell);
+    }
+
+    void error(String path, String cell, String message) {
+        if (errors.size() < Problems.MAX_DETAILS) {
+            errors.add(new Problem(path, cell + "：" + message).at(cell));
+        }
+    }
+
+    void warning(String path, String cell, String message) {
+        if (warnings.size() < Problems.MAX_DETAILS) {
+            warnings.add(new Problem(path, message).at(cell));
+        }
+    }
+
+    List<Problem> errors() {
+        return errors;
+    }
+
+    List<Problem> warnings() {
+        return warnings;
+    }
+
+    Map<String, String> sources() {
+        return sources;
+    }
+
+    Map<String, String> places() {
+        return places;
+    }
+
+    static ObjectNode object() {
+        return Json.MAPPER.createObjectNode();
+    }
+}

@@ -1,0 +1,82 @@
+package cn.jixiao.forms.excel;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import cn.jixiao.forms.form.Json;
+import cn.jixiao.forms.testing.Fidelity;
+import cn.jixiao.forms.testing.Office;
+import cn.jixiao.forms.testing.PdfDigest;
+import cn.jixiao.forms.testing.TestServer;
+import java.io.IOException;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The workbooks handed out open in LibreOffice and print on A4 with their headers: each template and each
+ * exported example is printed to PDF, checked for its headings and values, and its pages left as pictures
+ * in {@code target/workbook-pages/} (pdftoppm, 60 dpi) for a person to look at.
+ */
+class WorkbookPrintTest {
+    static List<String> forms() {
+        return RoundTripTest.forms();
+    }
+
+    @ParameterizedTest
+    @MethodSource("forms")
+    void theTemplatePrintsWithItsHeaders(String formId) throws Exception {
+        Office.assumeAvailable();
+        HttpResponse<byte[]> response = TestServer.get("/api/v1/forms/" + formId + "/template.xlsx");
+        assertEquals(200, response.statusCode());
+        byte[] pdf = Office.convert(response.body(), "xlsx", "pdf");
+        pictures(pdf, formId + "-template");
+        String text = Fidelity.normalise(PdfDigest.text(pdf));
+        for (String heading : headings(formId)) {
+            assertTrue(text.contains(Fidelity.normalise(heading)), heading + " missing from the printed template: " + text);
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("forms")
+    void theExportedExamplePrintsItsValues(String formId) throws Exception {
+        Office.assumeAvailable();
+        byte[] pdf = Office.convert(RoundTripTest.exported(formId), "xlsx", "pdf");
+        pictures(pdf, formId + "-export");
+        String text = Fidelity.normalise(PdfDigest.text(pdf));
+        java.util.Set<String> values = new java.util.LinkedHashSet<>();
+        collect(Json.MAPPER.readTree(TestServer.example(formId)), values);
+        List<String> missing = Fidelity.missing(values, text);
+        assertTrue(missing.isEmpty(), "values missing from the printed workbook: " + missing);
+    }
+
+    /** Every text of a document, as the workbook holds it. */
+    private static void collect(JsonNode node, java.util.Set<String> values) {
+        if (node.isString() && !node.asString().isBlank()) {
+            values.add(node.asString());
+        }
+        node.forEach(child -> collect(child, values));
+    }
+
+    private static List<String> headings(String formId) {
+        return switch (formId) {
+            case "performance-target" -> List.of("项目名称（资金使用单位）", "财政专户拨款", "一级指标", "实施周期指标值", "单位：万元", "合计");
+            case "performance-tracking" -> List.of("项目支出绩效跟踪表", "当年预算数(元)", "是否需要预算调整", "一级目标", "纠偏措施");
+            default -> List.of("项目支出绩效自评表", "项目资金（万元）", "全年执行数", "偏差原因分析及改进措施");
+        };
+    }
+
+    private static void pictures(byte[] pdf, String name) throws IOException, InterruptedException {
+        Path dir = Files.createDirectories(Path.of("target", "workbook-pages"));
+        Path file = dir.resolve(name + ".pdf");
+        Files.write(file, pdf);
+        Process process = new ProcessBuilder("pdftoppm", "-r", "60", "-png", file.toString(), dir.resolve(name).toString())
+                .redirectErrorStream(true).start();
+        assertTrue(process.waitFor(120, TimeUnit.SECONDS) && process.exitValue() == 0, "pdftoppm failed");
+    }
+}
