@@ -4,6 +4,7 @@ import com.networknt.schema.Error;
 import com.networknt.schema.Schema;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.exc.StreamConstraintsException;
@@ -55,8 +56,11 @@ public final class RegisteredForm<D> {
     public record Validated<D>(D document, List<Problem> warnings) {
     }
 
-    /** The outcome of checking a document without rendering it; {@code truncated}: more was found than is listed. */
-    public record Verdict(List<Problem> errors, List<Problem> warnings, boolean truncated) {
+    /**
+     * The outcome of checking a document without rendering it; {@code truncated}: more was found than is listed.
+     * {@code computed}: the form type's worked-out figures, empty when the document did not get past its schema.
+     */
+    public record Verdict(List<Problem> errors, List<Problem> warnings, boolean truncated, Map<String, String> computed) {
         public boolean valid() {
             return errors.isEmpty();
         }
@@ -73,8 +77,9 @@ public final class RegisteredForm<D> {
     /** Like {@link #read} but reports a broken document as a verdict; only malformed JSON throws. */
     public Verdict verdict(byte[] body) {
         Problems problems = new Problems();
-        check(body, problems);
-        return new Verdict(problems.errors(), problems.warnings(), problems.truncated());
+        D document = check(body, problems);
+        Map<String, String> computed = document == null ? Map.of() : type.computed(document);
+        return new Verdict(problems.errors(), problems.warnings(), problems.truncated(), computed);
     }
 
     private D check(byte[] body, Problems problems) {

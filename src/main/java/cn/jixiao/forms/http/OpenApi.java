@@ -60,10 +60,12 @@ final class OpenApi {
         codes.add(ErrorResponses.TEMPLATE_ERROR).add(ErrorResponses.INTERNAL_ERROR);
         schemas.set("Error", error);
         schemas.set("Verdict", object("""
-                {"type":"object","required":["valid","errors","warnings","truncated"],"properties":{"valid":{"type":"boolean"},
+                {"type":"object","required":["valid","errors","warnings","truncated","computed"],"properties":{"valid":{"type":"boolean"},
                   "errors":{"type":"array","items":{"$ref":"#/components/schemas/Problem"},"maxItems":200},
                   "warnings":{"type":"array","items":{"$ref":"#/components/schemas/Problem"},"maxItems":200},
-                  "truncated":{"type":"boolean","description":"more errors or warnings were found than are listed (at most 200 of each)"}}}"""));
+                  "truncated":{"type":"boolean","description":"more errors or warnings were found than are listed (at most 200 of each)"},
+                  "computed":{"type":"object","additionalProperties":{"type":"string"},
+                    "description":"the figures the form works out, as printed, keyed by the JSON pointer of their place: a field that may be left out (/forms/0/executionRate) or a cell the document has no field for (the 合计 row of the target table is /total, a unit's subtotal /units/0/total); an empty string where a figure cannot be worked out; empty when the document does not pass its schema"}}}"""));
         if (tokenRequired) {
             components.putObject("securitySchemes").putObject("bearer").put("type", "http").put("scheme", "bearer");
         }
