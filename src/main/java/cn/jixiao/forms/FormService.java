@@ -7,6 +7,7 @@ import cn.jixiao.forms.form.Problem;
 import cn.jixiao.forms.form.RegisteredForm;
 import cn.jixiao.forms.render.BudgetExceeded;
 import cn.jixiao.forms.render.OutputFormat;
+import cn.jixiao.forms.render.PagePicture;
 import cn.jixiao.forms.render.Renderer;
 import cn.jixiao.forms.render.Templates;
 import cn.jixiao.forms.render.Xhtml;
@@ -61,6 +62,18 @@ public final class FormService {
 
     public RenderedFile render(RegisteredForm<?> form, byte[] body, OutputFormat format) {
         return queue.run(() -> pipeline(form, body, format));
+    }
+
+    /** One page of a document's PDF as a picture, with the document's warnings. */
+    public record PagePreview(PagePicture picture, List<Problem> warnings) {
+    }
+
+    /** The {@code page}-th page (from 1) of the PDF, {@code width} pixels wide; no picture past the last page. */
+    public PagePreview page(RegisteredForm<?> form, byte[] body, int page, int width) {
+        return queue.run(() -> {
+            RenderedFile pdf = pipeline(form, body, OutputFormat.PDF);
+            return new PagePreview(PagePicture.of(pdf.bytes(), page, width), pdf.warnings());
+        });
     }
 
     /** The XHTML the form's template makes of a document: what both renderers receive. */

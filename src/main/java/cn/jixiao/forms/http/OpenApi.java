@@ -5,6 +5,7 @@ import cn.jixiao.forms.form.FormError;
 import cn.jixiao.forms.form.Json;
 import cn.jixiao.forms.form.RegisteredForm;
 import cn.jixiao.forms.render.OutputFormat;
+import cn.jixiao.forms.render.PagePicture;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -139,6 +140,28 @@ final class OpenApi {
             List<Enum<?>> renderFailures = new ArrayList<>(FormRoutes.DOCUMENT_FAILURES);
             renderFailures.addAll(FormRoutes.FORMAT_FAILURES);
             failures(render, renderFailures, tokenRequired);
+
+            ObjectNode page = paths.putObject(PageRoutes.PATH.replace("{id}", id)).putObject("post");
+            page.put("summary", title + "：one page of the PDF as a PNG picture, for a preview");
+            page.put("description", "The document is rendered to PDF as for /render, under the same page and byte budget; "
+                    + "one page of it is drawn in grey, at most " + PagePicture.MAX_WIDTH + " pixels wide and "
+                    + PagePicture.MAX_PIXELS + " pixels in all. X-Page-Count says how many pages there are; a page past the "
+                    + "last, or a page or width out of range, is 400 bad_request naming the parameter.");
+            ArrayNode pageParameters = page.putArray("parameters");
+            pageParameters.addObject().put("name", "page").put("in", "query").put("required", false)
+                    .putObject("schema").put("type", "integer").put("minimum", 1).put("default", 1);
+            pageParameters.addObject().put("name", "width").put("in", "query").put("required", false)
+                    .putObject("schema").put("type", "integer").put("minimum", PagePicture.MIN_WIDTH)
+                    .put("maximum", PagePicture.MAX_WIDTH).put("default", PageRoutes.DEFAULT_WIDTH);
+            requestBody(page, ref);
+            ObjectNode picture = page.putObject("responses").putObject("200");
+            picture.put("description", "the page");
+            ObjectNode pageHeaders = picture.putObject("headers");
+            pageHeaders.putObject("X-Page-Count").putObject("schema").put("type", "integer");
+            pageHeaders.putObject("X-Warning-Count").putObject("schema").put("type", "integer");
+            pageHeaders.putObject("X-Warnings").putObject("schema").put("type", "string");
+            picture.putObject("content").putObject("image/png").putObject("schema").put("type", "string").put("format", "binary");
+            failures(page, FormRoutes.DOCUMENT_FAILURES, tokenRequired);
         }
         return root;
     }

@@ -19,6 +19,7 @@ public final class Routes {
     private final RequestLog requests = new RequestLog();
     private final BearerAuth auth;
     private final FormRoutes forms;
+    private final PageRoutes pages;
     private final ErrorResponses errors;
     private final OpenApi openApi;
 
@@ -28,6 +29,7 @@ public final class Routes {
         this.ready = ready;
         this.auth = new BearerAuth(config.apiToken());
         this.forms = new FormRoutes(service, metrics, config.limits().bodyBytes());
+        this.pages = new PageRoutes(service, metrics, config.limits().bodyBytes());
         this.errors = new ErrorResponses(metrics, config.queueWait().toSeconds(), config.limits().bodyBytes());
         this.openApi = new OpenApi(service.forms(), auth.enabled());
     }
@@ -48,6 +50,7 @@ public final class Routes {
             javalin.routes.get("/metrics", ctx -> Replies.bytes(ctx, 200, metrics.contentType(), metrics.scrape()));
             javalin.routes.get("/openapi.json", ctx -> Replies.json(ctx, 200, openApi.document()));
             forms.register(javalin.routes);
+            pages.register(javalin.routes);
             errors.register(javalin.routes);
             errors.register(javalin.router);
         });
