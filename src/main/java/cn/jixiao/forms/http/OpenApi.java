@@ -127,16 +127,11 @@ final class OpenApi {
                 formats.add(format.extension());
             }
             requestBody(render, ref);
-            ObjectNode ok = render.putObject("responses").putObject("200");
-            ok.put("description", "the file");
-            ObjectNode headers = ok.putObject("headers");
-            headers.putObject("Content-Disposition").putObject("schema").put("type", "string");
-            headers.putObject("X-Warning-Count").putObject("schema").put("type", "integer");
-            headers.putObject("X-Warnings").putObject("schema").put("type", "string");
-            ObjectNode content = ok.putObject("content");
+            List<String> mediaTypes = new ArrayList<>();
             for (OutputFormat format : OutputFormat.values()) {
-                content.putObject(format.mediaType()).putObject("schema").put("type", "string").put("format", "binary");
+                mediaTypes.add(format.mediaType());
             }
+            fileAnswer(render, "the file", "Content-Disposition", "string", mediaTypes);
             List<Enum<?>> renderFailures = new ArrayList<>(FormRoutes.DOCUMENT_FAILURES);
             renderFailures.addAll(FormRoutes.FORMAT_FAILURES);
             failures(render, renderFailures, tokenRequired);
@@ -154,16 +149,22 @@ final class OpenApi {
                     .putObject("schema").put("type", "integer").put("minimum", PagePicture.MIN_WIDTH)
                     .put("maximum", PagePicture.MAX_WIDTH).put("default", PageRoutes.DEFAULT_WIDTH);
             requestBody(page, ref);
-            ObjectNode picture = page.putObject("responses").putObject("200");
-            picture.put("description", "the page");
-            ObjectNode pageHeaders = picture.putObject("headers");
-            pageHeaders.putObject("X-Page-Count").putObject("schema").put("type", "integer");
-            pageHeaders.putObject("X-Warning-Count").putObject("schema").put("type", "integer");
-            pageHeaders.putObject("X-Warnings").putObject("schema").put("type", "string");
-            picture.putObject("content").putObject("image/png").putObject("schema").put("type", "string").put("format", "binary");
+            fileAnswer(page, "the page", "X-Page-Count", "integer", List.of("image/png"));
             failures(page, FormRoutes.DOCUMENT_FAILURES, tokenRequired);
         }
         return root;
+    }
+
+    /** A 200 answer of bytes in one of {@code mediaTypes}, with {@code header} and the document's warnings in headers. */
+    private static void fileAnswer(ObjectNode operation, String description, String header, String headerType, List<String> mediaTypes) {
+        ObjectNode ok = operation.putObject("responses").putObject("200");
+        ok.put("description", description);
+        ObjectNode headers = ok.putObject("headers");
+        headers.putObject(header).putObject("schema").put("type", headerType);
+        headers.putObject("X-Warning-Count").putObject("schema").put("type", "integer");
+        headers.putObject("X-Warnings").putObject("schema").put("type", "string");
+        ObjectNode content = ok.putObject("content");
+        mediaTypes.forEach(type -> content.putObject(type).putObject("schema").put("type", "string").put("format", "binary"));
     }
 
     private static List<Enum<?>> allKinds() {
