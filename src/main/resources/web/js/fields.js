@@ -125,7 +125,7 @@ function makeSelect(kind, node, path, required, value) {
     value = current ? current.value : value;
   } else if (kind === 'enum') {
     if (!required) {
-      options.push(new Option(node.default ? node.default + '（默认）' : '（默认）', ''));
+      options.push(new Option((node.default || node.enum[0]) + '（默认）', ''));
     }
     node.enum.forEach((option) => options.push(new Option(String(option), String(option))));
   } else {

@@ -8,7 +8,7 @@ import { get, set, join, snapshot, changed } from './store.js';
 import { kindOf } from './schema.js';
 import { readerFor } from './typing.js';
 import { matchChoice, level1Value } from './fields.js';
-import { parseTable, columnsOf } from './paste.js';
+import { paste } from './paste.js';
 
 /** Every grid on the page by its path, to mark problems and computed figures in. */
 export const grids = new Map();
@@ -68,7 +68,7 @@ export function grid(node, path, label) {
       setTimeout(() => cell.navigateDown());
     }
   }, true);
-  holder.addEventListener('paste', (event) => paste(state, event), true);
+  holder.addEventListener('paste', (event) => paste(state, event, { emptyRow, structural }), true);
 
   add.addEventListener('click', () => addRow(state));
   up.addEventListener('click', () => moveRow(state, -1));
@@ -90,7 +90,6 @@ function column(state, name, node) {
     minWidth: kind === 'choice' ? 92 : kind === 'decimal' ? 60 : 96,
     widthGrow: kind === 'choice' || kind === 'decimal' ? 1 : 2,
     formatter: (cell) => format(state, cell, kind, node),
-    variableHeight: true,
   };
   if (kind === 'choice') {
     definition.editor = 'list';
@@ -226,12 +225,16 @@ function emptyRow(state) {
 
 /** A new row below the current one (or at the end), its 三级指标 open for typing: focus stays where work is. */
 export function addRow(state) {
+  // A cell still being edited keeps what was typed in it before the new row takes the keyboard.
+  const active = document.activeElement;
+  if (state.box.contains(active) && active.matches('input, textarea')) {
+    active.blur();
+  }
   const after = state.current && state.table.getRows().includes(state.current) ? state.current : null;
   return state.table.addRow(emptyRow(state), false, after || undefined).then((row) => {
     state.current = row;
     structural(state);
     const cell = row.getCell('name') || row.getCells()[1];
-    cell.getElement().scrollIntoView({ block: 'nearest' });
     cell.edit(true);
     return row;
   });
@@ -264,55 +267,6 @@ function removeRow(state) {
     structural(state);
     hooks.deleted('已删除第 ' + (index + 1) + ' 行' + (name ? '「' + name + '」' : ''), before, state.path);
   });
-}
-
-/**
- * Rows from a spreadsheet's clipboard (tab-separated, quoted where a cell holds a line break): by their
- * header when they bring one, else in order from the column pasted into; from the current row on,
- * adding rows past the last.
- */
-function paste(state, event) {
-  const text = event.clipboardData && event.clipboardData.getData('text/plain');
-  if (!text || !/[\t\n]/.test(text.replace(/\r?\n$/, ''))) {
-    return;
-  }
-  event.preventDefault();
-  event.stopPropagation();
-  if (state.editing) {
-    state.editing.cancelEdit();
-  }
-  const table = parseTable(text);
-  const startColumn = state.editing ? state.names.indexOf(state.editing.getField()) : 0;
-  const { columns, body } = columnsOf(table, state.names, state.names.map((n) => page.schema.resolve(state.item.properties[n]).title), Math.max(0, startColumn));
-  const rows = state.table.getRows();
-  let at = state.current && rows.includes(state.current) ? rows.indexOf(state.current) : rows.length;
-  const data = state.table.getData();
-  for (const cells of body) {
-    const row = at < data.length ? Object.assign({}, data[at]) : emptyRow(state);
-    cells.forEach((value, i) => {
-      const name = columns[i];
-      if (name) {
-        row[name] = normalised(state, name, value);
-      }
-    });
-    data[at++] = row;
-  }
-  state.table.replaceData(data).then(() => {
-    structural(state);
-    body.forEach((_, i) => data[i] && page.touched.add(join(state.path, i)));
-  });
-}
-
-/** A pasted value as a cell holds it: 一级/二级 by their choice, figures as read. */
-function normalised(state, name, value) {
-  const node = page.schema.resolve(state.item.properties[name]);
-  if (node['x-choices']) {
-    const choice = matchChoice(node['x-choices'], value);
-    return choice ? choice.value : value;
-  }
-  const read = readerFor(kindOf(node), { unit: () => amountUnit([]) });
-  const result = read ? read(value) : null;
-  return result && !result.error ? result.value : value;
 }
 
 /** The marks of problems and computed figures on every cell, and the list below the grid. */

@@ -183,7 +183,7 @@ async function load(doc, formId, message, imported = {}) {
   showProblems();
   await validate();
   const title = page.forms.find((f) => f.id === formId)?.title || '';
-  status((message || '空白' + title) + (message && title ? '（' + title + '）' : ''));
+  status((message || '空白表单') + (title ? '（' + title + '）' : ''));
 }
 
 function describeDraft(doc) {

@@ -5,7 +5,7 @@
 import { page, element, $ } from './context.js';
 import { store } from './store.js';
 import { api, errorOf, formPath } from './api.js';
-import { describe } from './problems.js';
+import { describe, errorCount } from './problems.js';
 
 const WAIT_MS = 500;
 /** Pixels across a page picture: sharp when the preview is widened on a laptop, small enough to come quickly. */
@@ -18,7 +18,7 @@ let observer = null;
 /** After a check: a document without errors that changed since the last preview is drawn again. */
 export function schedulePreview(force = false) {
   clearTimeout(timer);
-  const errors = page.problems.errors.length + page.typed.size;
+  const errors = errorCount();
   const text = store.doc ? JSON.stringify(store.doc) : null;
   if (!text) {
     return;
@@ -32,8 +32,8 @@ export function schedulePreview(force = false) {
       : '填写后在此预览');
     return;
   }
+  note('');
   if (text === shownText && !force) {
-    note('');
     return;
   }
   timer = setTimeout(() => draw(text), force ? 0 : WAIT_MS);

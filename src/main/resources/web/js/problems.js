@@ -53,11 +53,17 @@ export async function validate() {
 /** Problems a failed render answered with: shown like those of a check, all of them. */
 export function showRefusal(error) {
   page.showAll = true;
+  page.sources = error.sources || page.sources;
   page.problems = {
     errors: error.details && error.details.length ? error.details : [{ path: '', message: error.message }],
     warnings: [],
   };
   showProblems();
+}
+
+/** Errors in the document, whether shown yet or not: what stops a preview. */
+export function errorCount() {
+  return page.typed.size + page.problems.errors.filter((p) => !page.typed.has(p.path)).length;
 }
 
 function visible(problem) {

@@ -30,6 +30,11 @@ class StaffPageGridTest extends BrowserSession {
         browser.js("window.violations = []; document.addEventListener('securitypolicyviolation', e => window.violations.push(e.violatedDirective + ' ' + e.blockedURI));");
     }
 
+    private static double median(List<Number> times) {
+        List<Double> sorted = times.stream().map(Number::doubleValue).sorted().toList();
+        return sorted.get(sorted.size() / 2);
+    }
+
     private static void openProject(int index) {
         browser.driver.findElement(By.cssSelector("#outline-tree [data-outline='/units/0/projects/" + index + "']")).click();
         browser.wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[data-grid='/units/0/projects/" + index + "/indicators'] .tabulator-row")));
@@ -54,13 +59,15 @@ class StaffPageGridTest extends BrowserSession {
         browser.js("window.scrollTo(0, 0);");
         WebElement toggle = browser.wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#problems-toggle.has-errors")));
         toggle.click();
-        WebElement entry = browser.wait.until(ExpectedConditions.visibilityOfElementLocated(
-                By.cssSelector("#problem-items button.goto.error[data-goto='/units/0/projects/14/goal']")));
-        assertTrue(entry.getText().startsWith("资金使用单位 1「广州市第十二人民医院」 · 项目 15「"), entry.getText());
-        assertTrue(entry.getText().contains("绩效目标") && entry.getText().contains("缺少必填项"), entry.getText());
+        By entry = By.cssSelector("#problem-items button.goto.error[data-goto='/units/0/projects/14/goal']");
+        browser.wait.until(d -> browser.text(entry).startsWith("资金使用单位 1「广州市第十二人民医院」 · 项目 15「中医药科技创新与人才培养」 · 绩效目标")
+                && browser.text(entry).contains("缺少必填项"));
         assertTrue(browser.text(By.cssSelector("[data-outline='/units/0/projects/14'] .badge.error")).contains("1 错"));
         browser.picture("13-error-list");
-        entry.click();
+        browser.wait.until(d -> {
+            d.findElement(entry).click();
+            return true;
+        });
         assertEquals("/units/0/projects/14/goal", browser.driver.switchTo().activeElement().getDomAttribute("data-path"));
         browser.driver.switchTo().activeElement().sendKeys(before);
         browser.wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("#problems-toggle.has-errors")));
@@ -99,9 +106,15 @@ class StaffPageGridTest extends BrowserSession {
         browser.type(browser.field("/units/0/projects/0/total"), "");
         browser.wait.until(d -> browser.field("/units/0/projects/0/total").getDomAttribute("placeholder").equals("留空自动计算：4,809.89"));
         WebElement input = browser.field("/units/0/projects/0/fiscalAppropriation");
-        double edit = ((Number) browser.asyncJs("const [input, done] = arguments; input.focus();"
-                + "const t0 = performance.now(); input.value = '4819.89'; input.dispatchEvent(new Event('input', {bubbles: true}));"
-                + "requestAnimationFrame(() => done(performance.now() - t0));", input)).doubleValue();
+        // Five edits, each timed from the input event to the page laid out again; the median is asserted, as
+        // the machine is shared with the service and other tests.
+        @SuppressWarnings("unchecked")
+        List<Number> edits = (List<Number>) browser.js("const input = arguments[0]; input.focus(); const times = [];"
+                + "for (const value of ['4811.89', '4813.89', '4815.89', '4817.89', '4819.89']) {"
+                + "  const t0 = performance.now(); input.value = value; input.dispatchEvent(new Event('input', {bubbles: true}));"
+                + "  document.documentElement.getBoundingClientRect(); times.push(performance.now() - t0); }"
+                + "return times;", input);
+        double edit = median(edits);
         browser.wait.until(ExpectedConditions.textToBe(grandTotal, "48,873.32"));
         browser.wait.until(d -> browser.field("/units/0/projects/0/total").getDomAttribute("placeholder").equals("留空自动计算：4,819.89"));
         browser.picture("16-totals-follow-typing");
@@ -112,16 +125,30 @@ class StaffPageGridTest extends BrowserSession {
         browser.cell(grid + "/1/name").sendKeys(Keys.ESCAPE);
         double scrolled = ((Number) browser.js("return scrollY")).doubleValue();
         WebElement add = browser.driver.findElement(By.cssSelector("button[data-add-for='" + grid + "']"));
-        double addRow = ((Number) browser.asyncJs("const [button, path, done] = arguments; const t0 = performance.now(); button.click();"
-                + "const seen = () => document.querySelector(\".tabulator-cell[data-path='\" + path + \"']\") && document.activeElement.closest(\".tabulator-cell[data-path='\" + path + \"']\");"
-                + "const poll = () => seen() ? done(performance.now() - t0) : requestAnimationFrame(poll); poll();", add, grid + "/2/name")).doubleValue();
-        System.out.printf("staff page, 30-project target table: an edit %.1f ms, an added row %.1f ms%n", edit, addRow);
+        // Three rows added, each timed from the click to the new row's 三级指标 cell holding the keyboard and the
+        // page laid out again; the grid's work ends in promise callbacks, before any answer from the service
+        // can interleave.
+        @SuppressWarnings("unchecked")
+        List<Object> added = (List<Object>) browser.asyncJs("const [button, grid, done] = arguments; const times = [];"
+                + "const focused = (path) => document.activeElement.closest(\".tabulator-cell[data-path='\" + path + \"']\");"
+                + "(async () => { for (let row = 2; row <= 4; row++) {"
+                + "  const path = grid + '/' + row + '/name'; const t0 = performance.now(); button.click(); await null;"
+                + "  while (!focused(path)) { if (performance.now() - t0 > 5000) { done(times.concat(['stuck at ' + path])); return; }"
+                + "    await new Promise(r => setTimeout(r, 0)); }"
+                + "  document.documentElement.getBoundingClientRect(); times.push(performance.now() - t0);"
+                + "  await new Promise(r => setTimeout(r, 400)); }"
+                + "  done(times); })();", add, grid);
+        assertTrue(added.stream().allMatch(Number.class::isInstance), "each row added: " + added);
+        List<Number> adds = added.stream().map(Number.class::cast).toList();
+        double addRow = median(adds);
+        System.out.printf("staff page, 30-project target table: an edit %.1f ms (median of %s), an added row %.1f ms (median of %s)%n",
+                edit, edits, addRow, adds);
         assertTrue(edit < EDIT_MS, "an edit took " + edit + " ms");
         assertTrue(addRow < ADD_ROW_MS, "adding a row took " + addRow + " ms");
-        assertEquals(rows + 1, browser.driver.findElements(By.cssSelector("[data-grid='" + grid + "'] .tabulator-row")).size());
+        assertEquals(rows + 3, browser.driver.findElements(By.cssSelector("[data-grid='" + grid + "'] .tabulator-row")).size());
         assertTrue(Math.abs(((Number) browser.js("return scrollY")).doubleValue() - scrolled) < 300, "the page stays where the work is");
         browser.driver.switchTo().activeElement().sendKeys("新的三级指标", Keys.TAB);
-        browser.wait.until(d -> browser.cell(grid + "/2/name").getText().equals("新的三级指标"));
+        browser.wait.until(d -> browser.cell(grid + "/4/name").getText().equals("新的三级指标"));
         browser.picture("17-row-added-focus-in-place");
 
         new Select(browser.field("/amountUnit")).selectByValue("元");

@@ -71,9 +71,8 @@ class StaffPageTest extends BrowserSession {
 
         String rate = "/forms/0/executionRate";
         browser.type(browser.field(rate), "30%");
-        WebElement warning = browser.wait.until(ExpectedConditions.visibilityOfElementLocated(
-                By.cssSelector(".field[data-path='" + rate + "'] p.problem.warning")));
-        assertTrue(warning.getText().contains("30") && warning.getText().contains("98.30"), warning.getText());
+        By warning = By.cssSelector(".field[data-path='" + rate + "'] p.problem.warning");
+        browser.wait.until(d -> browser.text(warning).contains("进度 30 ") && browser.text(warning).contains("= 98.30"));
         browser.type(browser.field(rate), "");
         browser.wait.until(d -> browser.field(rate).getDomAttribute("placeholder").equals("留空自动计算：98.30"));
         browser.picture("03-rate-left-empty-is-computed");
@@ -154,8 +153,7 @@ class StaffPageTest extends BrowserSession {
         browser.open("performance-tracking", true);
         browser.forgetDrafts();
         By rateWarning = By.cssSelector("p.problem.warning[data-problem-for='/forms/0/executionRate']");
-        WebElement warning = browser.wait.until(ExpectedConditions.visibilityOfElementLocated(rateWarning));
-        assertTrue(warning.getText().contains("98.38") && warning.getText().contains("98.30"), warning.getText());
+        browser.wait.until(d -> browser.text(rateWarning).contains("98.38") && browser.text(rateWarning).contains("98.30"));
         browser.type(browser.field("/forms/0/executedAmount"), "1301940.26");
         browser.wait.until(ExpectedConditions.invisibilityOfElementLocated(rateWarning));
         browser.wait.until(d -> browser.driver.findElements(By.cssSelector("#pages img[data-page='1']")).stream()
@@ -194,6 +192,13 @@ class StaffPageTest extends BrowserSession {
                 browser.picture("10-" + form + "-" + size[0]);
             }
         }
+        // The target table's landscape pages, widened to be read on a laptop.
+        browser.size(1366, 768);
+        browser.open("performance-target", true);
+        browser.driver.findElement(By.id("preview-wide")).click();
+        browser.wait.until(d -> ((Number) browser.js("const i = document.querySelector(\"#pages img[data-page='1']\");"
+                + "return i && i.complete ? i.getBoundingClientRect().width : 0;")).intValue() > 850);
+        browser.picture("10-performance-target-1366-preview-wide");
     }
 
     @Test
