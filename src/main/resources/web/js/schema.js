@@ -150,7 +150,8 @@ export function kindOf(node) {
     return 'integer';
   }
   if (t.includes('number')) {
-    if (node.pattern && node.pattern.includes(',')) {
+    // An amount's pattern admits thousands separators: a group of a comma and three digits.
+    if (node.pattern && node.pattern.includes('(,')) {
       return 'amount';
     }
     return /%/.test(node.title || '') ? 'percent' : 'decimal';
