@@ -10,6 +10,7 @@ import cn.jixiao.forms.form.Problem;
 import cn.jixiao.forms.form.RegisteredForm;
 import cn.jixiao.forms.render.BudgetExceeded;
 import cn.jixiao.forms.render.OutputFormat;
+import cn.jixiao.forms.render.PagePicture;
 import cn.jixiao.forms.render.RenderOptions;
 import cn.jixiao.forms.render.Renderer;
 import cn.jixiao.forms.render.Templates;
@@ -116,6 +117,18 @@ public final class FormService {
     public RenderedFile template(RegisteredForm<?> form) {
         byte[] bytes = emptyWorkbooks.computeIfAbsent(form.id(), id -> workbooks.template(form));
         return new RenderedFile(bytes.clone(), form.type().title() + "（填写模板）.xlsx", OutputFormat.XLSX, List.of());
+    }
+
+    /** One page of a document's PDF as a picture, with the document's warnings. */
+    public record PagePreview(PagePicture picture, List<Problem> warnings) {
+    }
+
+    /** The {@code page}-th page (from 1) of the PDF, {@code width} pixels wide; no picture past the last page. */
+    public PagePreview page(RegisteredForm<?> form, byte[] body, int page, int width) {
+        return queue.run(() -> {
+            RenderedFile pdf = pipeline(form, body, OutputFormat.PDF, PdfExtras.NONE);
+            return new PagePreview(PagePicture.of(pdf.bytes(), page, width), pdf.warnings());
+        });
     }
 
     /** The XHTML the form's template makes of a document: what both renderers receive. */

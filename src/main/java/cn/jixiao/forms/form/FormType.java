@@ -1,5 +1,7 @@
 package cn.jixiao.forms.form;
 
+import java.util.Map;
+
 /**
  * One kind of form: what a document of it looks like (a record type and a JSON Schema), what makes it
  * wrong, and what its template receives. A form type knows nothing of HTTP or of output formats.
@@ -29,6 +31,14 @@ public interface FormType<D> {
 
     /** The view model: every string the template prints, already formatted and arranged. */
     Object view(D document);
+
+    /**
+     * The figures the form works out, as it prints them, keyed by the JSON pointer of their place: a field the
+     * document may leave out ({@code /forms/0/executionRate}) or a cell it has no field for (the 合计 row,
+     * {@code /total}). An editor shows them as the user types, from the same arithmetic as the file. A value
+     * that cannot be worked out is an empty string, as its cell prints.
+     */
+    Map<String, String> computed(D document);
 
     /** File name without extension for a download, e.g. {@code <项目名称>-项目支出绩效跟踪表}. */
     String fileName(D document);

@@ -4,6 +4,7 @@ import com.networknt.schema.Error;
 import com.networknt.schema.Schema;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DatabindException;
 import tools.jackson.databind.JsonNode;
@@ -52,8 +53,11 @@ public final class RegisteredForm<D> {
     public record Validated<D>(D document, List<Problem> warnings) {
     }
 
-    /** The outcome of checking a document without rendering it; {@code truncated}: more was found than is listed. */
-    public record Verdict(List<Problem> errors, List<Problem> warnings, boolean truncated) {
+    /**
+     * The outcome of checking a document without rendering it; {@code truncated}: more was found than is listed.
+     * {@code computed}: the form type's worked-out figures, empty when the document did not get past its schema.
+     */
+    public record Verdict(List<Problem> errors, List<Problem> warnings, boolean truncated, Map<String, String> computed) {
         public boolean valid() {
             return errors.isEmpty();
         }
@@ -75,8 +79,9 @@ public final class RegisteredForm<D> {
     /** The verdict on a document already read as JSON, e.g. one item of a batch; the tree is left as it was. */
     public Verdict verdict(JsonNode document) {
         Problems problems = new Problems();
-        check(document.deepCopy(), problems);
-        return new Verdict(problems.errors(), problems.warnings(), problems.truncated());
+        D checked = check(document.deepCopy(), problems);
+        Map<String, String> computed = checked == null ? Map.of() : type.computed(checked);
+        return new Verdict(problems.errors(), problems.warnings(), problems.truncated(), computed);
     }
 
     private D check(JsonNode tree, Problems problems) {

@@ -93,6 +93,7 @@ final class FormRoutes {
         answer.put("errors", verdict.errors());
         answer.put("warnings", verdict.warnings());
         answer.put("truncated", verdict.truncated());
+        answer.put("computed", verdict.computed());
         Replies.json(ctx, 200, answer);
     }
 

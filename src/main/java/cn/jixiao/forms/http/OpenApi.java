@@ -5,6 +5,7 @@ import cn.jixiao.forms.form.FormError;
 import cn.jixiao.forms.form.Json;
 import cn.jixiao.forms.form.RegisteredForm;
 import cn.jixiao.forms.render.OutputFormat;
+import cn.jixiao.forms.render.PagePicture;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -61,10 +62,12 @@ final class OpenApi {
         codes.add(ErrorResponses.TEMPLATE_ERROR).add(ErrorResponses.INTERNAL_ERROR);
         schemas.set("Error", error);
         schemas.set("Verdict", object("""
-                {"type":"object","required":["valid","errors","warnings","truncated"],"properties":{"valid":{"type":"boolean"},
+                {"type":"object","required":["valid","errors","warnings","truncated","computed"],"properties":{"valid":{"type":"boolean"},
                   "errors":{"type":"array","items":{"$ref":"#/components/schemas/Problem"},"maxItems":200},
                   "warnings":{"type":"array","items":{"$ref":"#/components/schemas/Problem"},"maxItems":200},
-                  "truncated":{"type":"boolean","description":"more errors or warnings were found than are listed (at most 200 of each)"}}}"""));
+                  "truncated":{"type":"boolean","description":"more errors or warnings were found than are listed (at most 200 of each)"},
+                  "computed":{"type":"object","additionalProperties":{"type":"string"},
+                    "description":"the figures the form works out, as printed, keyed by the JSON pointer of their place: a field that may be left out (/forms/0/executionRate) or a cell the document has no field for (the 合计 row of the target table is /total, a unit's subtotal /units/0/total); an empty string where a figure cannot be worked out; empty when the document does not pass its schema"}}}"""));
         if (tokenRequired) {
             components.putObject("securitySchemes").putObject("bearer").put("type", "http").put("scheme", "bearer");
         }
@@ -124,7 +127,7 @@ final class OpenApi {
             parameters.add(object(PDFA));
             parameters.add(object(SIGNATURE_FIELDS));
             requestBody(render, ref);
-            fileResponse(render.putObject("responses").putObject("200"));
+            fileAnswer(render, "the file", "Content-Disposition", "string", fileTypes());
             List<Enum<?>> renderFailures = new ArrayList<>(FormRoutes.DOCUMENT_FAILURES);
             renderFailures.addAll(FormRoutes.FORMAT_FAILURES);
             failures(render, renderFailures, tokenRequired);
@@ -141,9 +144,9 @@ final class OpenApi {
             for (String mediaType : Negotiation.WORKBOOK_TYPES) {
                 workbookBody.putObject(mediaType).putObject("schema").put("type", "string").put("format", "binary");
             }
-            ObjectNode imported = fileResponse(imports.putObject("responses").putObject("200"));
-            imported.put("description", "the document read (JSON), or the file when ?format= is given");
-            imported.putObject("content").putObject("application/json").set("schema", object("""
+            ObjectNode imported = fileAnswer(imports, "the document read (JSON), or the file when ?format= is given",
+                    "Content-Disposition", "string", fileTypes());
+            ((ObjectNode) imported.get("content")).putObject("application/json").set("schema", object("""
                     {"type":"object","required":["document","warnings","sources"],"properties":{
                       "document":{"$ref":"%s"},
                       "warnings":{"type":"array","items":{"$ref":"#/components/schemas/Problem"}},
@@ -162,6 +165,22 @@ final class OpenApi {
                     .putObject("content").putObject(OutputFormat.XLSX.mediaType()).putObject("schema")
                     .put("type", "string").put("format", "binary");
             failures(template, lookup, tokenRequired);
+
+            ObjectNode page = paths.putObject(PageRoutes.PATH.replace("{id}", id)).putObject("post");
+            page.put("summary", title + "：one page of the PDF as a PNG picture, for a preview");
+            page.put("description", "The document is rendered to PDF as for /render, under the same page and byte budget; "
+                    + "one page of it is drawn in grey, at most " + PagePicture.MAX_WIDTH + " pixels wide and "
+                    + PagePicture.MAX_PIXELS + " pixels in all. X-Page-Count says how many pages there are; a page past the "
+                    + "last, or a page or width out of range, is 400 bad_request naming the parameter.");
+            ArrayNode pageParameters = page.putArray("parameters");
+            pageParameters.addObject().put("name", "page").put("in", "query").put("required", false)
+                    .putObject("schema").put("type", "integer").put("minimum", 1).put("default", 1);
+            pageParameters.addObject().put("name", "width").put("in", "query").put("required", false)
+                    .putObject("schema").put("type", "integer").put("minimum", PagePicture.MIN_WIDTH)
+                    .put("maximum", PagePicture.MAX_WIDTH).put("default", PageRoutes.DEFAULT_WIDTH);
+            requestBody(page, ref);
+            fileAnswer(page, "the page", "X-Page-Count", "integer", List.of("image/png"));
+            failures(page, FormRoutes.DOCUMENT_FAILURES, tokenRequired);
         }
         return root;
     }
@@ -197,6 +216,24 @@ final class OpenApi {
             documents.addObject().put("$ref", "#/components/schemas/" + registered.id());
         }
         return path;
+    }
+
+    /** A 200 answer of bytes in one of {@code mediaTypes}, with {@code header} and the document's warnings in headers. */
+    private static ObjectNode fileAnswer(ObjectNode operation, String description, String header, String headerType, List<String> mediaTypes) {
+        ObjectNode ok = operation.putObject("responses").putObject("200");
+        ok.put("description", description);
+        ObjectNode headers = ok.putObject("headers");
+        headers.putObject(header).putObject("schema").put("type", headerType);
+        headers.putObject("X-Warning-Count").putObject("schema").put("type", "integer");
+        headers.putObject("X-Warnings").putObject("schema").put("type", "string");
+        ObjectNode content = ok.putObject("content");
+        mediaTypes.forEach(type -> content.putObject(type).putObject("schema").put("type", "string").put("format", "binary"));
+        return ok;
+    }
+
+    /** The media types of every output format. */
+    private static List<String> fileTypes() {
+        return java.util.Arrays.stream(OutputFormat.values()).map(OutputFormat::mediaType).toList();
     }
 
     private static List<Enum<?>> allKinds() {
@@ -243,19 +280,6 @@ final class OpenApi {
     }
 
     /** A rendered file: its media types, its name and warnings in headers; the response returned. */
-    private static ObjectNode fileResponse(ObjectNode ok) {
-        ok.put("description", "the file");
-        ObjectNode headers = ok.putObject("headers");
-        headers.putObject("Content-Disposition").putObject("schema").put("type", "string");
-        headers.putObject("X-Warning-Count").putObject("schema").put("type", "integer");
-        headers.putObject("X-Warnings").putObject("schema").put("type", "string");
-        ObjectNode content = ok.putObject("content");
-        for (OutputFormat format : OutputFormat.values()) {
-            content.putObject(format.mediaType()).putObject("schema").put("type", "string").put("format", "binary");
-        }
-        return ok;
-    }
-
     private static void requestBody(ObjectNode operation, String ref) {
         ObjectNode body = operation.putObject("requestBody");
         body.put("required", true);

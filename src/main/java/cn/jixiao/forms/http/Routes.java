@@ -20,6 +20,7 @@ public final class Routes {
     private final BearerAuth auth;
     private final FormRoutes forms;
     private final BatchRoutes batches;
+    private final PageRoutes pages;
     private final ErrorResponses errors;
     private final OpenApi openApi;
 
@@ -30,6 +31,7 @@ public final class Routes {
         this.auth = new BearerAuth(config.apiToken());
         this.forms = new FormRoutes(service, metrics, config.limits().bodyBytes());
         this.batches = new BatchRoutes(service, config.limits().batchBytes(), config.limits().batchItems());
+        this.pages = new PageRoutes(service, metrics, config.limits().bodyBytes());
         this.errors = new ErrorResponses(metrics, config.queueWait().toSeconds(),
                 Math.max(config.limits().bodyBytes(), config.limits().batchBytes()));
         this.openApi = new OpenApi(service.forms(), auth.enabled());
@@ -53,6 +55,7 @@ public final class Routes {
             javalin.routes.get("/openapi.json", ctx -> Replies.json(ctx, 200, openApi.document()));
             forms.register(javalin.routes);
             batches.register(javalin.routes);
+            pages.register(javalin.routes);
             errors.register(javalin.routes);
             errors.register(javalin.router);
         });

@@ -98,6 +98,7 @@ class HttpApiTest {
         JsonNode warning = warningAt(verdict.path("warnings"), "/forms/0/executionRate");
         assertTrue(warning.path("message").asString().contains("98.38"));
         assertTrue(warning.path("message").asString().contains("98.30"));
+        assertEquals("98.38", verdict.at("/computed/~1forms~10~1executionRate").asString(), "the figure as printed");
     }
 
     @Test
@@ -217,6 +218,7 @@ class HttpApiTest {
         assertEquals(served, schema.path("$defs").toString().replace("#/components/schemas/performance-tracking/$defs/", "#/$defs/"));
         assertEquals("#/components/schemas/performance-tracking",
                 api.at("/paths/" + BASE.replace("/", "~1") + "~1render/post/requestBody/content/application~1json/schema/$ref").asString());
+        assertEquals("string", api.at("/components/schemas/Verdict/properties/computed/additionalProperties/type").asString());
     }
 
     @Test

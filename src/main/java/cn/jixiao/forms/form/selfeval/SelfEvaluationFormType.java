@@ -19,6 +19,7 @@ import cn.jixiao.forms.form.indicator.ProjectContext.Budget;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -254,6 +255,37 @@ public final class SelfEvaluationFormType implements FormType<SelfEvaluationDocu
             bookmarks.add(Bookmark.leaf(form.projectName(), anchor));
         }
         return new SelfEvaluationView(forms, bookmarks);
+    }
+
+    /**
+     * Read off the view, so they are the figures printed: the 年度资金总额 row ({@code /forms/0/funds/total/…}),
+     * its 分值, 执行率 and 得分, each indicator's 得分, the 一级指标 cell with its points on the first row of its
+     * run ({@code 产出指标（50分）}), and 总分 ({@code /forms/0/totalWeight}, {@code /forms/0/totalScore}).
+     */
+    @Override
+    public Map<String, String> computed(SelfEvaluationDocument document) {
+        Map<String, String> computed = new LinkedHashMap<>();
+        for (int i = 0; i < document.forms().size(); i++) {
+            SelfEvaluationView.Form form = view(document.forms().get(i), "form-" + i);
+            String path = "/forms/" + i;
+            SelfEvaluationView.FundRow total = form.funds().get(0);
+            computed.put(path + "/funds/total/initialBudget", total.initialBudget());
+            computed.put(path + "/funds/total/annualBudget", total.annualBudget());
+            computed.put(path + "/funds/total/executed", total.executed());
+            computed.put(path + "/executionWeight", total.weight());
+            computed.put(path + "/executionRate", total.rate());
+            computed.put(path + "/fundsScore", total.score());
+            for (int k = 0; k < form.indicators().size(); k++) {
+                SelfEvaluationView.IndicatorRow row = form.indicators().get(k);
+                if (row.level1Start()) {
+                    computed.put(path + "/indicators/" + k + "/level1", row.level1() + row.level1Points());
+                }
+                computed.put(path + "/indicators/" + k + "/score", row.score());
+            }
+            computed.put(path + "/totalWeight", form.totalWeight());
+            computed.put(path + "/totalScore", form.totalScore());
+        }
+        return computed;
     }
 
     private static SelfEvaluationView.Form view(SelfEvaluationForm form, String anchor) {

@@ -21,7 +21,10 @@ import cn.jixiao.forms.form.target.TargetDocument.Project;
 import cn.jixiao.forms.form.target.TargetDocument.Unit;
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -173,6 +176,32 @@ public final class TargetFormType implements FormType<TargetDocument> {
                 "元".equals(amountUnit) ? "in-yuan" : "in-wan",
                 rows,
                 bookmarks);
+    }
+
+    /**
+     * 总计 of every project, and all four money columns of each unit's subtotal row and of the 合计 row, which
+     * the document has no fields for: {@code /units/0/total}, {@code /total}. Read off the view, so they are the
+     * figures printed.
+     */
+    @Override
+    public Map<String, String> computed(TargetDocument document) {
+        Iterator<TargetView.Row> rows = view(document).rows().iterator();
+        Map<String, String> computed = new LinkedHashMap<>();
+        putFunds(computed, "", rows.next());
+        for (int u = 0; u < document.units().size(); u++) {
+            putFunds(computed, "/units/" + u, rows.next());
+            for (int p = 0; p < document.units().get(u).projects().size(); p++) {
+                computed.put("/units/" + u + "/projects/" + p + "/total", rows.next().total());
+            }
+        }
+        return computed;
+    }
+
+    private static void putFunds(Map<String, String> computed, String path, TargetView.Row row) {
+        computed.put(path + "/total", row.total());
+        computed.put(path + "/fiscalAppropriation", row.fiscalAppropriation());
+        computed.put(path + "/specialAccountAppropriation", row.specialAccountAppropriation());
+        computed.put(path + "/otherFunds", row.otherFunds());
     }
 
     /**

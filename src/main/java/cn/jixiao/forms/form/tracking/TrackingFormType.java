@@ -19,7 +19,9 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -171,6 +173,16 @@ public final class TrackingFormType implements FormType<TrackingDocument> {
                 text(form.reviewer()),
                 text(form.preparer()),
                 Dates.chinese(form.reportDate()));
+    }
+
+    /** 预算执行进度 as printed: as stated, else worked out from the amounts. */
+    @Override
+    public Map<String, String> computed(TrackingDocument document) {
+        Map<String, String> computed = new LinkedHashMap<>();
+        for (int i = 0; i < document.forms().size(); i++) {
+            computed.put("/forms/" + i + "/executionRate", printedRate(document.forms().get(i)));
+        }
+        return computed;
     }
 
     /** Consecutive indicators of the same 一级目标 share one merged cell. */

@@ -14,6 +14,7 @@ import cn.jixiao.forms.testing.JsonEdit;
 import cn.jixiao.forms.testing.TestServer;
 import java.math.BigDecimal;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -57,6 +58,21 @@ class SelfEvaluationFormTypeTest {
 
     private static SelfEvaluationView.Form view(byte[] document) {
         return TYPE.view((SelfEvaluationDocument) FORM.read(document).document()).forms().get(0);
+    }
+
+    @Test
+    void computedGivesTheFundsTotalRowScoresBlockPointsAndTotalsAsPrinted() {
+        Map<String, String> computed = FORM.verdict(edited(F + "/executionRate", JsonEdit.REMOVE, F + "/fundsScore", JsonEdit.REMOVE,
+                I + "/score", JsonEdit.REMOVE)).computed();
+        assertEquals("43.20", computed.get(F + "/funds/total/annualBudget"));
+        assertEquals("37.24", computed.get(F + "/funds/total/executed"));
+        assertEquals("10", computed.get(F + "/executionWeight"));
+        assertEquals("86.20%", computed.get(F + "/executionRate"));
+        assertEquals("8.62", computed.get(F + "/fundsScore"));
+        assertEquals("8.62", computed.get(I + "/score"));
+        assertTrue(computed.get(F + "/indicators/0/level1").startsWith("产出指标（"), computed.get(F + "/indicators/0/level1"));
+        assertEquals("100", computed.get(F + "/totalWeight"));
+        assertEquals(view(example()).totalScore(), FORM.verdict(example()).computed().get(F + "/totalScore"));
     }
 
     @Test

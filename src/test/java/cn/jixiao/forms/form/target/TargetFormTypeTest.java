@@ -18,6 +18,7 @@ import cn.jixiao.forms.testing.JsonEdit;
 import cn.jixiao.forms.testing.PdfDigest;
 import cn.jixiao.forms.testing.TestServer;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
@@ -64,6 +65,28 @@ class TargetFormTypeTest {
                 "project|人才培养|50.00||50.00|",
                 "unit|某市妇幼保健院|12.30|||12.30",
                 "project|妇幼筛查|12.30|||12.30"), rows(view(TWO_UNITS)));
+    }
+
+    @Test
+    void computedGivesEveryProjectTotalAndTheSubtotalAndTotalRowsAsPrinted() {
+        Map<String, String> computed = FORM.verdict(TWO_UNITS.getBytes(java.nio.charset.StandardCharsets.UTF_8)).computed();
+        assertEquals("186.05", computed.get("/total"));
+        assertEquals("70.25", computed.get("/specialAccountAppropriation"));
+        assertEquals("173.75", computed.get("/units/0/total"));
+        assertEquals("", computed.get("/units/1/fiscalAppropriation"), "a zero prints as an empty cell");
+        assertEquals("123.75", computed.get("/units/0/projects/0/total"));
+        assertEquals("12.30", computed.get("/units/1/projects/0/total"));
+        assertEquals(4 + 2 * 4 + 3, computed.size(), computed.toString());
+    }
+
+    @Test
+    void computedStillComesWithAnErrorOfTheArithmeticButNotWithOneOfTheSchema() {
+        byte[] wrongTotal = JsonEdit.edit(TWO_UNITS.getBytes(java.nio.charset.StandardCharsets.UTF_8), "/units/0/projects/1/total", "51");
+        RegisteredForm.Verdict verdict = FORM.verdict(wrongTotal);
+        assertEquals(List.of("/units/0/projects/1/total"), verdict.errors().stream().map(Problem::path).toList());
+        assertEquals("50.00", verdict.computed().get("/units/0/projects/1/total"));
+        byte[] notAnAmount = JsonEdit.edit(wrongTotal, "/units/0/projects/1/total", "\"五十\"");
+        assertEquals(Map.of(), FORM.verdict(notAnAmount).computed());
     }
 
     @Test

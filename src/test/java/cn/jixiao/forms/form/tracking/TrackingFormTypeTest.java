@@ -55,6 +55,16 @@ class TrackingFormTypeTest {
     }
 
     @Test
+    void computedRateIsTheStatedOneElseTheArithmetic() {
+        assertEquals("98.38", FORM.verdict(example()).computed().get("/forms/0/executionRate"));
+        byte[] left = JsonEdit.edit(example(), "/forms/0/executionRate", JsonEdit.REMOVE);
+        assertEquals("98.30", FORM.verdict(left).computed().get("/forms/0/executionRate"));
+        byte[] noBudget = JsonEdit.edit(left, "/forms/0/annualBudget", "0");
+        assertEquals("", FORM.verdict(noBudget).computed().get("/forms/0/executionRate"), "no budget: an empty cell");
+        assertEquals(2, FORM.verdict(example()).computed().size());
+    }
+
+    @Test
     void statedRateOffByMoreThanAHundredthIsAWarningWithBothFigures() {
         List<Problem> warnings = rateWarnings(example());
         assertEquals(1, warnings.size(), warnings.toString());

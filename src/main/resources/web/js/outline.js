@@ -1,0 +1,108 @@
+// The outline: units and their projects, or the forms, with a search box and each one's count of errors
+// and warnings; choosing one opens it in the form.
+
+import { page, hooks, element, $ } from './context.js';
+import { store, join } from './store.js';
+import { isGrid, isList, nameKey } from './schema.js';
+import { counts } from './problems.js';
+
+/** Groups with more entries than this start folded. */
+const FOLD_BEYOND = 3;
+let last = [];
+
+export function renderOutline() {
+  const tree = $('outline-tree');
+  tree.replaceChildren();
+  if (!store.doc || !page.schema) {
+    return;
+  }
+  const root = page.schema.at('');
+  const lists = listsOf(root, '');
+  const entries = lists.flatMap(([node, path]) => entriesOf(node, path, 0));
+  tree.append(...entries);
+  const many = tree.querySelectorAll('details.outline-group').length > FOLD_BEYOND;
+  tree.querySelectorAll('details.outline-group').forEach((group) => {
+    group.open = !many;
+  });
+  filter($('outline-search').value);
+  updateCounts(last);
+}
+
+function listsOf(node, path) {
+  return Object.entries(node.properties || {})
+    .map(([name, child]) => [page.schema.resolve(child), join(path, name)])
+    .filter(([child]) => isList(child) && !isGrid(page.schema, child));
+}
+
+function entriesOf(listNode, path, depth) {
+  const item = page.schema.resolve(listNode.items);
+  const key = nameKey(item);
+  const values = (function read() {
+    let value = store.doc;
+    for (const part of path.split('/').slice(1)) {
+      value = value && value[part];
+    }
+    return value || [];
+  })();
+  return values.map((value, index) => {
+    const itemPath = join(path, index);
+    const name = key && value[key] ? String(value[key]) : '（未命名）';
+    const button = element('button', { type: 'button', class: 'outline-entry', 'data-outline': itemPath, title: name },
+      element('span', { class: 'outline-number', text: String(index + 1) }),
+      element('span', { class: 'outline-name', text: name }),
+      element('span', { class: 'badges', 'data-outline-badges': itemPath }));
+    button.addEventListener('click', () => open(itemPath));
+    const inner = listsOf(item, itemPath).flatMap(([child, childPath]) => entriesOf(child, childPath, depth + 1));
+    if (inner.length === 0) {
+      return element('li', { 'data-search': name }, button);
+    }
+    const group = element('details', { class: 'outline-group' }, element('summary', {}, button), element('ul', {}, ...inner));
+    return element('li', { 'data-search': name }, group);
+  });
+}
+
+/** Opens an entry's section, scrolls it into view and puts the keyboard in its first field. */
+function open(path) {
+  const section = hooks.reveal(path);
+  if (!section) {
+    return;
+  }
+  document.querySelectorAll('#outline-tree .current').forEach((e) => e.classList.remove('current'));
+  document.querySelector('#outline-tree [data-outline="' + CSS.escape(path) + '"]')?.classList.add('current');
+  section.scrollIntoView({ block: 'start' });
+  section.querySelector('input, select, textarea')?.focus({ preventScroll: true });
+}
+
+/** Shows the entries whose name holds the text, with the groups they are in. */
+export function filter(text) {
+  const wanted = text.trim();
+  const items = [...document.querySelectorAll('#outline-tree li')];
+  items.forEach((li) => {
+    li.hidden = wanted !== '' && !li.dataset.search.includes(wanted)
+      && !li.querySelector('li[data-search*="' + CSS.escape(wanted) + '"]');
+    const group = li.querySelector(':scope > details');
+    if (group && wanted !== '' && !li.hidden) {
+      group.open = true;
+    }
+  });
+  const found = items.filter((li) => !li.hidden).length;
+  $('outline-found').textContent = wanted ? '找到 ' + found + ' 项' : '';
+}
+
+export function updateCounts(list) {
+  last = list;
+  document.querySelectorAll('#outline-tree [data-outline-badges]').forEach((span) => {
+    span.replaceChildren(...counts(list, span.dataset.outlineBadges));
+  });
+}
+
+/** A name typed in the form: its outline entry follows. */
+export function rename(path) {
+  const match = /^(.*\/\d+)\/(name|projectName)$/.exec(path);
+  const entry = match && document.querySelector('#outline-tree [data-outline="' + CSS.escape(match[1]) + '"] .outline-name');
+  if (entry) {
+    const li = entry.closest('li');
+    entry.textContent = li.dataset.search = String(store.doc && match[1].split('/').slice(1)
+      .reduce((v, p) => v && v[p], store.doc)?.[match[2]] || '（未命名）');
+  }
+}

@@ -1,0 +1,143 @@
+// The live preview: a moment after typing stops, the service draws the pages of the PDF as pictures
+// (a browser's own PDF viewer is not everywhere, and not in a headless one). Page 1 comes first, the
+// others as they are scrolled to.
+
+import { page, element, $ } from './context.js';
+import { store } from './store.js';
+import { api, errorOf, formPath } from './api.js';
+import { describe, errorCount } from './problems.js';
+
+const WAIT_MS = 500;
+/** Pixels across a page picture: sharp when the preview is widened on a laptop, small enough to come quickly. */
+const WIDTH = 1400;
+let timer = null;
+let generation = 0;
+let shownText = null;
+let observer = null;
+
+/** After a check: a document without errors that changed since the last preview is drawn again. */
+export function schedulePreview(force = false) {
+  clearTimeout(timer);
+  const errors = errorCount();
+  const text = store.doc ? JSON.stringify(store.doc) : null;
+  if (!text) {
+    return;
+  }
+  if (errors) {
+    generation++;
+    $('preview-status').classList.remove('busy');
+    $('preview-status').textContent = '';
+    note(page.showAll || page.touched.size
+      ? '有 ' + errors + ' 处错误，预览暂停；改正后自动更新'
+      : '填写后在此预览');
+    return;
+  }
+  note('');
+  if (text === shownText && !force) {
+    return;
+  }
+  timer = setTimeout(() => draw(text), force ? 0 : WAIT_MS);
+}
+
+function note(text) {
+  const hint = $('preview-note');
+  hint.textContent = text;
+  hint.hidden = !text;
+}
+
+async function draw(text) {
+  const mine = ++generation;
+  const started = performance.now();
+  $('preview-status').textContent = '正在更新预览…';
+  $('preview-status').classList.add('busy');
+  let first;
+  try {
+    first = await fetchPage(text, 1);
+  } catch (e) {
+    failed(mine, e.message);
+    return;
+  }
+  if (mine !== generation) {
+    return;
+  }
+  if (first.error) {
+    failed(mine, first.error.message + (first.error.details || []).slice(0, 3)
+      .map((d) => '；' + describe(d.path) + '：' + d.message).join(''));
+    return;
+  }
+  shownText = text;
+  note('');
+  const pages = $('pages');
+  const old = new Map([...pages.querySelectorAll('img[src]')].map((img) => [img.dataset.page, img.src]));
+  observer?.disconnect();
+  observer = new IntersectionObserver((seen) => seen.forEach((entry) => {
+    if (entry.isIntersecting) {
+      observer.unobserve(entry.target);
+      load(entry.target, text, mine);
+    }
+  }), { root: $('pages'), rootMargin: '600px 0px' });
+  const figures = [];
+  for (let n = 1; n <= first.pages; n++) {
+    const img = element('img', { alt: '', 'data-page': String(n), class: 'page-picture' });
+    if (n === 1) {
+      img.src = first.url;
+      img.alt = '第 1 页';
+    } else {
+      if (old.has(String(n))) {
+        img.src = old.get(String(n));
+      }
+      img.classList.add('stale');
+      observer.observe(img);
+    }
+    figures.push(element('figure', {}, img, element('figcaption', { text: '第 ' + n + ' 页 共 ' + first.pages + ' 页' })));
+  }
+  pages.replaceChildren(...figures);
+  old.forEach((url) => setTimeout(() => URL.revokeObjectURL(url), 5000));
+  $('preview-status').classList.remove('busy');
+  $('preview-status').textContent = '预览已更新（' + first.pages + ' 页，' + Math.round(performance.now() - started) + ' 毫秒）'
+    + (first.warnings ? '，' + first.warnings + ' 条提醒' : '');
+}
+
+function failed(mine, message) {
+  if (mine === generation) {
+    $('preview-status').classList.remove('busy');
+    $('preview-status').textContent = '预览未能更新：' + message;
+  }
+}
+
+async function load(img, text, mine) {
+  try {
+    const picture = await fetchPage(text, Number(img.dataset.page));
+    if (mine === generation && !picture.error) {
+      img.src = picture.url;
+      img.alt = '第 ' + img.dataset.page + ' 页';
+      img.classList.remove('stale');
+    }
+  } catch (e) {
+    failed(mine, e.message);
+  }
+}
+
+async function fetchPage(text, n) {
+  const response = await api(formPath(page.formId, 'page') + '?page=' + n + '&width=' + WIDTH, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', Accept: 'image/png' },
+    body: text,
+  });
+  if (!response.ok) {
+    return { error: await errorOf(response) };
+  }
+  return {
+    url: URL.createObjectURL(await response.blob()),
+    pages: Number(response.headers.get('X-Page-Count') || '1'),
+    warnings: Number(response.headers.get('X-Warning-Count') || '0'),
+  };
+}
+
+/** Another document: the old pictures go. */
+export function clearPreview() {
+  generation++;
+  shownText = null;
+  $('pages').replaceChildren();
+  $('preview-status').textContent = '';
+}

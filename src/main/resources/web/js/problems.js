@@ -1,0 +1,245 @@
+// What the service finds wrong, shown where it is: beside the field, on the folded section and in the
+// outline as counts, and in one list of every error and warning, each naming its project and field in
+// Chinese and leading to the field when chosen.
+
+import { page, hooks, element, $ } from './context.js';
+import { store, segments } from './store.js';
+import { isGrid, isList, nameKey } from './schema.js';
+import { grids, decorate, focusCell } from './grid.js';
+import { locate } from './editor.js';
+import { postJson, errorOf, formPath } from './api.js';
+
+let timer = null;
+let ticket = 0;
+
+export function scheduleValidate(delay = 300) {
+  clearTimeout(timer);
+  timer = setTimeout(validate, delay);
+}
+
+/** Asks the service; the answer's problems and computed figures replace the last ones. */
+export async function validate() {
+  clearTimeout(timer);
+  const mine = ++ticket;
+  const formId = page.formId;
+  const doc = hooks.currentDocument();
+  if (doc === undefined) {
+    return;
+  }
+  let response;
+  try {
+    response = await postJson(formPath(formId, 'validate'), doc);
+  } catch (e) {
+    hooks.status(e.message);
+    return;
+  }
+  // An answer about an older document, or another form's, is not this one's.
+  if (mine !== ticket || formId !== page.formId) {
+    return;
+  }
+  if (response.ok) {
+    const verdict = await response.json();
+    page.problems = { errors: verdict.errors, warnings: verdict.warnings };
+    page.computed = verdict.computed || {};
+  } else {
+    const error = await errorOf(response);
+    page.problems = { errors: [{ path: '', message: error.message }].concat(error.details || []), warnings: [] };
+    page.computed = {};
+  }
+  showProblems();
+  hooks.validated(mine);
+}
+
+/** Problems a failed render answered with: shown like those of a check, all of them. */
+export function showRefusal(error) {
+  page.showAll = true;
+  page.sources = error.sources || page.sources;
+  page.problems = {
+    errors: error.details && error.details.length ? error.details : [{ path: '', message: error.message }],
+    warnings: [],
+  };
+  showProblems();
+}
+
+/** Errors in the document, whether shown yet or not: what stops a preview. */
+export function errorCount() {
+  return page.typed.size + page.problems.errors.filter((p) => !page.typed.has(p.path)).length;
+}
+
+function visible(problem) {
+  if (page.typed.has(problem.path)) {
+    return true;
+  }
+  const fresh = [...page.fresh].some((path) => problem.path.startsWith(path + '/'));
+  if (page.showAll && !fresh) {
+    return true;
+  }
+  for (const path of page.touched) {
+    if (path === problem.path || path.startsWith(problem.path + '/')) {
+      return true;
+    }
+  }
+  return false;
+}
+
+/** The problems to show, errors first; what was typed and cannot be read replaces the service's word on it. */
+export function shown() {
+  const list = [];
+  for (const [path, message] of page.typed) {
+    list.push({ kind: 'error', path, message });
+  }
+  for (const [kind, problems] of [['error', page.problems.errors], ['warning', page.problems.warnings.concat(page.importNotes)]]) {
+    for (const problem of problems) {
+      if (!page.typed.has(problem.path) && visible(problem)) {
+        list.push({ kind, path: problem.path, message: problem.message });
+      }
+    }
+  }
+  return list;
+}
+
+export function showProblems() {
+  const list = shown();
+  placeBeside(list);
+  for (const state of grids.values()) {
+    decorate(state);
+  }
+  badges(list);
+  summary(list);
+  hooks.counted(list);
+}
+
+function placeBeside(list) {
+  document.querySelectorAll('#editor .problem:not(.typed):not(li)').forEach((p) => p.remove());
+  document.querySelectorAll('#editor .has-error, #editor .has-warning').forEach((e) => {
+    if (!e.closest('.tabulator')) {
+      e.classList.remove('has-error', 'has-warning');
+    }
+  });
+  for (const problem of list) {
+    const target = locate(problem.path);
+    if (!target || target.closest('.grid-box') || target.tagName === 'DETAILS' || page.typed.has(problem.path)) {
+      continue;
+    }
+    const place = target.matches('input, select, textarea') ? target.closest('.field') : target;
+    place.classList.add(problem.kind === 'error' ? 'has-error' : 'has-warning');
+    const note = element('p', { class: 'problem ' + problem.kind, 'data-problem-for': problem.path, text: source(problem) });
+    if (place.classList.contains('field')) {
+      place.append(note);
+      place.querySelector('input, select, textarea')?.setAttribute('aria-invalid', String(problem.kind === 'error'));
+    } else {
+      const heading = place.querySelector(':scope > legend, :scope > h2');
+      (heading ? heading.after(note) : place.prepend(note));
+    }
+  }
+}
+
+/** A problem's message, with the workbook cell its value came from when the document was imported. */
+export function source(problem) {
+  let path = problem.path;
+  while (path && !page.sources[path]) {
+    path = path.substring(0, path.lastIndexOf('/'));
+  }
+  return problem.message + (path && page.sources[path] ? '（来自 ' + page.sources[path] + '）' : '');
+}
+
+/** Counts on each section heading, folded or not. */
+function badges(list) {
+  document.querySelectorAll('#editor [data-badges-for]').forEach((span) => {
+    const prefix = span.dataset.badgesFor;
+    span.replaceChildren(...counts(list, prefix));
+  });
+}
+
+export function counts(list, prefix) {
+  const inside = list.filter((p) => p.path === prefix || p.path.startsWith(prefix + '/'));
+  const errors = inside.filter((p) => p.kind === 'error').length;
+  const warnings = inside.length - errors;
+  return [
+    errors ? element('span', { class: 'badge error', text: errors + ' 错', title: errors + ' 处错误' }) : null,
+    warnings ? element('span', { class: 'badge warning', text: warnings + ' 提醒', title: warnings + ' 条提醒' }) : null,
+  ].filter(Boolean);
+}
+
+function summary(list) {
+  const errors = list.filter((p) => p.kind === 'error').length;
+  const warnings = list.length - errors;
+  const toggle = $('problems-toggle');
+  const words = [];
+  if (errors) {
+    words.push(errors + ' 处错误');
+  }
+  if (warnings) {
+    words.push(warnings + ' 条提醒');
+  }
+  toggle.hidden = list.length === 0;
+  toggle.textContent = words.join('，') + (list.length ? '：查看' : '');
+  toggle.classList.toggle('has-errors', errors > 0);
+  $('checked').textContent = list.length === 0 && page.showAll && store.doc ? '检查通过' : '';
+  const items = list.map((problem) => {
+    const button = element('button', { type: 'button', class: 'goto ' + problem.kind, 'data-goto': problem.path },
+      element('span', { class: 'where', text: describe(problem.path) }),
+      element('span', { class: 'what', text: source(problem) }));
+    button.addEventListener('click', () => goTo(problem.path));
+    return element('li', { class: problem.kind }, button);
+  });
+  $('problem-items').replaceChildren(...items);
+  if (list.length === 0) {
+    $('problem-list').hidden = true;
+    toggle.setAttribute('aria-expanded', 'false');
+  }
+}
+
+/** Opens the sections down to a problem's field and puts the keyboard in it. */
+export function goTo(path) {
+  const target = hooks.reveal(path);
+  if (target && target.closest('.grid-box') && focusCell(path)) {
+    return;
+  }
+  const control = target && (target.matches('input, select, textarea') ? target
+    : target.querySelector('input, select, textarea, button'));
+  (control || target)?.scrollIntoView({ block: 'center' });
+  if (control) {
+    control.focus({ preventScroll: true });
+  }
+}
+
+/** Where a pointer leads, in the words of the form: 项目 15「…」· 绩效指标 第 3 行「…」· 二级指标. */
+export function describe(path) {
+  const schema = page.schema;
+  let node = schema.at('');
+  let value = store.doc;
+  const words = [];
+  let listNode = null;
+  const parts = segments(path);
+  parts.forEach((part, i) => {
+    if (listNode) {
+      const item = schema.resolve(listNode.items);
+      const index = Number(part);
+      value = value && value[index];
+      const key = nameKey(item);
+      const name = key && value && value[key] ? '「' + String(value[key]).slice(0, 24) + '」' : '';
+      words.push(isGrid(schema, listNode) ? words.pop() + ' 第 ' + (index + 1) + ' 行' + name : (item.title || '') + ' ' + (index + 1) + name);
+      node = item;
+      listNode = null;
+      return;
+    }
+    const child = node.properties && node.properties[part] ? schema.resolve(node.properties[part]) : null;
+    value = value && value[part];
+    if (!child) {
+      words.push(schema.titleOfName(part));
+      node = {};
+    } else if (isList(child)) {
+      listNode = child;
+      if (isGrid(schema, child) || i === parts.length - 1) {
+        words.push(child.title || part);
+      }
+      node = child;
+    } else {
+      words.push(child.title || part);
+      node = child;
+    }
+  });
+  return words.join(' · ') || '整个文档';
+}
+

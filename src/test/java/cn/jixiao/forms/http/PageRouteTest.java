@@ -1,0 +1,80 @@
+package cn.jixiao.forms.http;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import cn.jixiao.forms.form.Json;
+import cn.jixiao.forms.testing.JsonEdit;
+import cn.jixiao.forms.testing.TestServer;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.net.http.HttpResponse;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.api.Test;
+import javax.imageio.ImageIO;
+import tools.jackson.databind.JsonNode;
+
+/** {@code /page}: one page of the PDF as a picture, bounded in page and size, refusing what is out of range by name. */
+class PageRouteTest {
+    private static final String TARGET = "/api/v1/forms/performance-target/page";
+
+    private static HttpResponse<byte[]> page(String query) {
+        return TestServer.post(TARGET + query, TestServer.example("performance-target"));
+    }
+
+    private static BufferedImage picture(HttpResponse<byte[]> response) throws IOException {
+        assertEquals(200, response.statusCode(), new String(response.body(), java.nio.charset.StandardCharsets.UTF_8));
+        assertEquals("image/png", response.headers().firstValue("Content-Type").orElse(""));
+        return ImageIO.read(new ByteArrayInputStream(response.body()));
+    }
+
+    @Test
+    void theFirstPageAt1200PixelsByDefaultWithThePageCountAndWarnings() throws IOException {
+        HttpResponse<byte[]> response = page("");
+        BufferedImage image = picture(response);
+        assertEquals(1200, image.getWidth());
+        assertTrue(image.getHeight() > 800 && image.getHeight() < 900, "A4 landscape: " + image.getHeight());
+        int pages = Integer.parseInt(response.headers().firstValue("X-Page-Count").orElseThrow());
+        HttpResponse<byte[]> pdf = TestServer.post("/api/v1/forms/performance-target/render", TestServer.example("performance-target"));
+        assertEquals(pdf.headers().firstValue("X-Warning-Count"), response.headers().firstValue("X-Warning-Count"));
+        assertEquals(org.apache.pdfbox.Loader.loadPDF(pdf.body()).getNumberOfPages(), pages);
+    }
+
+    @Test
+    void anotherPageAtAnotherWidth() throws IOException {
+        BufferedImage image = picture(page("?page=3&width=400"));
+        assertEquals(400, image.getWidth());
+        BufferedImage portrait = picture(TestServer.post("/api/v1/forms/performance-tracking/page?width=2000",
+                TestServer.example("performance-tracking")));
+        assertTrue(portrait.getWidth() * portrait.getHeight() <= 2000 * 2900, "bounded: " + portrait.getWidth() + "×" + portrait.getHeight());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({
+            "?page=0, page",
+            "?page=-1, page",
+            "?page=abc, page",
+            "?page=99999999999, page",
+            "?page=99, page",
+            "?width=199, width",
+            "?width=2001, width",
+            "?width=1e3, width",
+            "?width=, width"})
+    void outOfRangeIsRefusedNamingTheParameter(String query, String parameter) {
+        HttpResponse<byte[]> response = page(query);
+        JsonNode body = Json.MAPPER.readTree(response.body());
+        assertEquals(400, response.statusCode(), body.toString());
+        assertEquals("bad_request", body.at("/error/code").asString());
+        assertEquals(parameter, body.at("/error/details/0/path").asString(), body.toString());
+    }
+
+    @Test
+    void aBrokenDocumentIsRefusedAsForARender() {
+        byte[] broken = JsonEdit.edit(TestServer.example("performance-target"), "/organization", JsonEdit.REMOVE);
+        HttpResponse<byte[]> response = TestServer.post(TARGET, broken);
+        assertEquals(422, response.statusCode());
+        assertEquals(404, TestServer.post("/api/v1/forms/nope/page", broken).statusCode());
+    }
+}

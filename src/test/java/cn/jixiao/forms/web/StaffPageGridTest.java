@@ -1,0 +1,161 @@
+package cn.jixiao.forms.web;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+
+/**
+ * The 30-project target table on the staff page: indicators as a grid, projects found through the outline,
+ * errors found through their list, totals that follow typing. The one place with measured times: an edit
+ * and an added row, timed in the browser around the page's own work (not the network).
+ */
+class StaffPageGridTest extends BrowserSession {
+    /** What a person notices as a lag: an edit must show within this, an added row within twice it. */
+    private static final double EDIT_MS = 50;
+    private static final double ADD_ROW_MS = 100;
+
+    @BeforeEach
+    void target() {
+        browser.size(1366, 768);
+        browser.open("performance-target", true);
+        browser.forgetDrafts();
+        browser.js("window.violations = []; document.addEventListener('securitypolicyviolation', e => window.violations.push(e.violatedDirective + ' ' + e.blockedURI));");
+    }
+
+    private static double median(List<Number> times) {
+        List<Double> sorted = times.stream().map(Number::doubleValue).sorted().toList();
+        return sorted.get(sorted.size() / 2);
+    }
+
+    private static void openProject(int index) {
+        browser.driver.findElement(By.cssSelector("#outline-tree [data-outline='/units/0/projects/" + index + "']")).click();
+        browser.wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[data-grid='/units/0/projects/" + index + "/indicators'] .tabulator-row")));
+    }
+
+    @Test
+    void project15IsFoundThroughTheOutlineAndAnErrorFixedFromTheList() {
+        WebElement search = browser.driver.findElement(By.id("outline-search"));
+        search.sendKeys("中医药科技");
+        browser.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("outline-found"), "找到"));
+        List<WebElement> shown = browser.driver.findElements(By.cssSelector("#outline-tree li:not([hidden]) > .outline-entry[data-outline*='projects']"));
+        assertEquals(1, shown.size());
+        assertEquals("/units/0/projects/14", shown.get(0).getDomAttribute("data-outline"));
+        browser.picture("11-outline-search-finds-project-15");
+        shown.get(0).click();
+        WebElement goal = browser.field("/units/0/projects/14/goal");
+        browser.wait.until(d -> ((Boolean) browser.js("const r = arguments[0].getBoundingClientRect(); return r.top >= 0 && r.bottom <= innerHeight;", goal)));
+        browser.picture("12-project-15-open");
+
+        String before = goal.getDomProperty("value");
+        browser.type(goal, "");
+        browser.js("window.scrollTo(0, 0);");
+        WebElement toggle = browser.wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#problems-toggle.has-errors")));
+        toggle.click();
+        By entry = By.cssSelector("#problem-items button.goto.error[data-goto='/units/0/projects/14/goal']");
+        browser.wait.until(d -> browser.text(entry).startsWith("资金使用单位 1「广州市第十二人民医院」 · 项目 15「中医药科技创新与人才培养」 · 绩效目标")
+                && browser.text(entry).contains("缺少必填项"));
+        assertTrue(browser.text(By.cssSelector("[data-outline='/units/0/projects/14'] .badge.error")).contains("1 错"));
+        browser.picture("13-error-list");
+        browser.wait.until(d -> {
+            d.findElement(entry).click();
+            return true;
+        });
+        assertEquals("/units/0/projects/14/goal", browser.driver.switchTo().activeElement().getDomAttribute("data-path"));
+        browser.driver.switchTo().activeElement().sendKeys(before);
+        browser.wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("#problems-toggle.has-errors")));
+        browser.picture("14-error-fixed");
+        assertEquals(List.of(), browser.js("return window.violations"), "the grid needs nothing the page's policy forbids");
+    }
+
+    @Test
+    void threeRowsPastedFromASpreadsheetLandInTheirColumns() {
+        browser.driver.findElement(By.cssSelector("button[data-add-for='/units/0/projects']")).click();
+        String grid = "/units/0/projects/30/indicators";
+        browser.cell(grid + "/0/name").click();
+        String rows = "1-产出指标\t11-数量指标\t门诊人次\t≥10000人次\t≥2000人次\n"
+                + "效益\t22-社会效益\t群众就医便利\t\"明显\n提升\"\t提升\n"
+                + "满意度指标\t服务对象满意度\t患者满意度\t≥90%\t≥90%\n";
+        browser.cell(grid + "/0/level1").click();
+        browser.js("const data = new DataTransfer(); data.setData('text/plain', arguments[0]);"
+                + "document.activeElement.dispatchEvent(new ClipboardEvent('paste', {clipboardData: data, bubbles: true, cancelable: true}));", rows);
+        browser.wait.until(d -> browser.cell(grid + "/2/name").getText().equals("患者满意度"));
+        assertEquals("11-数量指标", browser.cell(grid + "/0/level2").getText());
+        assertEquals("2-效益指标", browser.cell(grid + "/1/level1").getText());
+        assertEquals("明显\n提升", browser.cell(grid + "/1/periodValue").getText());
+        assertEquals("31-服务对象满意度", browser.cell(grid + "/2/level2").getText());
+        assertEquals("≥90%", browser.cell(grid + "/2/annualValue").getText());
+        browser.picture("15-three-rows-pasted");
+        String raw = browser.rawDocument();
+        assertTrue(raw.contains("\"name\": \"门诊人次\"") && raw.contains("\"level2\": \"服务对象满意度\""), raw.substring(raw.length() - 1200));
+        assertEquals(List.of(), browser.js("return window.violations"));
+    }
+
+    @Test
+    void totalsFollowTypingAndAnEditAndAnAddedRowAnswerQuickly() {
+        By grandTotal = By.cssSelector("[data-computed='/total'] .computed-value");
+        browser.wait.until(ExpectedConditions.textToBe(grandTotal, "48,863.32"));
+        openProject(0);
+        browser.type(browser.field("/units/0/projects/0/total"), "");
+        browser.wait.until(d -> browser.field("/units/0/projects/0/total").getDomAttribute("placeholder").equals("留空自动计算：4,809.89"));
+        WebElement input = browser.field("/units/0/projects/0/fiscalAppropriation");
+        // Five edits, each timed from the input event to the page laid out again; the median is asserted, as
+        // the machine is shared with the service and other tests.
+        @SuppressWarnings("unchecked")
+        List<Number> edits = (List<Number>) browser.js("const input = arguments[0]; input.focus(); const times = [];"
+                + "for (const value of ['4811.89', '4813.89', '4815.89', '4817.89', '4819.89']) {"
+                + "  const t0 = performance.now(); input.value = value; input.dispatchEvent(new Event('input', {bubbles: true}));"
+                + "  document.documentElement.getBoundingClientRect(); times.push(performance.now() - t0); }"
+                + "return times;", input);
+        double edit = median(edits);
+        browser.wait.until(ExpectedConditions.textToBe(grandTotal, "48,873.32"));
+        browser.wait.until(d -> browser.field("/units/0/projects/0/total").getDomAttribute("placeholder").equals("留空自动计算：4,819.89"));
+        browser.picture("16-totals-follow-typing");
+
+        String grid = "/units/0/projects/0/indicators";
+        int rows = browser.driver.findElements(By.cssSelector("[data-grid='" + grid + "'] .tabulator-row")).size();
+        browser.cell(grid + "/1/name").click();
+        browser.cell(grid + "/1/name").sendKeys(Keys.ESCAPE);
+        double scrolled = ((Number) browser.js("return scrollY")).doubleValue();
+        WebElement add = browser.driver.findElement(By.cssSelector("button[data-add-for='" + grid + "']"));
+        // Three rows added, each timed from the click to the new row's 三级指标 cell holding the keyboard and the
+        // page laid out again; the grid's work ends in promise callbacks, before any answer from the service
+        // can interleave.
+        @SuppressWarnings("unchecked")
+        List<Object> added = (List<Object>) browser.asyncJs("const [button, grid, done] = arguments; const times = [];"
+                + "const focused = (path) => document.activeElement.closest(\".tabulator-cell[data-path='\" + path + \"']\");"
+                + "(async () => { for (let row = 2; row <= 4; row++) {"
+                + "  const path = grid + '/' + row + '/name'; const t0 = performance.now(); button.click(); await null;"
+                + "  while (!focused(path)) { if (performance.now() - t0 > 5000) { done(times.concat(['stuck at ' + path])); return; }"
+                + "    await new Promise(r => setTimeout(r, 0)); }"
+                + "  document.documentElement.getBoundingClientRect(); times.push(performance.now() - t0);"
+                + "  await new Promise(r => setTimeout(r, 400)); }"
+                + "  done(times); })();", add, grid);
+        assertTrue(added.stream().allMatch(Number.class::isInstance), "each row added: " + added);
+        List<Number> adds = added.stream().map(Number.class::cast).toList();
+        double addRow = median(adds);
+        System.out.printf("staff page, 30-project target table: an edit %.1f ms (median of %s), an added row %.1f ms (median of %s)%n",
+                edit, edits, addRow, adds);
+        assertTrue(edit < EDIT_MS, "an edit took " + edit + " ms");
+        assertTrue(addRow < ADD_ROW_MS, "adding a row took " + addRow + " ms");
+        assertEquals(rows + 3, browser.driver.findElements(By.cssSelector("[data-grid='" + grid + "'] .tabulator-row")).size());
+        assertTrue(Math.abs(((Number) browser.js("return scrollY")).doubleValue() - scrolled) < 300, "the page stays where the work is");
+        browser.driver.switchTo().activeElement().sendKeys("新的三级指标", Keys.TAB);
+        browser.wait.until(d -> browser.cell(grid + "/4/name").getText().equals("新的三级指标"));
+        browser.picture("17-row-added-focus-in-place");
+
+        new Select(browser.field("/amountUnit")).selectByValue("元");
+        browser.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("unit-bar")));
+        browser.picture("18-unit-change-offers-conversion");
+        browser.driver.findElement(By.id("convert-amounts")).click();
+        browser.wait.until(ExpectedConditions.textToBe(grandTotal, "488,733,200.00"));
+        assertEquals("48,198,900", browser.value("/units/0/projects/0/fiscalAppropriation"));
+    }
+}
