@@ -28,11 +28,12 @@ public final class App {
     private final FormService service;
     private final RenderQueue queue;
     private final Routes routes;
+    private final FontLibrary fonts;
     private final Javalin server;
     private final AtomicBoolean ready = new AtomicBoolean();
 
     public App(Config config) {
-        FontLibrary fonts = config.fontDir().map(FontLibrary::fromDirectory).orElseGet(FontLibrary::bundled);
+        this.fonts = config.fontDir().map(FontLibrary::fromDirectory).orElseGet(FontLibrary::bundled);
         Templates templates = config.templateDir()
                 .map(dir -> Templates.fromDirectory(dir.toFile(), config.development()))
                 .orElseGet(Templates::bundled);
@@ -53,19 +54,52 @@ public final class App {
         return service;
     }
 
-    /** Starts serving, then warms up; {@code /healthz} says ready once fonts and templates are loaded. */
+    /** Starts serving, renders every example once, then says ready: what tests and tools want. */
     public App start(int port) {
+        return start(port, true);
+    }
+
+    /**
+     * Starts serving. With {@code warmFirst}, {@code /healthz} says ready once every example has been rendered
+     * in every format; without, once the templates compile and make every example's XHTML (a broken layout
+     * still stops the start), while the examples are rendered on a background thread so that the code the
+     * first requests need is loaded and compiled. Should a background render fail, the service says it is no
+     * longer ready.
+     */
+    public App start(int port, boolean warmFirst) {
         server.start(port);
         long started = System.nanoTime();
         try {
-            service.warmUp();
+            service.check();
+            if (warmFirst) {
+                service.warmUp();
+            }
         } catch (RuntimeException e) {
             server.stop();
             throw e;
         }
         ready.set(true);
-        LOG.info("ready on port {} (warm-up {} ms)", server.port(), (System.nanoTime() - started) / 1_000_000);
+        LOG.info("ready on port {} ({} in {} ms)", server.port(), warmFirst ? "every example rendered" : "templates checked",
+                (System.nanoTime() - started) / 1_000_000);
+        if (!warmFirst) {
+            Thread warming = new Thread(() -> warmUpBehind(System.nanoTime()), "warm-up");
+            warming.setDaemon(true);
+            warming.setPriority(Thread.MIN_PRIORITY);
+            warming.start();
+        }
         return this;
+    }
+
+    private void warmUpBehind(long started) {
+        try {
+            service.warmUp();
+            // The fallback fonts, parsed otherwise by the first document that needs one (a broken file shows here).
+            fonts.fallbacks().forEach(FontLibrary.Face::font);
+            LOG.info("every example rendered once, fallback fonts read, in {} ms", (System.nanoTime() - started) / 1_000_000);
+        } catch (RuntimeException e) {
+            ready.set(false);
+            LOG.error("an example no longer renders; not ready: {}", e.getMessage(), e);
+        }
     }
 
     public int rendersInFlight() {
@@ -107,12 +141,16 @@ public final class App {
             ExampleRenderer.renderAll(app.service(), java.nio.file.Path.of(args[1]));
             return;
         }
+        if (args.length == 1 && args[0].equals("class-archive-training")) {
+            ClassArchiveTraining.run(config);
+            System.exit(0);
+        }
         if (args.length > 0) {
             System.err.println("usage: java -jar jixiao-forms.jar [render-examples DIR]");
             System.exit(2);
         }
         try {
-            App app = new App(config).start(config.port());
+            App app = new App(config).start(config.port(), false);
             Runtime.getRuntime().addShutdownHook(new Thread(app::stop, "shutdown"));
         } catch (RuntimeException e) {
             LOG.error("cannot start: {}", e.getMessage(), e);

@@ -173,8 +173,23 @@ public final class FormService {
     }
 
     /**
-     * Compiles every template and renders every example once, so that the first request is fast and a
-     * broken layout stops the start. An example beyond the configured limits is skipped (its template is
+     * Compiles every template and makes every example's XHTML, quickly, so that a broken layout stops the start.
+     * An example beyond the configured limits is skipped (its template is still compiled).
+     */
+    public void check() {
+        for (RegisteredForm<?> form : registry.all()) {
+            templates.compile(form.id());
+            try {
+                Xhtml.parse(read(form, form.example()), form.id() + "/" + Templates.ENTRY);
+            } catch (FormError refused) {
+                LOG.warn("the example of {} is beyond the configured limits ({})", form.id(), refused.getMessage());
+            }
+        }
+    }
+
+    /**
+     * Compiles every template and renders every example once in every format, so that the first requests
+     * find the code loaded and compiled. An example beyond the configured limits is skipped (its template is
      * still compiled): limits are the operator's to set.
      */
     public void warmUp() {

@@ -27,51 +27,45 @@ public final class FontLibrary {
     private static final int MAX_CODE_POINT = 0x3FFFF;
 
     /**
-     * One font file for one family, weight and style. {@code common} is the same font cut down to the
-     * characters most documents use ({@link #COMMON}), which a document made only of those embeds
-     * several times faster (PDFBox's per-document font set-up scales with the number of glyphs). A face
-     * marked {@code lazy} (a large fallback) is parsed at start-up only to learn which characters it has,
-     * and again when a document first needs it.
+     * One font file for one family, weight and style. A document embeds a {@link #subset} of it: only the
+     * characters it uses, since PDFBox's per-document font set-up scales with the number of glyphs a font has
+     * (a few hundred instead of tens of thousands). A face marked {@code lazy} (a large fallback) is parsed at
+     * start-up only to learn which characters it has, and again when a document first needs it.
      */
     public static final class Face {
         private final String family;
         private final int weight;
         private final boolean italic;
         private final String file;
-        private final java.util.BitSet coverage;
-        private final java.util.BitSet commonCoverage;
-        private final TrueTypeFont common;
         private final java.util.function.Supplier<TrueTypeFont> loader;
-        private final float capHeight;
-        private final float xHeight;
+        private final Subsets subsets = new Subsets();
         private volatile TrueTypeFont font;
+        private volatile Facts facts;
 
-        Face(String family, int weight, boolean italic, String file, TrueTypeFont font, boolean keep, boolean cutDown,
-             java.util.function.Supplier<TrueTypeFont> loader) {
+        /** What a face answers about itself without drawing: the characters it has, two heights. */
+        private record Facts(java.util.BitSet coverage, float capHeight, float xHeight) {
+            static Facts of(TrueTypeFont font) {
+                try {
+                    float scale = 1000f / font.getUnitsPerEm();
+                    return new Facts(FontLibrary.coverage(font),
+                            font.getOS2Windows() == null ? 0 : font.getOS2Windows().getCapHeight() * scale,
+                            font.getOS2Windows() == null ? 0 : font.getOS2Windows().getHeight() * scale);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }
+        }
+
+        /** A face parsed now, or (lazy) only when first asked anything. */
+        Face(String family, int weight, boolean italic, String file, boolean lazy, java.util.function.Supplier<TrueTypeFont> loader) {
             this.family = family;
             this.weight = weight;
             this.italic = italic;
             this.file = file;
-            this.coverage = new java.util.BitSet();
-            this.commonCoverage = new java.util.BitSet();
-            for (int cp = 0x20; cp <= MAX_CODE_POINT; cp++) {
-                if (glyph(font, cp)) {
-                    coverage.set(cp);
-                    if (cutDown && COMMON.test(cp)) {
-                        commonCoverage.set(cp);
-                    }
-                }
-            }
-            this.common = cutDown ? FontLibrary.common(file, font, commonCoverage) : null;
-            try {
-                float scale = 1000f / font.getUnitsPerEm();
-                this.capHeight = font.getOS2Windows() == null ? 0 : font.getOS2Windows().getCapHeight() * scale;
-                this.xHeight = font.getOS2Windows() == null ? 0 : font.getOS2Windows().getHeight() * scale;
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-            this.font = keep ? font : null;
             this.loader = loader;
+            if (!lazy) {
+                font();
+            }
         }
 
         public String family() {
@@ -96,7 +90,9 @@ public final class FontLibrary {
             if (loaded == null) {
                 synchronized (this) {
                     if (font == null) {
-                        font = loader.get();
+                        TrueTypeFont parsed = loader.get();
+                        facts = Facts.of(parsed);
+                        font = parsed;
                     }
                     loaded = font;
                 }
@@ -104,50 +100,82 @@ public final class FontLibrary {
             return loaded;
         }
 
-        /** The cut-down font, or null when this face has none. */
-        public TrueTypeFont common() {
-            return common;
+        private Facts facts() {
+            if (facts == null) {
+                font();
+            }
+            return facts;
+        }
+
+        /**
+         * The font cut down to {@code codePoints} (those it lacks are left out), glyph outlines and metrics
+         * unchanged; the few most recent sets are kept, so that documents alike share their subsets. With a code
+         * point beyond the Basic Multilingual Plane, the whole font.
+         */
+        public TrueTypeFont subset(java.util.BitSet codePoints) {
+            java.util.BitSet wanted = (java.util.BitSet) codePoints.clone();
+            wanted.and(facts().coverage());
+            if (wanted.nextSetBit(0x10000) >= 0) {
+                // fontbox writes only a BMP cmap: beyond it (CJK Extension B and up) the whole font is embedded
+                return font();
+            }
+            return subsets.get(wanted, () -> cutDown(file, font(), wanted));
         }
 
         public boolean has(int codePoint) {
-            return coverage.get(codePoint);
+            return facts().coverage().get(codePoint);
         }
 
-        /** Cap height in 1/1000 em, from the whole font (the cut-down one loses it). */
+        /** Cap height in 1/1000 em, from the whole font (a subset loses it). */
         public float capHeight() {
-            return capHeight;
+            return facts().capHeight();
         }
 
         public float xHeight() {
-            return xHeight;
-        }
-
-        public boolean commonHas(int codePoint) {
-            return commonCoverage.get(codePoint);
+            return facts().xHeight();
         }
     }
 
-    private static boolean glyph(TrueTypeFont font, int codePoint) {
+    /** The code points the font has a glyph for, read off its Unicode cmap once. */
+    private static java.util.BitSet coverage(TrueTypeFont font) {
+        java.util.BitSet coverage = new java.util.BitSet();
         try {
-            return font.getUnicodeCmapLookup().getGlyphId(codePoint) > 0;
+            org.apache.fontbox.ttf.CmapLookup cmap = font.getUnicodeCmapLookup();
+            for (int cp = 0x20; cp <= MAX_CODE_POINT; cp++) {
+                if (cmap.getGlyphId(cp) > 0) {
+                    coverage.set(cp);
+                }
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        return coverage;
     }
 
-    /**
-     * The repertoire of the cut-down faces: GB 2312 (the 6 763 hanzi of everyday text and its symbols),
-     * Latin, general punctuation and symbols, CJK punctuation and compatibility (㎡), full-width forms.
-     */
-    static final java.util.function.IntPredicate COMMON = new java.util.function.IntPredicate() {
-        private final java.nio.charset.CharsetEncoder gb2312 = java.nio.charset.Charset.forName("GB2312").newEncoder();
+    /** A face's recent subsets, by the code points they hold: the same document, or one alike, embeds at once. */
+    private static final class Subsets {
+        private static final int KEPT = 16;
+        private final Map<java.util.BitSet, TrueTypeFont> recent = new LinkedHashMap<>(KEPT, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<java.util.BitSet, TrueTypeFont> eldest) {
+                return size() > KEPT;
+            }
+        };
 
-        @Override
-        public synchronized boolean test(int cp) {
-            return (cp >= 0x20 && cp <= 0x24F) || (cp >= 0x2000 && cp <= 0x2BFF) || (cp >= 0x3000 && cp <= 0x33FF)
-                    || (cp >= 0xFF00 && cp <= 0xFFEF) || (cp < 0x10000 && !Character.isSurrogate((char) cp) && gb2312.canEncode((char) cp));
+        TrueTypeFont get(java.util.BitSet codePoints, java.util.function.Supplier<TrueTypeFont> cut) {
+            synchronized (recent) {
+                TrueTypeFont kept = recent.get(codePoints);
+                if (kept != null) {
+                    return kept;
+                }
+            }
+            TrueTypeFont made = cut.get();
+            synchronized (recent) {
+                TrueTypeFont raced = recent.putIfAbsent(codePoints, made);
+                return raced != null ? raced : made;
+            }
         }
-    };
+    }
 
     /**
      * A font-family name of the templates, the Latin font Word should pair with it, its other name
@@ -156,12 +184,23 @@ public final class FontLibrary {
     public record Family(String name, String docxLatin, String docxAltName, String docxGeneric, List<Face> faces) {
     }
 
-    private final Map<String, Family> families;
-    private final List<Face> fallbacks;
+    private final java.util.concurrent.CompletableFuture<Loaded> loaded;
 
-    private FontLibrary(Map<String, Family> families, List<Face> fallbacks) {
-        this.families = families;
-        this.fallbacks = fallbacks;
+    /** The faces once read. */
+    private record Loaded(Map<String, Family> families, List<Face> fallbacks) {
+    }
+
+    private FontLibrary(java.util.concurrent.CompletableFuture<Loaded> loaded) {
+        this.loaded = loaded;
+    }
+
+    /** The faces, waiting for them to be read; what went wrong in reading them is thrown here, as it was. */
+    private Loaded loaded() {
+        try {
+            return loaded.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            throw e.getCause() instanceof RuntimeException failure ? failure : e;
+        }
     }
 
     /** The fonts bundled in the jar. */
@@ -184,30 +223,79 @@ public final class FontLibrary {
         InputStream open(String name);
     }
 
+    /**
+     * Starts reading the faces, side by side, one thread a processor, and answers at once: parsing the fonts is
+     * the longest part of a start, and the rest of the service can be set up meanwhile. The first question asked
+     * of the library waits for them.
+     */
     private static FontLibrary load(Source source) {
-        JsonNode description = Json.MAPPER.readTree(read(source, "fonts.json"));
-        Map<String, Family> families = new LinkedHashMap<>();
-        for (JsonNode family : description.path("families")) {
-            String name = family.path("family").asString();
-            families.put(name, new Family(name, family.path("docxLatin").asString(""),
-                    family.path("docxAltName").asString(""), family.path("docxGeneric").asString("auto"),
-                    faces(source, name, family, false)));
-        }
-        List<Face> fallbacks = new ArrayList<>();
-        for (JsonNode family : description.path("fallbacks")) {
-            fallbacks.addAll(faces(source, family.path("family").asString(), family, true));
-        }
-        return new FontLibrary(families, fallbacks);
+        java.util.concurrent.CompletableFuture<Loaded> loaded = new java.util.concurrent.CompletableFuture<>();
+        Thread reading = new Thread(() -> {
+            try {
+                loaded.complete(readFaces(source));
+            } catch (RuntimeException | Error e) {
+                loaded.completeExceptionally(e);
+            }
+        }, "font-library");
+        reading.setDaemon(true);
+        reading.start();
+        return new FontLibrary(loaded);
     }
 
-    private static List<Face> faces(Source source, String family, JsonNode description, boolean fallback) {
-        List<Face> faces = new ArrayList<>();
+    private static Loaded readFaces(Source source) {
+        JsonNode description = Json.MAPPER.readTree(read(source, "fonts.json"));
+        java.util.concurrent.ExecutorService readers = java.util.concurrent.Executors.newFixedThreadPool(
+                Math.max(2, Runtime.getRuntime().availableProcessors()), runnable -> {
+                    Thread thread = new Thread(runnable, "font-reader");
+                    thread.setDaemon(true);
+                    return thread;
+                });
+        try {
+            Map<String, Family> families = new LinkedHashMap<>();
+            Map<String, List<java.util.concurrent.Future<Face>>> familyFaces = new LinkedHashMap<>();
+            for (JsonNode family : description.path("families")) {
+                familyFaces.put(family.path("family").asString(), faces(source, family.path("family").asString(), family, readers));
+            }
+            List<java.util.concurrent.Future<Face>> fallbackFaces = new ArrayList<>();
+            for (JsonNode family : description.path("fallbacks")) {
+                fallbackFaces.addAll(faces(source, family.path("family").asString(), family, readers));
+            }
+            for (JsonNode family : description.path("families")) {
+                String name = family.path("family").asString();
+                families.put(name, new Family(name, family.path("docxLatin").asString(""),
+                        family.path("docxAltName").asString(""), family.path("docxGeneric").asString("auto"),
+                        done(familyFaces.get(name))));
+            }
+            return new Loaded(families, done(fallbackFaces));
+        } finally {
+            readers.shutdown();
+        }
+    }
+
+    private static List<Face> done(List<java.util.concurrent.Future<Face>> faces) {
+        List<Face> done = new ArrayList<>();
+        for (java.util.concurrent.Future<Face> face : faces) {
+            try {
+                done.add(face.get());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while reading fonts", e);
+            } catch (java.util.concurrent.ExecutionException e) {
+                throw e.getCause() instanceof RuntimeException failure ? failure : new IllegalStateException(e.getCause());
+            }
+        }
+        return done;
+    }
+
+    private static List<java.util.concurrent.Future<Face>> faces(Source source, String family, JsonNode description,
+                                                                 java.util.concurrent.ExecutorService readers) {
+        List<java.util.concurrent.Future<Face>> faces = new ArrayList<>();
         for (JsonNode face : description.path("faces")) {
             String file = face.path("file").asString();
             boolean lazy = face.path("lazy").asBoolean(false);
-            faces.add(new Face(family, face.path("weight").asInt(400), face.path("style").asString("normal").equals("italic"),
-                    file, parse(file, read(source, file)), !lazy, face.path("common").asBoolean(true) && !fallback,
-                    () -> parse(file, read(source, file))));
+            int weight = face.path("weight").asInt(400);
+            boolean italic = face.path("style").asString("normal").equals("italic");
+            faces.add(readers.submit(() -> new Face(family, weight, italic, file, lazy, () -> parse(file, read(source, file)))));
         }
         return faces;
     }
@@ -223,14 +311,14 @@ public final class FontLibrary {
         }
     }
 
-    /** The face cut down to {@link #COMMON}, glyph outlines and metrics unchanged. */
-    private static TrueTypeFont common(String file, TrueTypeFont font, java.util.BitSet codePoints) {
+    /** The font cut down to the code points, glyph outlines and metrics unchanged. */
+    private static TrueTypeFont cutDown(String file, TrueTypeFont font, java.util.BitSet codePoints) {
         try {
             TTFSubsetter subsetter = new TTFSubsetter(font);
             codePoints.stream().forEach(subsetter::add);
-            java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(8 * 1024 * 1024);
+            java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(256 * 1024);
             subsetter.writeToStream(out);
-            return parse(file + " (common)", out.toByteArray());
+            return parse(file + " (subset)", out.toByteArray());
         } catch (IOException e) {
             throw new IllegalStateException("fonts/" + file + " cannot be cut down: " + e.getMessage(), e);
         }
@@ -259,30 +347,35 @@ public final class FontLibrary {
     }
 
     public Optional<Family> family(String name) {
-        return Optional.ofNullable(families.get(name));
+        return Optional.ofNullable(loaded().families().get(name));
     }
 
     public List<Family> families() {
-        return List.copyOf(families.values());
+        return List.copyOf(loaded().families().values());
     }
 
     /** Faces for characters that the family fonts lack, in the order they are tried. */
     public List<Face> fallbacks() {
-        return fallbacks;
+        return loaded().fallbacks();
     }
 
-    /** Whether every family, with the fallbacks behind it, can draw the code point. */
+    /**
+     * Whether every family, with the fallbacks behind it, can draw the code point. The fallbacks are asked only
+     * for what a family lacks, so that a lazy fallback is parsed only once a document needs it.
+     */
     public boolean canDraw(int codePoint) {
-        for (Face fallback : fallbacks) {
+        boolean families = true;
+        for (Family family : loaded().families().values()) {
+            families &= family.faces().get(0).has(codePoint);
+        }
+        if (families) {
+            return true;
+        }
+        for (Face fallback : loaded().fallbacks()) {
             if (fallback.has(codePoint)) {
                 return true;
             }
         }
-        for (Family family : families.values()) {
-            if (!family.faces().get(0).has(codePoint)) {
-                return false;
-            }
-        }
-        return true;
+        return false;
     }
 }

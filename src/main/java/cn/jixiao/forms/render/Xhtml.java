@@ -24,6 +24,8 @@ import org.xml.sax.SAXException;
  */
 public final class Xhtml {
     private static final DocumentBuilderFactory FACTORY = factory();
+    /** A parser per thread, reset between documents: making one allocates more than parsing a form. */
+    private static final ThreadLocal<DocumentBuilder> BUILDER = ThreadLocal.withInitial(Xhtml::builder);
     private static final Pattern WHITESPACE = Pattern.compile("\\s+");
 
     private Xhtml() {
@@ -47,19 +49,49 @@ public final class Xhtml {
         return factory;
     }
 
-    /** @param source names the template that produced the markup, for the message when it is not well-formed */
-    public static Document parse(String markup, String source) {
+    private static DocumentBuilder builder() {
         try {
             DocumentBuilder builder = FACTORY.newDocumentBuilder();
             builder.setErrorHandler(null);
+            return builder;
+        } catch (ParserConfigurationException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** @param source names the template that produced the markup, for the message when it is not well-formed */
+    public static Document parse(String markup, String source) {
+        DocumentBuilder builder = BUILDER.get();
+        try {
             return builder.parse(new InputSource(new StringReader(markup)));
-        } catch (ParserConfigurationException | IOException e) {
+        } catch (IOException e) {
             throw new IllegalStateException(e);
         } catch (org.xml.sax.SAXParseException e) {
             throw new TemplateFailure(source + " produced XHTML that is not well-formed, at line " + e.getLineNumber()
                     + ", column " + e.getColumnNumber() + " of its output: " + e.getMessage(), e);
         } catch (SAXException e) {
             throw new TemplateFailure(source + " produced XHTML that is not well-formed: " + e.getMessage(), e);
+        } finally {
+            builder.reset();
+        }
+    }
+
+    /** All the text of a node and its descendants, as {@link Node#getTextContent()} gives it, in one buffer. */
+    public static String text(Node node) {
+        StringBuilder text = new StringBuilder(16 * 1024);
+        appendText(node, text);
+        return text.toString();
+    }
+
+    private static void appendText(Node node, StringBuilder text) {
+        for (Node child = node.getFirstChild(); child != null; child = child.getNextSibling()) {
+            switch (child.getNodeType()) {
+                case Node.TEXT_NODE, Node.CDATA_SECTION_NODE -> text.append(child.getNodeValue());
+                case Node.ELEMENT_NODE, Node.ENTITY_REFERENCE_NODE -> appendText(child, text);
+                default -> {
+                    // comments and processing instructions are not text
+                }
+            }
         }
     }
 

@@ -31,7 +31,8 @@ import org.apache.pdfbox.Loader;
  * (a tracking PDF takes 37 ms after 250 and 22 ms after 1000), so every measurement follows a warm-up
  * of that size. Options (system properties): {@code bench.loadRequests} (default 10000),
  * {@code bench.renders} (default 200), {@code bench.warmup} (default 1000), {@code bench.serviceJvm} (options of
- * the service's JVM, default {@code -Xmx512m}), {@code bench.skipInProcess}.
+ * the service's JVM, default {@code -Xmx512m}), {@code bench.skipInProcess}, {@code bench.skipLoad}, {@code bench.form} and {@code bench.format} (one form or
+ * format only, in one process).
  */
 public final class Bench {
     /** The form whose example the load runs post. */
@@ -46,7 +47,9 @@ public final class Bench {
         if (!Boolean.getBoolean("bench.skipInProcess")) {
             inProcess(renders, warmup);
         }
-        againstTheJar(loadRequests, warmup);
+        if (!Boolean.getBoolean("bench.skipLoad")) {
+            againstTheJar(loadRequests, warmup);
+        }
         System.exit(0);
     }
 
@@ -60,9 +63,17 @@ public final class Bench {
         System.out.println();
         System.out.println("| example | format | median ms | p95 ms | size | pages | per page | allocated per render |");
         System.out.println("|---|---|---|---|---|---|---|---|");
+        String onlyForm = System.getProperty("bench.form", "");
+        String onlyFormat = System.getProperty("bench.format", "");
         for (RegisteredForm<?> form : app.service().forms()) {
+            if (!onlyForm.isEmpty() && !form.id().equals(onlyForm)) {
+                continue;
+            }
             byte[] body = form.example();
             for (OutputFormat format : OutputFormat.values()) {
+                if (!onlyFormat.isEmpty() && !format.extension().equals(onlyFormat)) {
+                    continue;
+                }
                 for (int i = 0; i < warmup; i++) {
                     app.service().render(form, body, format);
                 }

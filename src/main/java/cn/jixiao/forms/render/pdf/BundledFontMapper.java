@@ -23,8 +23,7 @@ final class BundledFontMapper implements FontMapper {
     }
 
     private TrueTypeFont serif() {
-        FontLibrary.Face face = fonts.families().get(0).faces().get(0);
-        return face.common() != null ? face.common() : face.font();
+        return fonts.families().get(0).faces().get(0).font();
     }
 
     @Override

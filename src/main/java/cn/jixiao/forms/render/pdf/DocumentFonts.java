@@ -7,46 +7,52 @@ import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.List;
-import org.apache.fontbox.ttf.TrueTypeFont;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.font.PDFont;
 import org.apache.pdfbox.pdmodel.font.PDType0Font;
-import org.w3c.dom.Document;
 
 /**
- * The faces one PDF may use, each loaded into it only when the layout first asks for it. The cut-down faces
- * serve a document made only of everyday characters; fallbacks are offered only to a document with a character
- * the families lack: the layout measures every font a font-family list offers, and a large fallback costs as
- * much to set up as all the rest.
+ * The faces one PDF may use, each cut down to the characters of the document (its text, and the strings of its
+ * stylesheet such as 第 X 页) and loaded into it only when the layout first asks for it. Fallbacks are offered
+ * only to a document with a character the families lack: the layout measures every font a font-family list
+ * offers.
  */
 final class DocumentFonts {
+    /** Printable ASCII, always in a subset: what a layout may add of its own (digits of page numbers, hyphens). */
+    private static final BitSet ASCII = new BitSet();
+
+    static {
+        ASCII.set(0x20, 0x7F);
+    }
+
     private final List<LazyFont> faces = new ArrayList<>();
 
-    DocumentFonts(FontLibrary fonts, PDDocument document, Document xhtml) {
-        boolean common = true;
+    /** @param text all the text of the XHTML, its stylesheet's included */
+    DocumentFonts(FontLibrary fonts, PDDocument document, String text) {
+        List<FontLibrary.Family> families = fonts.families();
+        BitSet used = (BitSet) ASCII.clone();
         boolean fallbacks = false;
-        String text = xhtml.getDocumentElement().getTextContent();
         for (int i = 0; i < text.length(); ) {
             int cp = text.codePointAt(i);
             i += Character.charCount(cp);
-            if (cp <= ' ') {
+            if (cp <= ' ' || used.get(cp)) {
                 continue;
             }
-            for (FontLibrary.Family family : fonts.families()) {
-                FontLibrary.Face face = family.faces().get(0);
-                common &= face.commonHas(cp);
-                fallbacks |= !face.has(cp);
+            used.set(cp);
+            for (FontLibrary.Family family : families) {
+                fallbacks |= !family.faces().get(0).has(cp);
             }
         }
-        for (FontLibrary.Family family : fonts.families()) {
+        for (FontLibrary.Family family : families) {
             for (FontLibrary.Face face : family.faces()) {
-                faces.add(new LazyFont(document, face, common && face.common() != null ? face.common() : null));
+                faces.add(new LazyFont(document, face, used));
             }
         }
         if (fallbacks) {
             for (FontLibrary.Face face : fonts.fallbacks()) {
-                faces.add(new LazyFont(document, face, null));
+                faces.add(new LazyFont(document, face, used));
             }
         }
     }
@@ -62,28 +68,25 @@ final class DocumentFonts {
     private static final class LazyFont extends PDFontSupplier {
         private final PDDocument document;
         private final FontLibrary.Face face;
-        /** The cut-down face to embed, or null for the whole font. */
-        private final TrueTypeFont file;
+        private final BitSet codePoints;
         private PDFont font;
 
-        LazyFont(PDDocument document, FontLibrary.Face face, TrueTypeFont file) {
+        LazyFont(PDDocument document, FontLibrary.Face face, BitSet codePoints) {
             super(null);
             this.document = document;
             this.face = face;
-            this.file = file;
+            this.codePoints = codePoints;
         }
 
         @Override
         public PDFont supply() {
             if (font == null) {
                 try {
-                    font = PDType0Font.load(document, file == null ? face.font() : file, true);
-                    if (file != null) {
-                        // The cut-down face lost the cap and x heights of its OS/2 table; text extraction
-                        // and selection in viewers size glyphs by them.
-                        font.getFontDescriptor().setCapHeight(face.capHeight());
-                        font.getFontDescriptor().setXHeight(face.xHeight());
-                    }
+                    font = PDType0Font.load(document, face.subset(codePoints), true);
+                    // A subset loses the cap and x heights of its OS/2 table; text extraction and selection in
+                    // viewers size glyphs by them.
+                    font.getFontDescriptor().setCapHeight(face.capHeight());
+                    font.getFontDescriptor().setXHeight(face.xHeight());
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }

@@ -6,6 +6,7 @@ import cn.jixiao.forms.render.Interrupts;
 import cn.jixiao.forms.render.OutputFormat;
 import cn.jixiao.forms.render.RenderBudget;
 import cn.jixiao.forms.render.RenderOptions;
+import cn.jixiao.forms.render.Xhtml;
 import cn.jixiao.forms.render.Renderer;
 import cn.jixiao.forms.render.css.Cascade;
 import cn.jixiao.forms.render.css.Cascades;
@@ -72,7 +73,8 @@ public final class PdfRenderer implements Renderer {
         Cascade cascade = cascades.of(xhtml);
         budget.checkEstimate(xhtml, cascade.page());
         try (PDDocument document = new PDDocument()) {
-            DocumentFonts faces = new DocumentFonts(fonts, document, xhtml);
+            String text = Xhtml.text(xhtml.getDocumentElement());
+            DocumentFonts faces = new DocumentFonts(fonts, document, text);
             PdfBoxRenderer renderer = laidOut(xhtml, document, faces, options);
             List<Element> kept = KeptRows.rows(xhtml, cascade);
             Set<Element> watched = RepeatedCells.rowsToWatch(xhtml);
@@ -94,7 +96,7 @@ public final class PdfRenderer implements Renderer {
             if (options.signatureFields()) {
                 SignatureFields.add(document, renderer);
             }
-            PdfMetadata.apply(document, options, PdfMetadata.utf8(xhtml.getDocumentElement().getTextContent()));
+            PdfMetadata.apply(document, options, PdfMetadata.utf8(text));
             BoundedOutput out = budget.output(64 * 1024);
             document.save(out);
             return out.toByteArray();
