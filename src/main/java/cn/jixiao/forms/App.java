@@ -93,9 +93,9 @@ public final class App {
     private void warmUpBehind(long started) {
         try {
             service.warmUp();
-            // The fallback fonts, parsed otherwise by the first document that needs one (a broken file shows here).
-            fonts.fallbacks().forEach(FontLibrary.Face::font);
-            LOG.info("every example rendered once, fallback fonts read, in {} ms", (System.nanoTime() - started) / 1_000_000);
+            // The fallback fonts are parsed for a document only when it needs one; a broken file shows here.
+            fonts.fallbacks().forEach(FontLibrary.Face::verify);
+            LOG.info("every example rendered once, fallback fonts verified, in {} ms", (System.nanoTime() - started) / 1_000_000);
         } catch (RuntimeException e) {
             ready.set(false);
             LOG.error("an example no longer renders; not ready: {}", e.getMessage(), e);

@@ -100,6 +100,16 @@ public final class FontLibrary {
             return loaded;
         }
 
+        /**
+         * Reads the file once to see that it is a font we can embed, and forgets it again unless it is kept
+         * already: a broken fallback shows at start-up, while its memory is taken only once a document needs it.
+         */
+        public void verify() {
+            if (font == null) {
+                Facts.of(loader.get());
+            }
+        }
+
         private Facts facts() {
             if (facts == null) {
                 font();

@@ -15,7 +15,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -31,7 +33,7 @@ import org.apache.pdfbox.Loader;
  * (a tracking PDF takes 37 ms after 250 and 22 ms after 1000), so every measurement follows a warm-up
  * of that size. Options (system properties): {@code bench.loadRequests} (default 10000),
  * {@code bench.renders} (default 200), {@code bench.warmup} (default 1000), {@code bench.serviceJvm} (options of
- * the service's JVM, default {@code -Xmx512m}), {@code bench.skipInProcess}, {@code bench.skipLoad}, {@code bench.form} and {@code bench.format} (one form or
+ * the service's JVM, default the README's: {@code -XX:SharedArchiveFile=target/jixiao-forms.jsa}), {@code bench.skipInProcess}, {@code bench.skipLoad}, {@code bench.form} and {@code bench.format} (one form or
  * format only, in one process).
  */
 public final class Bench {
@@ -88,6 +90,10 @@ public final class Bench {
                     allocated += allocatedByAllThreads(threads) - bytesBefore;
                 }
                 Arrays.sort(nanos);
+                if (form.id().equals(LOAD_FORM)) {
+                    loadFormMedians.put(format, nanos[renders / 2]);
+                    loadFormFiles.put(format, output);
+                }
                 int pages = format == OutputFormat.PDF ? pages(output) : 0;
                 System.out.printf(Locale.ROOT, "| %s | %s | %.1f | %.1f | %d KB | %s | %s | %.1f MB |%n", form.id(), format.extension(),
                         nanos[renders / 2] / 1e6, nanos[(int) (renders * 0.95)] / 1e6, output.length / 1024,
@@ -97,6 +103,55 @@ public final class Bench {
         }
         System.out.println();
         app.stop();
+        libreOffice();
+    }
+
+    /** The median of our warm render of each format of the load form, and its file, for the comparison. */
+    private static final Map<OutputFormat, Long> loadFormMedians = new EnumMap<>(OutputFormat.class);
+    private static final Map<OutputFormat, byte[]> loadFormFiles = new EnumMap<>(OutputFormat.class);
+
+    /**
+     * Our warm PDF against LibreOffice converting our own DOCX of the same form to PDF, the route of tools that
+     * fill a Word template: {@code soffice --headless --convert-to pdf}, one process per file, after one run
+     * that sets up its profile. Skipped without soffice on the path.
+     */
+    private static void libreOffice() throws Exception {
+        Long ours = loadFormMedians.get(OutputFormat.PDF);
+        byte[] docx = loadFormFiles.get(OutputFormat.DOCX);
+        if (ours == null || docx == null) {
+            return;
+        }
+        Path dir = Files.createTempDirectory("bench-soffice");
+        Path file = dir.resolve("form.docx");
+        Files.write(file, docx);
+        int runs = 5;
+        long[] nanos = new long[runs];
+        for (int i = -1; i < runs; i++) {
+            long start = System.nanoTime();
+            Process soffice;
+            try {
+                soffice = new ProcessBuilder("soffice", "-env:UserInstallation=" + dir.resolve("profile").toUri(), "--headless",
+                        "--convert-to", "pdf", "--outdir", dir.toString(), file.toString())
+                        .redirectErrorStream(true).redirectOutput(dir.resolve("soffice.log").toFile()).start();
+            } catch (IOException notInstalled) {
+                System.out.println("(LibreOffice not installed: no comparison)");
+                return;
+            }
+            if (soffice.waitFor() != 0 || !Files.exists(dir.resolve("form.pdf"))) {
+                System.out.println("(LibreOffice failed to convert: no comparison)");
+                return;
+            }
+            Files.delete(dir.resolve("form.pdf"));
+            if (i >= 0) {
+                nanos[i] = System.nanoTime() - start;
+            }
+        }
+        Arrays.sort(nanos);
+        long theirs = nanos[runs / 2];
+        System.out.println("## Against LibreOffice");
+        System.out.println();
+        System.out.printf(Locale.ROOT, "- %s: our warm PDF %.1f ms; LibreOffice converting our DOCX to PDF %.0f ms (median of %d, "
+                + "after one run to set up its profile): **%.0f×**%n%n", LOAD_FORM, ours / 1e6, theirs / 1e6, runs, (double) theirs / ours);
     }
 
     /** Bytes allocated so far by every live thread: a render runs on a thread of the render queue. */
@@ -117,7 +172,7 @@ public final class Bench {
     // ------------------------------------------------------------------ the started jar
 
     private static void againstTheJar(int loadRequests, int warmup) throws Exception {
-        String jvm = System.getProperty("bench.serviceJvm", "-Xmx512m").trim();
+        String jvm = System.getProperty("bench.serviceJvm", "-XX:SharedArchiveFile=target/jixiao-forms.jsa").trim();
         try (ServiceProcess service = new ServiceProcess(jvm.isEmpty() ? List.of() : List.of(jvm.split("\\s+")),
                 "target/bench-service.log")) {
             HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -127,7 +182,7 @@ public final class Bench {
             long second = timed(client, base, tracking);
             System.out.println("## A fresh service (java " + jvm + " -jar target/jixiao-forms.jar)");
             System.out.println();
-            System.out.printf(Locale.ROOT, "- ready (/healthz 200) %.2f s after launch (fonts parsed, templates compiled, every example rendered once)%n",
+            System.out.printf(Locale.ROOT, "- ready (/healthz 200) %.2f s after launch (fonts parsed, templates compiled and checked; the examples are rendered behind it)%n",
                     (service.readyNanos - service.launchedNanos) / 1e9);
             System.out.printf(Locale.ROOT, "- first tracking PDF request after ready: %.0f ms; the second: %.0f ms%n%n", first / 1e6, second / 1e6);
 
