@@ -155,7 +155,33 @@ final class ErrorResponses {
 
     private void send(Context ctx, int status, String code, String message, List<Problem> details) {
         metrics.rejected(code);
+        finishReading(ctx, status);
         Replies.bytes(ctx, status, Replies.JSON, body(code, message, details));
+    }
+
+    /**
+     * A request refused before its body was read (a bad parameter, a missing token) has that body read to its end
+     * first, when it is within the body limit: closing a connection with unread bytes makes TCP reset it, and the
+     * reset can destroy the answer before the client reads it. A larger or unmeasured body ends the connection.
+     */
+    private void finishReading(Context ctx, int status) {
+        long length = ctx.req().getContentLengthLong();
+        if (length == 0 || ctx.req().getMethod().equals("GET")) {
+            return;
+        }
+        try {
+            jakarta.servlet.ServletInputStream in = ctx.req().getInputStream();
+            if (in.isFinished()) {
+                return;
+            }
+            if (length > 0 && length <= maxBodyBytes && status != 413 && status != 408) {
+                in.transferTo(java.io.OutputStream.nullOutputStream());
+                return;
+            }
+        } catch (java.io.IOException | IllegalStateException | UnsupportedOperationException e) {
+            // read already, or the client is gone: nothing more to read
+        }
+        ctx.header("Connection", "close");
     }
 
     private static byte[] body(String code, String message, List<Problem> details) {

@@ -71,6 +71,19 @@ class PageRouteTest {
     }
 
     @Test
+    void aRefusalBeforeTheBodyIsReadStillReachesTheClient() {
+        // Refused on its parameter before the body is read: the server reads the body to its end first, or a
+        // connection closed on unread bytes is reset and the answer can be lost (an IOException here).
+        byte[] large = new byte[512 * 1024];
+        java.util.Arrays.fill(large, (byte) ' ');
+        for (int i = 0; i < 30; i++) {
+            HttpResponse<byte[]> early = TestServer.post(TARGET + "?width=" + (i % 2 == 0 ? "1" : ""), large);
+            assertEquals(400, early.statusCode());
+            assertEquals(200, TestServer.get("/healthz").statusCode());
+        }
+    }
+
+    @Test
     void aBrokenDocumentIsRefusedAsForARender() {
         byte[] broken = JsonEdit.edit(TestServer.example("performance-target"), "/organization", JsonEdit.REMOVE);
         HttpResponse<byte[]> response = TestServer.post(TARGET, broken);
