@@ -1,16 +1,26 @@
 package cn.jixiao.forms.render;
 
 import cn.jixiao.forms.form.Json;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Supplier;
+import org.apache.fontbox.ttf.CmapLookup;
 import org.apache.fontbox.ttf.TTFParser;
 import org.apache.fontbox.ttf.TTFSubsetter;
 import org.apache.fontbox.ttf.TrueTypeFont;
@@ -29,21 +39,21 @@ public final class FontLibrary {
     /**
      * One font file for one family, weight and style. A document embeds a {@link #subset} of it: only the
      * characters it uses, since PDFBox's per-document font set-up scales with the number of glyphs a font has
-     * (a few hundred instead of tens of thousands). A face marked {@code lazy} (a large fallback) is parsed at
-     * start-up only to learn which characters it has, and again when a document first needs it.
+     * (a few hundred instead of tens of thousands). A face marked {@code lazy} (a large fallback) is parsed only
+     * when first asked anything — which characters it has, or to draw — and kept from then on.
      */
     public static final class Face {
         private final String family;
         private final int weight;
         private final boolean italic;
         private final String file;
-        private final java.util.function.Supplier<TrueTypeFont> loader;
+        private final Supplier<TrueTypeFont> loader;
         private final Subsets subsets = new Subsets();
         private volatile TrueTypeFont font;
         private volatile Facts facts;
 
         /** What a face answers about itself without drawing: the characters it has, two heights. */
-        private record Facts(java.util.BitSet coverage, float capHeight, float xHeight) {
+        private record Facts(BitSet coverage, float capHeight, float xHeight) {
             static Facts of(TrueTypeFont font) {
                 try {
                     float scale = 1000f / font.getUnitsPerEm();
@@ -57,7 +67,7 @@ public final class FontLibrary {
         }
 
         /** A face parsed now, or (lazy) only when first asked anything. */
-        Face(String family, int weight, boolean italic, String file, boolean lazy, java.util.function.Supplier<TrueTypeFont> loader) {
+        Face(String family, int weight, boolean italic, String file, boolean lazy, Supplier<TrueTypeFont> loader) {
             this.family = family;
             this.weight = weight;
             this.italic = italic;
@@ -122,8 +132,8 @@ public final class FontLibrary {
          * unchanged; the few most recent sets are kept, so that documents alike share their subsets. With a code
          * point beyond the Basic Multilingual Plane, the whole font.
          */
-        public TrueTypeFont subset(java.util.BitSet codePoints) {
-            java.util.BitSet wanted = (java.util.BitSet) codePoints.clone();
+        public TrueTypeFont subset(BitSet codePoints) {
+            BitSet wanted = (BitSet) codePoints.clone();
             wanted.and(facts().coverage());
             if (wanted.nextSetBit(0x10000) >= 0) {
                 // fontbox writes only a BMP cmap: beyond it (CJK Extension B and up) the whole font is embedded
@@ -147,10 +157,10 @@ public final class FontLibrary {
     }
 
     /** The code points the font has a glyph for, read off its Unicode cmap once. */
-    private static java.util.BitSet coverage(TrueTypeFont font) {
-        java.util.BitSet coverage = new java.util.BitSet();
+    private static BitSet coverage(TrueTypeFont font) {
+        BitSet coverage = new BitSet();
         try {
-            org.apache.fontbox.ttf.CmapLookup cmap = font.getUnicodeCmapLookup();
+            CmapLookup cmap = font.getUnicodeCmapLookup();
             for (int cp = 0x20; cp <= MAX_CODE_POINT; cp++) {
                 if (cmap.getGlyphId(cp) > 0) {
                     coverage.set(cp);
@@ -165,14 +175,14 @@ public final class FontLibrary {
     /** A face's recent subsets, by the code points they hold: the same document, or one alike, embeds at once. */
     private static final class Subsets {
         private static final int KEPT = 16;
-        private final Map<java.util.BitSet, TrueTypeFont> recent = new LinkedHashMap<>(KEPT, 0.75f, true) {
+        private final Map<BitSet, TrueTypeFont> recent = new LinkedHashMap<>(KEPT, 0.75f, true) {
             @Override
-            protected boolean removeEldestEntry(Map.Entry<java.util.BitSet, TrueTypeFont> eldest) {
+            protected boolean removeEldestEntry(Map.Entry<BitSet, TrueTypeFont> eldest) {
                 return size() > KEPT;
             }
         };
 
-        TrueTypeFont get(java.util.BitSet codePoints, java.util.function.Supplier<TrueTypeFont> cut) {
+        TrueTypeFont get(BitSet codePoints, Supplier<TrueTypeFont> cut) {
             synchronized (recent) {
                 TrueTypeFont kept = recent.get(codePoints);
                 if (kept != null) {
@@ -194,13 +204,13 @@ public final class FontLibrary {
     public record Family(String name, String docxLatin, String docxAltName, String docxGeneric, List<Face> faces) {
     }
 
-    private final java.util.concurrent.CompletableFuture<Loaded> loaded;
+    private final CompletableFuture<Loaded> loaded;
 
     /** The faces once read. */
     private record Loaded(Map<String, Family> families, List<Face> fallbacks) {
     }
 
-    private FontLibrary(java.util.concurrent.CompletableFuture<Loaded> loaded) {
+    private FontLibrary(CompletableFuture<Loaded> loaded) {
         this.loaded = loaded;
     }
 
@@ -208,7 +218,7 @@ public final class FontLibrary {
     private Loaded loaded() {
         try {
             return loaded.join();
-        } catch (java.util.concurrent.CompletionException e) {
+        } catch (CompletionException e) {
             throw e.getCause() instanceof RuntimeException failure ? failure : e;
         }
     }
@@ -239,7 +249,7 @@ public final class FontLibrary {
      * of the library waits for them.
      */
     private static FontLibrary load(Source source) {
-        java.util.concurrent.CompletableFuture<Loaded> loaded = new java.util.concurrent.CompletableFuture<>();
+        CompletableFuture<Loaded> loaded = new CompletableFuture<>();
         Thread reading = new Thread(() -> {
             try {
                 loaded.complete(readFaces(source));
@@ -254,7 +264,7 @@ public final class FontLibrary {
 
     private static Loaded readFaces(Source source) {
         JsonNode description = Json.MAPPER.readTree(read(source, "fonts.json"));
-        java.util.concurrent.ExecutorService readers = java.util.concurrent.Executors.newFixedThreadPool(
+        ExecutorService readers = Executors.newFixedThreadPool(
                 Math.max(2, Runtime.getRuntime().availableProcessors()), runnable -> {
                     Thread thread = new Thread(runnable, "font-reader");
                     thread.setDaemon(true);
@@ -262,11 +272,11 @@ public final class FontLibrary {
                 });
         try {
             Map<String, Family> families = new LinkedHashMap<>();
-            Map<String, List<java.util.concurrent.Future<Face>>> familyFaces = new LinkedHashMap<>();
+            Map<String, List<Future<Face>>> familyFaces = new LinkedHashMap<>();
             for (JsonNode family : description.path("families")) {
                 familyFaces.put(family.path("family").asString(), faces(source, family.path("family").asString(), family, readers));
             }
-            List<java.util.concurrent.Future<Face>> fallbackFaces = new ArrayList<>();
+            List<Future<Face>> fallbackFaces = new ArrayList<>();
             for (JsonNode family : description.path("fallbacks")) {
                 fallbackFaces.addAll(faces(source, family.path("family").asString(), family, readers));
             }
@@ -282,24 +292,24 @@ public final class FontLibrary {
         }
     }
 
-    private static List<Face> done(List<java.util.concurrent.Future<Face>> faces) {
+    private static List<Face> done(List<Future<Face>> faces) {
         List<Face> done = new ArrayList<>();
-        for (java.util.concurrent.Future<Face> face : faces) {
+        for (Future<Face> face : faces) {
             try {
                 done.add(face.get());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException("interrupted while reading fonts", e);
-            } catch (java.util.concurrent.ExecutionException e) {
+            } catch (ExecutionException e) {
                 throw e.getCause() instanceof RuntimeException failure ? failure : new IllegalStateException(e.getCause());
             }
         }
         return done;
     }
 
-    private static List<java.util.concurrent.Future<Face>> faces(Source source, String family, JsonNode description,
-                                                                 java.util.concurrent.ExecutorService readers) {
-        List<java.util.concurrent.Future<Face>> faces = new ArrayList<>();
+    private static List<Future<Face>> faces(Source source, String family, JsonNode description,
+                                                                 ExecutorService readers) {
+        List<Future<Face>> faces = new ArrayList<>();
         for (JsonNode face : description.path("faces")) {
             String file = face.path("file").asString();
             boolean lazy = face.path("lazy").asBoolean(false);
@@ -322,11 +332,11 @@ public final class FontLibrary {
     }
 
     /** The font cut down to the code points, glyph outlines and metrics unchanged. */
-    private static TrueTypeFont cutDown(String file, TrueTypeFont font, java.util.BitSet codePoints) {
+    private static TrueTypeFont cutDown(String file, TrueTypeFont font, BitSet codePoints) {
         try {
             TTFSubsetter subsetter = new TTFSubsetter(font);
             codePoints.stream().forEach(subsetter::add);
-            java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(256 * 1024);
+            ByteArrayOutputStream out = new ByteArrayOutputStream(256 * 1024);
             subsetter.writeToStream(out);
             return parse(file + " (subset)", out.toByteArray());
         } catch (IOException e) {
