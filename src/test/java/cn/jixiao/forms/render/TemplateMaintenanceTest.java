@@ -111,6 +111,8 @@ class TemplateMaintenanceTest {
         App app = new App(Config.fromEnvironment(Map.of("JIXIAO_TEMPLATE_DIR", templates.toString())));
         TemplateFailure failure = assertThrows(TemplateFailure.class, () -> app.start(0));
         assertTrue(failure.getMessage().matches("(?s)performance-target/form\\.ftlh:\\d+:\\d+: .+"), failure.getMessage());
+        App served = new App(Config.fromEnvironment(Map.of("JIXIAO_TEMPLATE_DIR", templates.toString())));
+        assertThrows(TemplateFailure.class, () -> served.start(0, false), "the README's start, examples rendered behind it, stops too");
     }
 
     @Test
@@ -122,6 +124,10 @@ class TemplateMaintenanceTest {
         String line = String.valueOf(lineOf(templates.resolve("performance-tracking/form.ftlh"), "f.noSuchField"));
         assertTrue(failure.getMessage().startsWith("performance-tracking/form.ftlh:" + line + ":"), failure.getMessage());
         assertTrue(failure.getMessage().contains("noSuchField"), failure.getMessage());
+        App served = new App(Config.fromEnvironment(Map.of("JIXIAO_TEMPLATE_DIR", templates.toString())));
+        TemplateFailure checked = assertThrows(TemplateFailure.class, () -> served.start(0, false),
+                "the README's start makes every example's XHTML before it says ready");
+        assertTrue(checked.getMessage().contains("noSuchField"), checked.getMessage());
     }
 
     private static int lineOf(Path file, String text) throws IOException {
