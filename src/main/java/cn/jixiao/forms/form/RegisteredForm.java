@@ -71,16 +71,26 @@ public final class RegisteredForm<D> {
         return new Validated<>(document, problems.warnings());
     }
 
-    /** Like {@link #read} but reports a broken document as a verdict; only malformed JSON throws. */
+    /**
+     * Like {@link #read} but reports a broken document as a verdict, with the figures the form works out (for
+     * {@code /validate}); only malformed JSON throws.
+     */
     public Verdict verdict(byte[] body) {
-        return verdict(RequestJson.read(body));
+        return verdict(RequestJson.read(body), true);
     }
 
-    /** The verdict on a document already read as JSON, e.g. one item of a batch; the tree is left as it was. */
+    /**
+     * The verdict on a document already read as JSON, one item of a batch, without the computed figures nobody
+     * asks of an item; the tree is left as it was.
+     */
     public Verdict verdict(JsonNode document) {
+        return verdict(document.deepCopy(), false);
+    }
+
+    private Verdict verdict(JsonNode tree, boolean withComputed) {
         Problems problems = new Problems();
-        D checked = check(document.deepCopy(), problems);
-        Map<String, String> computed = checked == null ? Map.of() : type.computed(checked);
+        D checked = check(tree, problems);
+        Map<String, String> computed = checked == null || !withComputed ? Map.of() : type.computed(checked);
         return new Verdict(problems.errors(), problems.warnings(), problems.truncated(), computed);
     }
 
