@@ -160,13 +160,19 @@ final class ErrorResponses {
     }
 
     /**
-     * A request refused before its body was read (a bad parameter, a missing token) has that body read to its end
-     * first, when it is within the body limit: closing a connection with unread bytes makes TCP reset it, and the
-     * reset can destroy the answer before the client reads it. A larger or unmeasured body ends the connection.
+     * A request refused before its body was read to its end (a bad parameter, a missing token, a body over its
+     * route's limit) has the rest read and dropped first, up to the largest body any route accepts: closing a
+     * connection with unread bytes makes TCP reset it, and the reset can destroy the answer before the client
+     * reads it. Reading is paced by the connection limits, as for any body. A larger body, one that timed out,
+     * and one whose client waits for {@code 100 Continue} (it has sent nothing yet) end the connection instead.
      */
     private void finishReading(Context ctx, int status) {
         long length = ctx.req().getContentLengthLong();
         if (length == 0 || ctx.req().getMethod().equals("GET")) {
+            return;
+        }
+        if (waitsToSend(ctx) && ctx.attribute(Negotiation.BODY_READ) == null) { // asking for the body would send 100 Continue
+            ctx.header("Connection", "close");
             return;
         }
         try {
@@ -174,14 +180,31 @@ final class ErrorResponses {
             if (in.isFinished()) {
                 return;
             }
-            if (length > 0 && length <= maxBodyBytes && status != 413 && status != 408) {
-                in.transferTo(java.io.OutputStream.nullOutputStream());
+            if (status != 408 && length <= maxBodyBytes && drained(in)) {
                 return;
             }
         } catch (java.io.IOException | IllegalStateException | UnsupportedOperationException e) {
             // read already, or the client is gone: nothing more to read
         }
         ctx.header("Connection", "close");
+    }
+
+    private static boolean waitsToSend(Context ctx) {
+        String expect = ctx.header("Expect");
+        return expect != null && expect.trim().equalsIgnoreCase("100-continue");
+    }
+
+    /** Reads and drops what is left of a body; false when more than the largest acceptable body is left. */
+    private boolean drained(java.io.InputStream in) throws java.io.IOException {
+        byte[] buffer = new byte[64 * 1024];
+        long left = maxBodyBytes + 1L;
+        for (int n; (n = in.read(buffer, 0, (int) Math.min(buffer.length, left))) > 0; ) {
+            left -= n;
+            if (left == 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static byte[] body(String code, String message, List<Problem> details) {

@@ -12,6 +12,9 @@ import java.util.Optional;
 
 /** What a request asks for and what it brings: the output format, and a JSON body. */
 final class Negotiation {
+    /** A request attribute set once its body has been asked for (and, for {@code Expect: 100-continue}, invited). */
+    static final String BODY_READ = "jixiao.body-read";
+
     private Negotiation() {
     }
 
@@ -165,6 +168,7 @@ final class Negotiation {
         }
         byte[] body;
         try {
+            ctx.attribute(BODY_READ, Boolean.TRUE);
             body = ctx.bodyAsBytes();
         } catch (Exception e) { // Javalin passes the connection's IOException on undeclared
             throw unreadable(e);

@@ -104,6 +104,47 @@ class HttpEdgesTest {
         error(TestServer.post(RENDER, zipped.toByteArray(), "Content-Encoding", "gzip"), 413, "body_too_large");
     }
 
+    @Test
+    void aBodyOverItsRoutesLimitIsAnsweredEveryTime() {
+        // 5 MiB is over a render's 2 MiB but within a batch's 32 MiB: the answer comes once the body is read and
+        // dropped, so that closing the connection on unread bytes cannot reset it away (an IOException here).
+        byte[] large = new byte[5 * 1024 * 1024];
+        java.util.Arrays.fill(large, (byte) 'a');
+        for (int i = 0; i < 40; i++) {
+            error(TestServer.post(RENDER, large), 413, "body_too_large");
+        }
+        assertEquals(200, TestServer.get("/healthz").statusCode());
+    }
+
+    @Test
+    void aClientWaitingFor100ContinueIsRefusedWithoutBeingInvitedToSend() throws IOException {
+        String answer = raw(("POST " + RENDER + " HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
+                + "Content-Length: " + (5 * 1024 * 1024) + "\r\nExpect: 100-continue\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+        assertTrue(answer.startsWith("HTTP/1.1 413"), answer);
+        assertTrue(answer.contains("body_too_large"), answer);
+        assertEquals(200, TestServer.get("/healthz").statusCode());
+    }
+
+    @Test
+    void aClientWaitingFor100ContinueIsInvitedWhenItsBodyIsWanted() throws IOException {
+        byte[] body = example();
+        try (Socket socket = new Socket("localhost", TestServer.app().port())) {
+            socket.setSoTimeout(30_000);
+            OutputStream out = socket.getOutputStream();
+            out.write(("POST " + RENDER + "?format=docx HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
+                    + "Content-Length: " + body.length + "\r\nExpect: 100-continue\r\nConnection: close\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            InputStream in = socket.getInputStream();
+            byte[] invitation = in.readNBytes("HTTP/1.1 100".length());
+            assertEquals("HTTP/1.1 100", new String(invitation, StandardCharsets.US_ASCII));
+            out.write(body);
+            out.flush();
+            String rest = new String(in.readAllBytes(), StandardCharsets.ISO_8859_1);
+            assertTrue(rest.contains("HTTP/1.1 200"), rest.substring(0, Math.min(rest.length(), 300)));
+        }
+    }
+
     /** Requests the server answers before any route: still the JSON error model, with a request id. */
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
