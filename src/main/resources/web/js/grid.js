@@ -9,6 +9,7 @@ import { kindOf } from './schema.js';
 import { readerFor } from './typing.js';
 import { matchChoice, level1Value } from './fields.js';
 import { paste } from './paste.js';
+import { visible as isVisible } from './problems.js';
 
 /** Every grid on the page by its path, to mark problems and computed figures in. */
 export const grids = new Map();
@@ -233,6 +234,8 @@ export function addRow(state) {
   const after = state.current && state.table.getRows().includes(state.current) ? state.current : null;
   return state.table.addRow(emptyRow(state), false, after || undefined).then((row) => {
     state.current = row;
+    // A row just added is not wrong yet: its problems wait until it is typed in or checked.
+    page.fresh.add(join(state.path, state.table.getRows().indexOf(row)));
     structural(state);
     const cell = row.getCell('name') || row.getCells()[1];
     cell.edit(true);
@@ -284,7 +287,7 @@ export function decorate(state) {
       shown.set(path + '|' + message, { kind: 'error', problem: { path, message } });
     }
   }
-  const visible = [...shown.values()].filter((s) => page.showAll || page.touched.has(s.problem.path) || page.typed.has(s.problem.path));
+  const visible = [...shown.values()].filter((s) => isVisible(s.problem));
   state.table.getRows().forEach((row) => {
     for (const cell of row.getCells()) {
       const mine = visible.filter((s) => s.problem.path === cell.getElement().dataset.path);

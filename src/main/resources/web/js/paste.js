@@ -82,6 +82,7 @@ export function paste(state, event, grid) {
   const { columns, body } = columnsOf(table, state.names, state.names.map((n) => page.schema.resolve(state.item.properties[n]).title), Math.max(0, startColumn));
   const rows = state.table.getRows();
   let at = state.current && rows.includes(state.current) ? rows.indexOf(state.current) : rows.length;
+  const first = at;
   const data = state.table.getData();
   for (const cells of body) {
     const row = at < data.length ? Object.assign({}, data[at]) : grid.emptyRow(state);
@@ -95,7 +96,8 @@ export function paste(state, event, grid) {
   }
   state.table.replaceData(data).then(() => {
     grid.structural(state);
-    body.forEach((_, i) => data[i] && page.touched.add(join(state.path, i)));
+    // What was pasted counts as typed: its problems show at once, cell by cell.
+    body.forEach((cells, i) => cells.forEach((_, c) => columns[c] && page.touched.add(join(join(state.path, first + i), columns[c]))));
   });
 }
 

@@ -66,7 +66,8 @@ export function errorCount() {
   return page.typed.size + page.problems.errors.filter((p) => !page.typed.has(p.path)).length;
 }
 
-function visible(problem) {
+/** Whether a problem is shown yet: typed in, touched (itself or a field in it), or checked and not just added. */
+export function visible(problem) {
   if (page.typed.has(problem.path)) {
     return true;
   }
