@@ -86,7 +86,8 @@ class StaffPageGridTest extends BrowserSession {
         browser.cell(grid + "/0/name").click();
         String rows = "1-产出指标\t11-数量指标\t门诊人次\t≥10000人次\t≥2000人次\n"
                 + "效益\t22-社会效益\t群众就医便利\t\"明显\n提升\"\t提升\n"
-                + "满意度指标\t服务对象满意度\t患者满意度\t≥90%\t≥90%\n";
+                + "满意度指标\t服务对象满意度\t患者满意度\t≥90%\t≥90%\n"
+                + "产出指标\t规模指标\t设备台数\t≥5台\t≥2台\n";
         browser.cell(grid + "/0/level1").click();
         browser.js("const data = new DataTransfer(); data.setData('text/plain', arguments[0]);"
                 + "document.activeElement.dispatchEvent(new ClipboardEvent('paste', {clipboardData: data, bubbles: true, cancelable: true}));", rows);
@@ -96,6 +97,10 @@ class StaffPageGridTest extends BrowserSession {
         assertEquals("明显\n提升", browser.cell(grid + "/1/periodValue").getText());
         assertEquals("31-服务对象满意度", browser.cell(grid + "/2/level2").getText());
         assertEquals("≥90%", browser.cell(grid + "/2/annualValue").getText());
+        // What was pasted counts as typed: a value the service refuses is marked on its cell at once, though the
+        // project was just added and nothing has been checked.
+        browser.wait.until(d -> browser.cell(grid + "/3/level2").getDomAttribute("class").contains("has-error"));
+        assertTrue(browser.cell(grid + "/3/level2").getDomAttribute("title").contains("二级指标"), browser.cell(grid + "/3/level2").getDomAttribute("title"));
         browser.picture("15-three-rows-pasted");
         String raw = browser.rawDocument();
         assertTrue(raw.contains("\"name\": \"门诊人次\"") && raw.contains("\"level2\": \"服务对象满意度\""), raw.substring(raw.length() - 1200));
