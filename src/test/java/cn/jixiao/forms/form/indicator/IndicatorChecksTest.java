@@ -129,6 +129,10 @@ class IndicatorChecksTest {
             SatisfactionBelowMinimum|3|31|儿科医护人员满意度|>70分|false
             SatisfactionBelowMinimum|3|31|职工满意度|满意|false
             SatisfactionBelowMinimum|2|22|群众知晓率|≥75%|false
+            SatisfactionBelowMinimum|3|31|患者投诉率|≤5%|false
+            SatisfactionBelowMinimum|3|31|服务对象不满意率|3%|false
+            SatisfactionBelowMinimum|3|31|差评率|≤5%|false
+            SatisfactionBelowMinimum|3|31|服务对象满意度|<70%|true
             """)
     void eachValueCheckWarnsWhereAnAuditorWouldAndNowhereElse(String check, String level1, String level2, String name, String value,
                                                             boolean warned) {
