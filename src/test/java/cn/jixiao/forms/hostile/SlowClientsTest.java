@@ -26,7 +26,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Clients that trickle their bodies, or hang up halfway, on a service of the test's own with the default
- * configuration. A slow client (here from 127.0.0.2) may not starve the others (from 127.0.0.1): the health
+ * configuration. A slow client (here from 127.0.0.2, on as many connections as one client may have, and
+ * more, which are closed) may not starve the others (from 127.0.0.1): the health
  * check answers within its one-second timeout throughout, and renders go on.
  */
 class SlowClientsTest {
