@@ -33,11 +33,18 @@ public record Config(int port, Limits limits, int renderThreads, Duration queueW
 
     /**
      * @param maxConnections       open connections of all clients together
+     * @param maxConnectionsPerClient open connections of one client (by IP address); one beyond is closed at once.
+     *                             100 by default: room for a caller's pool of a few dozen, or for more than a
+     *                             dozen browsers (6 connections each) behind one NAT address, while it takes
+     *                             ten addresses to fill the 1000 of all clients together. Behind a reverse proxy
+     *                             every connection comes from the proxy's address: set it to
+     *                             {@code maxConnections} there
      * @param threadsPerClient     requests of one client (by IP address) being handled at once; more wait
      * @param minUploadBytesPerSecond a request body arriving slower than this is cut off (408)
      * @param idleTimeout          a connection that sends nothing for this long is closed
      */
-    public record Connections(int maxConnections, int threadsPerClient, int minUploadBytesPerSecond, Duration idleTimeout) {
+    public record Connections(int maxConnections, int maxConnectionsPerClient, int threadsPerClient, int minUploadBytesPerSecond,
+                              Duration idleTimeout) {
     }
 
     public static Config fromEnvironment(Map<String, String> env) {
@@ -70,6 +77,7 @@ public record Config(int port, Limits limits, int renderThreads, Duration queueW
                 Boolean.parseBoolean(env.getOrDefault("JIXIAO_TEMPLATE_DEV", "false").trim()),
                 new Connections(
                         number(env, "JIXIAO_MAX_CONNECTIONS", 1000, 16, 100_000),
+                        number(env, "JIXIAO_MAX_CONNECTIONS_PER_CLIENT", 100, 1, 100_000),
                         number(env, "JIXIAO_THREADS_PER_CLIENT", 16, 1, 1000),
                         number(env, "JIXIAO_MIN_UPLOAD_BYTES_PER_SECOND", 1024, 0, 100 * 1024 * 1024),
                         Duration.ofMillis(number(env, "JIXIAO_IDLE_TIMEOUT_MS", 15_000, 1000, 3_600_000))),

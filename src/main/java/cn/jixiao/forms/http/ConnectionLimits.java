@@ -9,8 +9,11 @@ import org.eclipse.jetty.server.handler.ThreadLimitHandler;
  * What clients may hold of the server, so that slow or greedy ones cannot starve the rest: a body must keep
  * arriving at a minimum rate (a trickle of bytes is cut off with 408), a silent connection is closed, one
  * client (by IP address) has at most a few requests handled at once while its others wait without holding
- * a thread, and the connections of all clients together are bounded. Every request passes the
- * {@link RequestLog} first; failures before any route are answered by {@link JsonErrorHandler}.
+ * a thread, one client has at most so many connections open ({@link ClientConnectionLimit}) and all clients
+ * together are bounded too. Jetty has no bound on the time a request head may take to arrive, as long as
+ * bytes keep coming: the bound on one client's connections is what keeps such heads from starving the
+ * others. Every request passes the {@link RequestLog} first; failures before any route are answered by
+ * {@link JsonErrorHandler}.
  */
 final class ConnectionLimits {
     private ConnectionLimits() {
@@ -28,6 +31,7 @@ final class ConnectionLimits {
             log.setHandler(perClient);
             server.setHandler(log);
             server.addBean(new NetworkConnectionLimit(limits.maxConnections(), server));
+            server.addBean(new ClientConnectionLimit(limits.maxConnectionsPerClient(), server));
             server.setErrorHandler(new JsonErrorHandler());
         });
     }

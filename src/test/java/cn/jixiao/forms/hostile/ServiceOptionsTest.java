@@ -22,10 +22,12 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.JsonNode;
 
-/** Bearer token, CORS, the 满意度 minimum, metrics and the access log. */
+/** Bearer token, CORS, the 满意度 minimum, connection limits out of range, metrics and the access log. */
 class ServiceOptionsTest {
     private static final HttpClient CLIENT = HttpClient.newHttpClient();
     private static App guarded;
@@ -116,6 +118,13 @@ class ServiceOptionsTest {
         assertFalse(byDefault.contains("满意度的最低要求"), byDefault);
         assertEquals(80, Config.defaults().minSatisfactionPercent());
         assertThrows(IllegalArgumentException.class, () -> Config.fromEnvironment(Map.of("JIXIAO_MIN_SATISFACTION_PERCENT", "101")));
+    }
+
+    @ParameterizedTest
+    @CsvSource({"JIXIAO_MAX_CONNECTIONS_PER_CLIENT, 0", "JIXIAO_MAX_CONNECTIONS_PER_CLIENT, -1",
+            "JIXIAO_MAX_CONNECTIONS_PER_CLIENT, 100001", "JIXIAO_MAX_CONNECTIONS_PER_CLIENT, many"})
+    void badConnectionLimitsStopTheStart(String variable, String value) {
+        assertThrows(IllegalArgumentException.class, () -> Config.fromEnvironment(Map.of(variable, value)));
     }
 
     @Test

@@ -11,12 +11,7 @@ import cn.jixiao.forms.Config;
 import cn.jixiao.forms.testing.TestServer;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.Socket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -31,7 +26,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Clients that trickle their bodies, or hang up halfway, on a service of the test's own with the default
- * configuration. A slow client (here from 127.0.0.2) may not starve the others (from 127.0.0.1): the health
+ * configuration. A slow client (here from 127.0.0.2, on as many connections as one client may have, and
+ * more, which are closed) may not starve the others (from 127.0.0.1): the health
  * check answers within its one-second timeout throughout, and renders go on.
  */
 class SlowClientsTest {
@@ -49,15 +45,12 @@ class SlowClientsTest {
     }
 
     private static Socket open(String from) throws IOException {
-        Socket socket = new Socket();
-        socket.bind(new InetSocketAddress(InetAddress.getByName(from), 0));
-        socket.connect(new InetSocketAddress("127.0.0.1", app.port()), 2000);
-        return socket;
+        return ClientSockets.open(app, from);
     }
 
-    private static void sendHead(Socket socket, int contentLength, String requestId) throws IOException {
-        socket.getOutputStream().write(("POST " + RENDER + " HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
-                + "X-Request-Id: " + requestId + "\r\nContent-Length: " + contentLength + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+    private static void sendHead(Socket socket, int contentLength, String requestId) {
+        ClientSockets.send(socket, "POST " + RENDER + " HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
+                + "X-Request-Id: " + requestId + "\r\nContent-Length: " + contentLength + "\r\n\r\n");
     }
 
     @Test
@@ -86,34 +79,13 @@ class SlowClientsTest {
             } catch (IOException | InterruptedException e) {
                 // the attack ends with the test
             } finally {
-                for (Socket socket : sockets) {
-                    try {
-                        socket.close();
-                    } catch (IOException ignored) {
-                        // closing anyway
-                    }
-                }
+                ClientSockets.closeAll(sockets);
             }
         }, "slow-clients");
         attacker.start();
-        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
-        URI health = URI.create("http://127.0.0.1:" + app.port() + "/healthz");
         try {
             Thread.sleep(1000);
-            List<String> failures = new ArrayList<>();
-            for (int probe = 0; probe < 30; probe++) {
-                try {
-                    HttpResponse<Void> response = client.send(HttpRequest.newBuilder(health).timeout(Duration.ofSeconds(1)).build(),
-                            HttpResponse.BodyHandlers.discarding());
-                    if (response.statusCode() != 200) {
-                        failures.add("probe " + probe + ": " + response.statusCode());
-                    }
-                } catch (IOException e) {
-                    failures.add("probe " + probe + ": " + e);
-                }
-                Thread.sleep(200);
-            }
-            assertEquals(List.of(), failures, "the health check answered within a second throughout");
+            assertEquals(List.of(), ClientSockets.healthFailures(app, 30, () -> { }), "the health check answered within a second throughout");
             HttpResponse<byte[]> render = OverloadTestClient.post(app, RENDER, TestServer.example("performance-tracking"));
             assertEquals(200, render.statusCode(), "renders go on");
         } finally {
