@@ -183,8 +183,8 @@ final class ErrorResponses {
             if (status != 408 && length <= maxBodyBytes && drained(in)) {
                 return;
             }
-        } catch (java.io.IOException | IllegalStateException | UnsupportedOperationException e) {
-            // read already, or the client is gone: nothing more to read
+        } catch (java.io.IOException | RuntimeException e) {
+            // read already, the client is gone, or its body comes too slowly (Jetty's 408): read no more of it
         }
         ctx.header("Connection", "close");
     }
