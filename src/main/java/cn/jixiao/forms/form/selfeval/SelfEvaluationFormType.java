@@ -232,8 +232,10 @@ public final class SelfEvaluationFormType implements FormType<SelfEvaluationDocu
                 .reduce(FundsBlock.of(form).weight(), BigDecimal::add);
     }
 
-    /** The 得分 of 总分: the 资金 score as worked out (else as stated) plus every indicator's printed score. */
-    /** The sum of the 得分 column as printed, so that the form adds up; a stated score that is off carries its warning. */
+    /**
+     * The 得分 of 总分: the sum of the 得分 column as printed (the 资金 score as stated, else as worked out, plus every
+     * indicator's printed score), so that the form adds up; a stated score that is off carries its warning.
+     */
     static BigDecimal totalScore(SelfEvaluationForm form) {
         BigDecimal funds = Optional.ofNullable(form.fundsScore()).or(() -> FundsBlock.of(form).score()).orElse(BigDecimal.ZERO);
         return form.indicators().stream().map(IndicatorScore::printed).flatMap(Optional::stream)

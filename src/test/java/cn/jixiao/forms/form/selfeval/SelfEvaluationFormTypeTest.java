@@ -89,12 +89,13 @@ class SelfEvaluationFormTypeTest {
     }
 
     @Test
-    void statedFundsFiguresArePrintedAsGivenAndTheTotalCountsTheComputedFundsScore() {
+    void statedFundsFiguresArePrintedAsGivenAndTheTotalAddsUpTheColumnAsPrinted() {
         SelfEvaluationView.FundRow total = view(example()).funds().get(0);
         assertEquals("86%", total.rate());
         assertEquals("9", total.score());
         assertEquals("10", total.weight());
-        // 8.62 (funds, computed) + 9 (given) + 8 × 10 (given) — not the 98 the published scores add up to
+        // 9 (funds, as stated) + 9 + 8 × 10 (indicators, as stated): what the printed column adds up to; the
+        // stated 9 carries its own warning (10 × 37.24 ÷ 43.2 = 8.62)
         assertEquals("98.00", view(example()).totalScore(), "the 得分 column as printed: 9 + 9 + 80");
     }
 
