@@ -1,6 +1,7 @@
 package cn.jixiao.forms.form;
 
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * One kind of form: what a document of it looks like (a record type and a JSON Schema), what makes it
@@ -39,6 +40,20 @@ public interface FormType<D> {
      * that cannot be worked out is an empty string, as its cell prints.
      */
     Map<String, String> computed(D document);
+
+    /**
+     * The name of the lists whose rows feed no figure but their own and those {@link #readsEveryRow} names (the
+     * indicators): while rows of them hold a document's errors, the figures of the rest are still worked out for
+     * an editor. Empty: a document with errors yields no figures.
+     */
+    default Optional<String> rowsOfTheirOwn() {
+        return Optional.empty();
+    }
+
+    /** Whether the figure at this pointer reads every row of the {@link #rowsOfTheirOwn} list beside it (a 总分). */
+    default boolean readsEveryRow(String figure) {
+        return false;
+    }
 
     /** File name without extension for a download, e.g. {@code <项目名称>-项目支出绩效跟踪表}. */
     String fileName(D document);

@@ -5,6 +5,7 @@ import com.networknt.schema.Schema;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DatabindException;
 import tools.jackson.databind.JsonNode;
@@ -55,7 +56,8 @@ public final class RegisteredForm<D> {
 
     /**
      * The outcome of checking a document without rendering it; {@code truncated}: more was found than is listed.
-     * {@code computed}: the form type's worked-out figures, empty when the document did not get past its schema.
+     * {@code computed}: the form type's worked-out figures; when the document did not get past its schema, those
+     * that the rows holding its errors do not feed (see {@link FormType#rowsOfTheirOwn}), else none.
      */
     public record Verdict(List<Problem> errors, List<Problem> warnings, boolean truncated, Map<String, String> computed) {
         public boolean valid() {
@@ -90,8 +92,25 @@ public final class RegisteredForm<D> {
     private Verdict verdict(JsonNode tree, boolean withComputed) {
         Problems problems = new Problems();
         D checked = check(tree, problems);
-        Map<String, String> computed = checked == null || !withComputed ? Map.of() : type.computed(checked);
+        Map<String, String> computed = !withComputed ? Map.of()
+                : checked != null ? type.computed(checked) : computedDespite(tree, problems);
         return new Verdict(problems.errors(), problems.warnings(), problems.truncated(), computed);
+    }
+
+    /**
+     * The figures of a document whose errors all lie in rows of their own (a blank indicator row just added):
+     * worked out without those rows; none when an error lies elsewhere.
+     */
+    private Map<String, String> computedDespite(JsonNode tree, Problems problems) {
+        if (problems.truncated() || type.rowsOfTheirOwn().isEmpty()) {
+            return Map.of();
+        }
+        Optional<RowsSetAside> aside = RowsSetAside.of(problems.errors(), type.rowsOfTheirOwn().get());
+        if (aside.isEmpty() || !aside.get().removeFrom(tree)) {
+            return Map.of();
+        }
+        D rest = check(tree, new Problems());
+        return rest == null ? Map.of() : aside.get().restore(type.computed(rest), type::readsEveryRow);
     }
 
     private D check(JsonNode tree, Problems problems) {

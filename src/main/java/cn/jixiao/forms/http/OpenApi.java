@@ -67,7 +67,7 @@ final class OpenApi {
                   "warnings":{"type":"array","items":{"$ref":"#/components/schemas/Problem"},"maxItems":200},
                   "truncated":{"type":"boolean","description":"more errors or warnings were found than are listed (at most 200 of each)"},
                   "computed":{"type":"object","additionalProperties":{"type":"string"},
-                    "description":"the figures the form works out, as printed, keyed by the JSON pointer of their place: a field that may be left out (/forms/0/executionRate) or a cell the document has no field for (the 合计 row of the target table is /total, a unit's subtotal /units/0/total); an empty string where a figure cannot be worked out; empty when the document does not pass its schema"}}}"""));
+                    "description":"the figures the form works out, as printed, keyed by the JSON pointer of their place: a field that may be left out (/forms/0/executionRate) or a cell the document has no field for (the 合计 row of the target table is /total, a unit's subtotal /units/0/total); an empty string where a figure cannot be worked out; when the document does not pass its schema, only the figures that its indicator rows with errors do not feed, and only when all its errors lie in such rows"}}}"""));
         if (tokenRequired) {
             components.putObject("securitySchemes").putObject("bearer").put("type", "http").put("scheme", "bearer");
         }

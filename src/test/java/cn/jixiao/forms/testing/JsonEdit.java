@@ -13,7 +13,7 @@ public final class JsonEdit {
     private JsonEdit() {
     }
 
-    /** Sets the value at a JSON pointer (the value given as JSON text), or removes it. */
+    /** Sets the value at a JSON pointer (the value given as JSON text; {@code /-} appends to a list), or removes it. */
     public static byte[] edit(byte[] document, String pointer, Object jsonOrRemove) {
         JsonNode root = Json.MAPPER.readTree(document);
         int slash = pointer.lastIndexOf('/');
@@ -25,6 +25,8 @@ public final class JsonEdit {
             } else {
                 object.set(key, Json.MAPPER.readTree((String) jsonOrRemove));
             }
+        } else if (parent instanceof ArrayNode array && key.equals("-") && jsonOrRemove != REMOVE) {
+            array.add(Json.MAPPER.readTree((String) jsonOrRemove));
         } else if (parent instanceof ArrayNode array) {
             int index = Integer.parseInt(key);
             if (jsonOrRemove == REMOVE) {

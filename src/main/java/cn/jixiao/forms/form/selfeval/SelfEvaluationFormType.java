@@ -259,6 +259,18 @@ public final class SelfEvaluationFormType implements FormType<SelfEvaluationDocu
         return new SelfEvaluationView(forms, bookmarks);
     }
 
+    /** An indicator's 得分 reads its own row; the funds block none. */
+    @Override
+    public Optional<String> rowsOfTheirOwn() {
+        return Optional.of("indicators");
+    }
+
+    /** 总分 and the points of each 一级指标 add up every indicator row. */
+    @Override
+    public boolean readsEveryRow(String figure) {
+        return figure.endsWith("/totalScore") || figure.endsWith("/totalWeight") || figure.endsWith("/level1");
+    }
+
     /**
      * Read off the view, so they are the figures printed: the 年度资金总额 row ({@code /forms/0/funds/total/…}),
      * its 分值, 执行率 and 得分, each indicator's 得分, the 一级指标 cell with its points on the first row of its

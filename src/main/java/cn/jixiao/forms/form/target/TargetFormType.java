@@ -178,6 +178,12 @@ public final class TargetFormType implements FormType<TargetDocument> {
                 bookmarks);
     }
 
+    /** No figure reads an indicator: a row with errors leaves the money figures standing. */
+    @Override
+    public Optional<String> rowsOfTheirOwn() {
+        return Optional.of("indicators");
+    }
+
     /**
      * 总计 of every project, and all four money columns of each unit's subtotal row and of the 合计 row, which
      * the document has no fields for: {@code /units/0/total}, {@code /total}. Read off the view, so they are the

@@ -175,6 +175,12 @@ public final class TrackingFormType implements FormType<TrackingDocument> {
                 Dates.chinese(form.reportDate()));
     }
 
+    /** No figure reads an indicator: a row with errors leaves the money figures standing. */
+    @Override
+    public Optional<String> rowsOfTheirOwn() {
+        return Optional.of("indicators");
+    }
+
     /** 预算执行进度 as printed: as stated, else worked out from the amounts. */
     @Override
     public Map<String, String> computed(TrackingDocument document) {

@@ -76,6 +76,25 @@ class SelfEvaluationFormTypeTest {
     }
 
     @Test
+    void aRowWithErrorsLeavesTheOtherRowsScoresAndTheFundsFigures() {
+        Map<String, String> whole = FORM.verdict(edited(F + "/indicators/2/score", JsonEdit.REMOVE)).computed();
+        RegisteredForm.Verdict verdict = FORM.verdict(edited(F + "/indicators/2/score", JsonEdit.REMOVE,
+                F + "/indicators/1/name", JsonEdit.REMOVE));
+        assertEquals(List.of(F + "/indicators/1/name"), verdict.errors().stream().map(Problem::path).toList());
+        Map<String, String> computed = verdict.computed();
+        assertEquals(whole.get(F + "/fundsScore"), computed.get(F + "/fundsScore"));
+        assertEquals(whole.get(F + "/funds/total/annualBudget"), computed.get(F + "/funds/total/annualBudget"));
+        assertEquals(whole.get(I + "/score"), computed.get(I + "/score"));
+        // row 2 has no score of its own to work out, row 3 has one: shifted by one, they would swap
+        assertEquals("", computed.get(F + "/indicators/2/score"), computed.toString());
+        assertEquals(whole.get(F + "/indicators/3/score"), computed.get(F + "/indicators/3/score"));
+        assertTrue(!whole.get(F + "/indicators/3/score").isEmpty(), whole.toString());
+        for (String all : List.of(F + "/totalScore", F + "/totalWeight", I + "/level1", F + "/indicators/1/score")) {
+            assertTrue(!computed.containsKey(all), all + " adds up the row with errors, or is it: " + computed);
+        }
+    }
+
+    @Test
     void thePublishedFormComesBackWithItsThreeSlipsAsWarnings() {
         List<Problem> warnings = warnings(example());
         assertEquals(List.of(F + "/executionRate", F + "/fundsScore", I + "/score"),

@@ -90,6 +90,20 @@ class TargetFormTypeTest {
     }
 
     @Test
+    void aBlankIndicatorRowLeavesTheMoneyFiguresStanding() {
+        byte[] document = TWO_UNITS.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        Map<String, String> whole = FORM.verdict(document).computed();
+        byte[] blankRow = JsonEdit.edit(document, "/units/0/projects/0/indicators/-", "{}");
+        RegisteredForm.Verdict verdict = FORM.verdict(blankRow);
+        assertTrue(verdict.errors().stream().allMatch(e -> e.path().startsWith("/units/0/projects/0/indicators/")), verdict.errors().toString());
+        assertEquals(whole, verdict.computed(), "an indicator feeds no money figure");
+        byte[] alsoBadName = JsonEdit.edit(blankRow, "/units/1/projects/0/indicators/0/name", "\"\"");
+        assertEquals(whole, FORM.verdict(alsoBadName).computed(), "rows with errors in two projects");
+        byte[] andAnAmount = JsonEdit.edit(blankRow, "/units/1/projects/0/fiscalAppropriation", "\"十二\"");
+        assertEquals(Map.of(), FORM.verdict(andAnAmount).computed(), "an error outside the rows: no figures");
+    }
+
+    @Test
     void titleAndAmountUnitDefaults() {
         TargetView view = view(TWO_UNITS);
         assertEquals("项目支出绩效目标表（含转移支付项目）", view.title());
