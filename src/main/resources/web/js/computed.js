@@ -3,6 +3,7 @@
 
 import { page, element } from './context.js';
 import { grids, showComputed } from './grid.js';
+import { get, set } from './store.js';
 
 export function applyComputed() {
   document.querySelectorAll('#editor .field input[data-path]').forEach((input) => {
@@ -54,4 +55,32 @@ function label(base, group) {
     return '合计';
   }
   return /\/units\/\d+$/.test(base) ? '小计' : '汇总';
+}
+
+/**
+ * A figure typed in that agreed with the service's (总计 equal to its columns, 执行进度 to its amounts) follows
+ * the figures it is made of once one of them is edited: it is emptied, and the service works it out again —
+ * instead of an error that the typed 总计 no longer adds up. A figure that disagreed is left for its warning.
+ */
+export function follow(edited) {
+  for (const [path, figure] of Object.entries(page.computed)) {
+    const owner = path.substring(0, path.lastIndexOf('/'));
+    if (path === edited || !edited.startsWith(owner + '/')) {
+      continue;
+    }
+    const value = get(path);
+    if (value === undefined || value === null || value === '' || !same(value, figure)) {
+      continue;
+    }
+    set(path, '');
+    const input = document.querySelector('#editor .field input[data-path="' + path + '"]');
+    if (input) {
+      input.value = '';
+    }
+  }
+}
+
+function same(value, figure) {
+  const number = (text) => Number(String(text).replace(/[,%\s]/g, ''));
+  return figure !== '' && !Number.isNaN(number(value)) && number(value) === number(figure);
 }

@@ -5,6 +5,7 @@ import { page, hooks, element, amountUnit } from './context.js';
 import { get, set } from './store.js';
 import { kindOf } from './schema.js';
 import { readerFor, grouped } from './typing.js';
+import { follow } from './computed.js';
 
 let counter = 0;
 
@@ -85,6 +86,9 @@ function typed(input, path, required, read) {
   }
   showTyped(input.closest('.field'), result.error);
   set(path, result.error ? input.value.trim() : result.value, { required });
+  if (!result.error) {
+    follow(path);
+  }
 }
 
 export function showTyped(wrapper, message) {
