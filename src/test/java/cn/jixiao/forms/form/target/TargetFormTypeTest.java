@@ -104,6 +104,24 @@ class TargetFormTypeTest {
     }
 
     @Test
+    void theLongestTitleAndUnitNameAllowedArePrintedWholeOnEveryPage() {
+        String title = "项目支出绩效目标表（含转移支付项目）" + "表".repeat(22);
+        String organization = "广州市第十二人民医院".repeat(6);
+        assertEquals(40, title.length());
+        assertEquals(60, organization.length());
+        byte[] document = JsonEdit.edit(JsonEdit.edit(TestServer.example("performance-target"), "/title", Json.MAPPER.writeValueAsString(title)),
+                "/organization", Json.MAPPER.writeValueAsString(organization));
+        List<String> pages = PdfDigest.pageTexts(TestServer.render("performance-target", document, OutputFormat.PDF).bytes());
+        List<String> asUsual = PdfDigest.pageTexts(TestServer.render("performance-target", TestServer.example("performance-target"),
+                OutputFormat.PDF).bytes());
+        assertEquals(asUsual.size(), pages.size(), "the header block on two lines costs no page here");
+        for (int i = 0; i < pages.size(); i++) {
+            assertEquals(List.of(), cn.jixiao.forms.testing.Fidelity.missing(java.util.Set.of(title, "单位名称：" + organization), pages.get(i)),
+                    "page " + (i + 1));
+        }
+    }
+
+    @Test
     void titleAndAmountUnitDefaults() {
         TargetView view = view(TWO_UNITS);
         assertEquals("项目支出绩效目标表（含转移支付项目）", view.title());
