@@ -27,6 +27,7 @@ public final class IndicatorChecks {
     public IndicatorChecks(int minSatisfactionPercent) {
         this.minSatisfactionPercent = minSatisfactionPercent;
         this.valueChecks = List.of(
+                new PercentInWords(),
                 new RateWithoutPercentage(),
                 new RateBeyondHundred(),
                 new QuantityAsPercentage(),

@@ -27,6 +27,7 @@ class IndicatorChecksTest {
     private static final ProjectContext PROJECT = new ProjectContext("信息化建设", "/p/indicators",
             Optional.of(new Budget("总计", new BigDecimal("239.20"), "万元")));
     private static final Map<String, ValueCheck> CHECKS = Map.of(
+            "PercentInWords", new PercentInWords(),
             "RateWithoutPercentage", new RateWithoutPercentage(),
             "RateBeyondHundred", new RateBeyondHundred(),
             "QuantityAsPercentage", new QuantityAsPercentage(),
@@ -129,6 +130,11 @@ class IndicatorChecksTest {
             SatisfactionBelowMinimum|3|31|儿科医护人员满意度|>70分|false
             SatisfactionBelowMinimum|3|31|职工满意度|满意|false
             SatisfactionBelowMinimum|2|22|群众知晓率|≥75%|false
+            PercentInWords|1|12|设备验收合格率|≥95百分比|true
+            PercentInWords|3|31|患者满意度|90百分比|true
+            PercentInWords|1|12|设备验收合格率|≥95%|false
+            PercentInWords|2|22|门诊人次增长|提高5个百分点|false
+            PercentInWords|1|11|培训人次|1000人次|false
             SatisfactionBelowMinimum|3|31|患者投诉率|≤5%|false
             SatisfactionBelowMinimum|3|31|服务对象不满意率|3%|false
             SatisfactionBelowMinimum|3|31|差评率|≤5%|false
@@ -232,6 +238,13 @@ class IndicatorChecksTest {
                 target("实施周期指标值", "periodValue", "≥100%"), target("年度指标值", "annualValue", "≥100%"));
         assertEquals(List.of(new Problem("/p/indicators/0/periodValue",
                         "「工程项目验收通过率」的实施周期指标值、年度指标值「≥100%」只有恰好100%才能达到：请写成「100%」或「=100%」")),
+                warnings(IndicatorChecks.DEFAULT, indicator));
+    }
+
+    @Test
+    void aPercentageWrittenInWordsIsAskedForItsSign() {
+        IndicatorDescription indicator = indicator("3", "31", "患者满意度", target("年度指标值", "annualValue", "≥90百分比"));
+        assertEquals(List.of(new Problem("/p/indicators/0/annualValue", "「患者满意度」的年度指标值「≥90百分比」把百分号写成了「百分比」：请写作「≥90%」")),
                 warnings(IndicatorChecks.DEFAULT, indicator));
     }
 
