@@ -19,11 +19,13 @@ import cn.jixiao.forms.form.indicator.ProjectContext.Budget;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 
 /** 项目支出绩效自评表 (财预〔2020〕10号 附件1): one A4 portrait form per project, scored out of 100. */
@@ -95,6 +97,7 @@ public final class SelfEvaluationFormType implements FormType<SelfEvaluationDocu
                     + FundsBlock.of(form).weight().toPlainString() + " + 绩效指标 " + IndicatorTable.points(form.indicators()).orElse("0")
                     + "），应为 100");
         }
+        checkRunsTogether(form.indicators(), path + "/indicators", problems);
         if (form.reportDate() != null && form.reportDate().getYear() < form.year()) {
             problems.warning(path + "/reportDate", "填报日期 " + form.reportDate() + " 早于自评年度 " + form.year() + " 年");
         }
@@ -102,6 +105,26 @@ public final class SelfEvaluationFormType implements FormType<SelfEvaluationDocu
         indicatorChecks.check(new ProjectContext(form.projectName(), path + "/indicators",
                         Optional.ofNullable(budget).filter(amount -> amount.signum() > 0).map(amount -> new Budget("全年预算数", amount, UNIT))),
                 described(form.indicators(), path + "/indicators"), problems);
+    }
+
+    /**
+     * The rows of one 一级指标 belong together: its cell is merged down them and carries their points, so rows
+     * of 产出 after those of 效益 would print a second 产出 cell, each with part of the points.
+     */
+    private static void checkRunsTogether(List<Indicator> indicators, String path, Problems problems) {
+        Set<Level1> ended = EnumSet.noneOf(Level1.class);
+        for (int i = 1; i < indicators.size(); i++) {
+            Level1 previous = IndicatorTable.level1(indicators.get(i - 1));
+            Level1 current = IndicatorTable.level1(indicators.get(i));
+            if (current == previous) {
+                continue;
+            }
+            ended.add(previous);
+            if (ended.contains(current)) {
+                problems.warning(path + "/" + i + "/level1", "第 " + (i + 1) + " 行的一级指标「" + current.label()
+                        + "」与前面同为「" + current.label() + "」的行隔开了：请把同一一级指标的行排在一起，它的分值才合在一格里");
+            }
+        }
     }
 
     /** The indicators as the checks read them: 年度指标值 a target, 实际完成值 what was achieved; placeholder rows left out. */

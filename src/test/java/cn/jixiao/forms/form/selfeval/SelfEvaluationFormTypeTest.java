@@ -95,6 +95,21 @@ class SelfEvaluationFormTypeTest {
     }
 
     @Test
+    void rowsOfOne一级指标ApartAreWarnedAbout() {
+        byte[] document = example();
+        tools.jackson.databind.node.ArrayNode rows = (tools.jackson.databind.node.ArrayNode) cn.jixiao.forms.form.Json.MAPPER
+                .readTree(document).at(F + "/indicators");
+        assertEquals("产出指标", rows.get(0).path("level1").asString());
+        assertEquals("满意度指标", rows.get(rows.size() - 1).path("level1").asString());
+        rows.add(rows.remove(0)); // the first 产出 row moved below 满意度
+        byte[] reordered = JsonEdit.edit(document, F + "/indicators", cn.jixiao.forms.form.Json.MAPPER.writeValueAsString(rows));
+        List<Problem> apart = warnings(reordered).stream().filter(w -> w.message().contains("隔开")).toList();
+        assertEquals(List.of(F + "/indicators/" + (rows.size() - 1) + "/level1"), apart.stream().map(Problem::path).toList());
+        assertTrue(apart.get(0).message().contains("产出指标"), apart.toString());
+        assertTrue(warnings(example()).stream().noneMatch(w -> w.message().contains("隔开")));
+    }
+
+    @Test
     void thePublishedFormComesBackWithItsThreeSlipsAsWarnings() {
         List<Problem> warnings = warnings(example());
         assertEquals(List.of(F + "/executionRate", F + "/fundsScore", I + "/score"),
