@@ -27,9 +27,14 @@ export function schedulePreview(force = false) {
     generation++;
     $('preview-status').classList.remove('busy');
     $('preview-status').textContent = '';
-    note(page.showAll || page.touched.size
-      ? '有 ' + errors + ' 处错误，预览暂停；改正后自动更新'
-      : '填写后在此预览');
+    if (page.showAll || page.touched.size) {
+      // The way to the errors from where the preview stopped: 检查 lists every one, each leading to its field.
+      const show = element('button', { type: 'button', class: 'link', text: '查看错误', 'data-show-errors': '' });
+      show.addEventListener('click', () => $('check').click());
+      note('有 ' + errors + ' 处错误，预览暂停；改正后自动更新 ', show);
+    } else {
+      note('填写后在此预览');
+    }
     return;
   }
   note('');
@@ -39,9 +44,13 @@ export function schedulePreview(force = false) {
   timer = setTimeout(() => draw(text), force ? 0 : WAIT_MS);
 }
 
-function note(text) {
+function note(text, action) {
   const hint = $('preview-note');
-  hint.textContent = text;
+  if (hint.dataset.text === text && !hint.hidden === Boolean(text)) {
+    return; // the same note stays, its button with it
+  }
+  hint.dataset.text = text;
+  hint.replaceChildren(text, ...(action ? [action] : []));
   hint.hidden = !text;
 }
 

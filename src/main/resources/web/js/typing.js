@@ -60,9 +60,12 @@ export function readAmount(raw, unit) {
       if (number.error) {
         return number;
       }
+      // The figure to write instead, when it is exact in two decimals: 1200000元 in a 万元 field is 120.
+      const converted = shift(number.value, unit === '元' ? 4 : -4);
+      const exact = !/\.\d{3,}$/.test(converted);
       return {
         error: quoted(raw) + '：本栏以' + unit + '计；请填写'
-          + (unit === '元' ? ' ' + shift(number.value, 4) + '（即 ' + number.value + ' 万元）' : '换算成万元的数字（1 万元 = 10000 元）'),
+          + (exact ? ' ' + converted + '（即 ' + number.value + ' ' + written + '）' : '换算成万元的数字（1 万元 = 10000 元）'),
       };
     }
   }

@@ -105,6 +105,13 @@ class StaffPageGridTest extends BrowserSession {
         String raw = browser.rawDocument();
         assertTrue(raw.contains("\"name\": \"门诊人次\"") && raw.contains("\"level2\": \"服务对象满意度\""), raw.substring(raw.length() - 1200));
         assertEquals(List.of(), browser.js("return window.violations"));
+        // An amount in 元 typed where 万元 are asked is given the figure to write instead, when it is exact.
+        String fiscal = "/units/0/projects/30/fiscalAppropriation";
+        openProject(30);
+        browser.type(browser.field(fiscal), "1200000元");
+        assertEquals("「1200000元」：本栏以万元计；请填写 120（即 1200000 元）", browser.typedProblem(fiscal));
+        browser.type(browser.field(fiscal), "1234567.89元");
+        assertEquals("「1234567.89元」：本栏以万元计；请填写换算成万元的数字（1 万元 = 10000 元）", browser.typedProblem(fiscal));
     }
 
     /**
@@ -198,6 +205,11 @@ class StaffPageGridTest extends BrowserSession {
         // follow the amounts, as rows with errors feed no money figure.
         assertTrue(browser.cell(grid + "/2/name").getText().isEmpty());
         assertEquals("48,873.32", browser.driver.findElement(grandTotal).getText());
+        // The preview stops on them, and leads to them.
+        browser.wait.until(d -> browser.text(By.id("preview-note")).startsWith("有 2 处错误，预览暂停"));
+        browser.driver.findElement(By.cssSelector("#preview-note button[data-show-errors]")).click();
+        browser.wait.until(ExpectedConditions.visibilityOfElementLocated(
+                By.cssSelector("#problem-items button.goto.error[data-goto='" + grid + "/2/name']")));
         new Select(browser.field("/amountUnit")).selectByValue("元");
         browser.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("unit-bar")));
         browser.picture("18-unit-change-offers-conversion");
