@@ -47,12 +47,26 @@ public final class IndicatorChecks {
         for (IndicatorDescription indicator : indicators) {
             InputCountedAsResult.problem(indicator).ifPresent(message -> problems.warning(indicator.path(), message));
             Set<String> reported = checkTargets(indicator, project, problems);
+            checkAchieved(indicator, problems, reported);
             for (Problem disagreement : UnitsDisagree.problems(indicator, reported)) {
                 problems.warning(disagreement.path(), disagreement.message());
             }
         }
         for (String message : MissingOutputOrBenefit.problems(project, indicators)) {
             problems.warning(project.indicatorsPath(), message);
+        }
+    }
+
+    /** What was achieved is read for one slip of its own: a rate above 100 %. */
+    private static void checkAchieved(IndicatorDescription indicator, Problems problems, Set<String> reported) {
+        for (NamedValue value : indicator.values()) {
+            if (value.role() == Role.ACTUAL && value.filledIn()) {
+                IndicatorValue read = IndicatorValue.read(value.text());
+                RateBeyondHundred.achievedAbove(indicator, read).ifPresent(problem -> {
+                    problems.warning(value.path(), Problems.quote(indicator.name()) + "的" + value.label() + Problems.quote(value.text()) + problem);
+                    reported.add(value.path());
+                });
+            }
         }
     }
 

@@ -7,6 +7,18 @@ import java.util.Optional;
 /** A 率 or 比例 target above 100 %, or one only exactly 100 % can meet (≥100%) or none can (>100%). */
 final class RateBeyondHundred implements ValueCheck {
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
+    private static final String ABOVE = "超过100%：比率最多为100%，请核对数值";
+
+    /** What was achieved of a rate, above 100 %: the same slip in an actual value ({@code 验收合格率 120%}). */
+    static Optional<String> achievedAbove(IndicatorDescription indicator, IndicatorValue value) {
+        return IndicatorName.isRate(indicator.name()) && !IndicatorName.mayExceedHundred(indicator.name())
+                && value.readsAsPercent() && above(value) ? Optional.of(ABOVE) : Optional.empty();
+    }
+
+    private static boolean above(IndicatorValue value) {
+        BigDecimal highest = value.upper() != null ? value.upper() : value.number();
+        return highest.compareTo(HUNDRED) > 0;
+    }
 
     @Override
     public Optional<String> problem(IndicatorDescription indicator, IndicatorValue value, ProjectContext project) {
@@ -14,9 +26,8 @@ final class RateBeyondHundred implements ValueCheck {
                 || !value.readsAsPercent()) {
             return Optional.empty();
         }
-        BigDecimal highest = value.upper() != null ? value.upper() : value.number();
-        if (highest.compareTo(HUNDRED) > 0) {
-            return Optional.of("超过100%：比率最多为100%，请核对数值");
+        if (above(value)) {
+            return Optional.of(ABOVE);
         }
         if (value.number().compareTo(HUNDRED) == 0 && value.operator() == Operator.MORE_THAN) {
             return Optional.of("要求超过100%，比率做不到：请写成「100%」");

@@ -257,13 +257,23 @@ class IndicatorChecksTest {
     }
 
     @Test
-    void whatWasAchievedIsOnlyComparedWithTheTargetsUnits() {
+    void whatWasAchievedIsComparedWithTheTargetsUnitsAndARateOfItNeverPassesHundred() {
         IndicatorDescription low = indicator("3", "31", "病人满意度", target("年度指标值", "target", "≥90%"),
                 new NamedValue("实际完成值", "/p/indicators/0/actual", "70%", Role.ACTUAL));
         assertEquals(List.of(), warnings(IndicatorChecks.DEFAULT, low));
         IndicatorDescription unitless = indicator("3", "31", "病人满意度", target("年度指标值", "target", "98%"),
                 new NamedValue("实际完成值", "/p/indicators/0/actual", "98", Role.ACTUAL));
         assertEquals(List.of("/p/indicators/0/actual"), warnings(IndicatorChecks.DEFAULT, unitless).stream().map(Problem::path).toList());
+        IndicatorDescription above = indicator("1", "12", "设备验收合格率", target("年度指标值", "target", "≥95%"),
+                new NamedValue("实际完成值", "/p/indicators/0/actual", "120%", Role.ACTUAL));
+        assertEquals(List.of(new Problem("/p/indicators/0/actual", "「设备验收合格率」的实际完成值「120%」超过100%：比率最多为100%，请核对数值")),
+                warnings(IndicatorChecks.DEFAULT, above));
+        IndicatorDescription growth = indicator("2", "22", "门诊量增长率", target("年度指标值", "target", "≥5%"),
+                new NamedValue("实际完成值", "/p/indicators/0/actual", "120%", Role.ACTUAL));
+        assertEquals(List.of(), warnings(IndicatorChecks.DEFAULT, growth), "a 增长率 may pass 100 %");
+        IndicatorDescription met = indicator("1", "12", "设备验收合格率", target("年度指标值", "target", "≥95%"),
+                new NamedValue("实际完成值", "/p/indicators/0/actual", "100%", Role.ACTUAL));
+        assertEquals(List.of(), warnings(IndicatorChecks.DEFAULT, met));
     }
 
     @Test
