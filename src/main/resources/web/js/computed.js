@@ -58,18 +58,23 @@ function label(base, group) {
 }
 
 /**
- * A figure typed in that agreed with the service's (总计 equal to its columns, 执行进度 to its amounts) follows
- * the figures it is made of once one of them is edited: it is emptied, and the service works it out again —
- * instead of an error that the typed 总计 no longer adds up. A figure that disagreed is left for its warning.
+ * A sum typed in that agreed with the service's (a 总计 equal to its columns, declared by {@code x-sum-of} in the
+ * schema) follows its columns once one of them is edited: it is emptied, and the service works it out again —
+ * instead of an error that the typed 总计 no longer adds up. A sum that disagreed is left for its error, and a
+ * figure printed as stated (执行进度, 资金得分) is never touched.
  */
 export function follow(edited) {
-  for (const [path, figure] of Object.entries(page.computed)) {
-    const owner = path.substring(0, path.lastIndexOf('/'));
-    if (path === edited || !edited.startsWith(owner + '/')) {
+  const owner = edited.substring(0, edited.lastIndexOf('/'));
+  const name = edited.substring(owner.length + 1);
+  const node = page.schema.at(owner);
+  for (const [key, property] of Object.entries((node && node.properties) || {})) {
+    const sumOf = page.schema.resolve(property)['x-sum-of'];
+    const path = owner + '/' + key;
+    if (!sumOf || !sumOf.includes(name) || !(path in page.computed)) {
       continue;
     }
     const value = get(path);
-    if (value === undefined || value === null || value === '' || !same(value, figure)) {
+    if (value === undefined || value === null || value === '' || !same(value, page.computed[path])) {
       continue;
     }
     set(path, '');

@@ -55,7 +55,10 @@ export function grid(node, path, label) {
     state.current = cell.getRow();
   });
   table.on('cellEdited', (cell) => edited(state, cell));
-  table.on('rowMoved', () => structural(state));
+  table.on('rowMoved', () => {
+    forgetFresh(state);
+    structural(state);
+  });
   holder.addEventListener('focusin', (event) => {
     const row = event.target.closest('.tabulator-row');
     if (row) {
@@ -243,7 +246,17 @@ export function addRow(state) {
   });
 }
 
+/** Rows just added are known by their index: once rows move or go, their problems show as the rest's do. */
+function forgetFresh(state) {
+  for (const path of [...page.fresh]) {
+    if (path.startsWith(state.path + '/')) {
+      page.fresh.delete(path);
+    }
+  }
+}
+
 function moveRow(state, delta) {
+  forgetFresh(state);
   const rows = state.table.getRows();
   const row = state.current;
   const index = rows.indexOf(row);
@@ -257,6 +270,7 @@ function moveRow(state, delta) {
 }
 
 function removeRow(state) {
+  forgetFresh(state);
   const rows = state.table.getRows();
   const row = state.current && rows.includes(state.current) ? state.current : null;
   if (!row) {

@@ -204,9 +204,9 @@ class StaffPageGridTest extends BrowserSession {
         // The other two added rows are still blank, which is an error (三级指标 is required); the totals still
         // follow the amounts, as rows with errors feed no money figure.
         assertTrue(browser.cell(grid + "/2/name").getText().isEmpty());
-        assertEquals("48,873.32", browser.driver.findElement(grandTotal).getText());
-        // The preview stops on them, and leads to them.
+        // The preview stops on them (the service has answered on the rows as they are now), and leads to them.
         browser.wait.until(d -> browser.text(By.id("preview-note")).startsWith("有 2 处错误，预览暂停"));
+        assertEquals("48,873.32", browser.driver.findElement(grandTotal).getText());
         browser.driver.findElement(By.cssSelector("#preview-note button[data-show-errors]")).click();
         browser.wait.until(ExpectedConditions.visibilityOfElementLocated(
                 By.cssSelector("#problem-items button.goto.error[data-goto='" + grid + "/2/name']")));

@@ -73,6 +73,11 @@ class StaffPageTest extends BrowserSession {
         browser.type(browser.field(rate), "30%");
         By warning = By.cssSelector(".field[data-path='" + rate + "'] p.problem.warning");
         browser.wait.until(d -> browser.text(warning).contains("进度 30 ") && browser.text(warning).contains("= 98.30"));
+        // A rate stated is printed as stated: editing the amounts leaves it, and its warning, where they are.
+        browser.type(browser.field(budget), "1400000");
+        browser.wait.until(d -> browser.text(warning).contains("进度 30 ") && !browser.text(warning).contains("= 98.30"));
+        assertEquals("30", browser.value(rate));
+        browser.type(browser.field(budget), "1323379");
         browser.type(browser.field(rate), "");
         browser.wait.until(d -> browser.field(rate).getDomAttribute("placeholder").equals("留空自动计算：98.30"));
         browser.picture("03-rate-left-empty-is-computed");
