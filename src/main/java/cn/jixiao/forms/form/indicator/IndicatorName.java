@@ -15,6 +15,13 @@ final class IndicatorName {
     private static final Pattern BUDGET_INPUT = Pattern.compile(
             "(预算|资金|经费)(执行|到位|拨付|支付|支出|使用|完成)(率|进度|比例)|拨付率|拨付进度");
 
+    /**
+     * Shares that cannot pass 100 % even when done beyond plan (a 完成率 or 使用率 can: 110 % of the plan, beds used
+     * by more than one patient a day): what passed, was covered, was known, was satisfied, was on time.
+     */
+    private static final Pattern BOUNDED_SHARE = Pattern.compile(
+            "(合格|通过|覆盖|达标|知晓|满意|及时|准确|正确|合规|完好|参保|接种|普及|验收|治愈|好评)(率|度)$");
+
     private IndicatorName() {
     }
 
@@ -26,6 +33,11 @@ final class IndicatorName {
 
     static boolean mayExceedHundred(String name) {
         return GROWTH.matcher(name).find();
+    }
+
+    /** A share of a whole that nothing done beyond plan can take past 100 % (合格率, 覆盖率, 满意度 …). */
+    static boolean isBoundedShare(String name) {
+        return BOUNDED_SHARE.matcher(withoutRemarks(name)).find() && !mayExceedHundred(name);
     }
 
     static boolean isBudgetInput(String name) {

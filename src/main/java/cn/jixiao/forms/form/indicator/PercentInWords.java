@@ -13,8 +13,6 @@ final class PercentInWords implements ValueCheck {
         if (!value.isNumeric() || !value.unitAsWritten().equals("百分比")) {
             return Optional.empty();
         }
-        String written = value.operator().symbol() + value.number().toPlainString()
-                + (value.upper() == null ? "" : "~" + value.upper().toPlainString()) + "%";
-        return Optional.of("把百分号写成了「百分比」：请写作「" + written + "」");
+        return Optional.of("把百分号写成了「百分比」：请写作「" + value.text().strip().replace("百分比", "%") + "」");
     }
 }

@@ -9,10 +9,13 @@ final class RateBeyondHundred implements ValueCheck {
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
     private static final String ABOVE = "超过100%：比率最多为100%，请核对数值";
 
-    /** What was achieved of a rate, above 100 %: the same slip in an actual value ({@code 验收合格率 120%}). */
+    /**
+     * What was achieved of a share no work beyond plan can push past 100 % ({@code 验收合格率 120%}); a 完成率 or
+     * 使用率 of 110 % may be true and is left alone.
+     */
     static Optional<String> achievedAbove(IndicatorDescription indicator, IndicatorValue value) {
-        return IndicatorName.isRate(indicator.name()) && !IndicatorName.mayExceedHundred(indicator.name())
-                && value.readsAsPercent() && above(value) ? Optional.of(ABOVE) : Optional.empty();
+        return IndicatorName.isBoundedShare(indicator.name()) && value.readsAsPercent() && above(value)
+                ? Optional.of(ABOVE) : Optional.empty();
     }
 
     private static boolean above(IndicatorValue value) {

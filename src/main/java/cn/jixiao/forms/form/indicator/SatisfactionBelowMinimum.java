@@ -6,7 +6,7 @@ import java.util.Optional;
 
 /**
  * A 满意度 target in percent (or a bare number, read as percent) below the configured minimum. A share of the
- * dissatisfied ({@code 投诉率}, {@code 不满意率}) or a cap on something not named 满意 ({@code 差评率 ≤5%}) is no
+ * dissatisfied ({@code 投诉率}, {@code 不满意率}; but {@code 投诉处理满意度} is one) or a cap on something not named 满意 ({@code 差评率 ≤5%}) is no
  * satisfaction rate and is left alone.
  */
 final class SatisfactionBelowMinimum implements ValueCheck {
@@ -27,7 +27,7 @@ final class SatisfactionBelowMinimum implements ValueCheck {
 
     private static boolean satisfactionRate(IndicatorDescription indicator, IndicatorValue value) {
         String name = indicator.name();
-        if (name.contains("投诉") || name.contains("不满意")) {
+        if (name.contains("不满意") || name.contains("投诉") && !name.contains("满意")) {
             return false;
         }
         return value.operator().upward() || name.contains("满意");

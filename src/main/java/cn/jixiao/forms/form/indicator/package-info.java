@@ -19,7 +19,7 @@
  * {@link cn.jixiao.forms.form.indicator.NamedValue} with the column's label, path and role), then calls
  * {@code checks.check(project, indicators, problems)} on the {@code IndicatorChecks} the registry handed it.
  * Targets ({@code TARGET}: 年度指标值, 实施周期指标值, 应完成的绩效目标值) get every check; what was achieved
- * ({@code ACTUAL}: a 自评表's 实际完成值) is compared with the targets' units, and a rate of it may not pass 100 %. A 自评表 would thus pass
+ * ({@code ACTUAL}: a 自评表's 实际完成值) is compared with the targets' units, and a share no work beyond plan can pass (合格率, 覆盖率 …) may not pass 100 %. A 自评表 would thus pass
  * its 年度指标值 as a target and its 实际完成值 as an actual, and its 全年预算数 as a budget in 万元.
  * A value the form leaves blank is not judged.
  */

@@ -138,6 +138,7 @@ class IndicatorChecksTest {
             SatisfactionBelowMinimum|3|31|患者投诉率|≤5%|false
             SatisfactionBelowMinimum|3|31|服务对象不满意率|3%|false
             SatisfactionBelowMinimum|3|31|差评率|≤5%|false
+            SatisfactionBelowMinimum|3|31|投诉处理满意度|≥60%|true
             SatisfactionBelowMinimum|3|31|服务对象满意度|<70%|true
             """)
     void eachValueCheckWarnsWhereAnAuditorWouldAndNowhereElse(String check, String level1, String level2, String name, String value,
@@ -246,6 +247,8 @@ class IndicatorChecksTest {
         IndicatorDescription indicator = indicator("3", "31", "患者满意度", target("年度指标值", "annualValue", "≥90百分比"));
         assertEquals(List.of(new Problem("/p/indicators/0/annualValue", "「患者满意度」的年度指标值「≥90百分比」把百分号写成了「百分比」：请写作「≥90%」")),
                 warnings(IndicatorChecks.DEFAULT, indicator));
+        IndicatorDescription worded = indicator("1", "12", "设备验收合格率", target("年度指标值", "annualValue", "全年≥95百分比以上"));
+        assertTrue(warnings(IndicatorChecks.DEFAULT, worded).get(0).message().endsWith("请写作「全年≥95%以上」"), warnings(IndicatorChecks.DEFAULT, worded).toString());
     }
 
     @Test
@@ -271,6 +274,11 @@ class IndicatorChecksTest {
         IndicatorDescription growth = indicator("2", "22", "门诊量增长率", target("年度指标值", "target", "≥5%"),
                 new NamedValue("实际完成值", "/p/indicators/0/actual", "120%", Role.ACTUAL));
         assertEquals(List.of(), warnings(IndicatorChecks.DEFAULT, growth), "a 增长率 may pass 100 %");
+        for (String may : List.of("任务完成率", "病床使用率")) {
+            IndicatorDescription over = indicator("1", "12", may, target("年度指标值", "target", "≥95%"),
+                    new NamedValue("实际完成值", "/p/indicators/0/actual", "110%", Role.ACTUAL));
+            assertEquals(List.of(), warnings(IndicatorChecks.DEFAULT, over), may + " done beyond its plan may pass 100 %");
+        }
         IndicatorDescription met = indicator("1", "12", "设备验收合格率", target("年度指标值", "target", "≥95%"),
                 new NamedValue("实际完成值", "/p/indicators/0/actual", "100%", Role.ACTUAL));
         assertEquals(List.of(), warnings(IndicatorChecks.DEFAULT, met));
