@@ -97,7 +97,7 @@ public final class FormService {
             ImportedWorkbook imported = workbooks.read(form, workbook);
             RegisteredForm.Verdict verdict = form.verdict(imported.json());
             if (!verdict.valid()) {
-                throw FormError.invalid(imported.locate(verdict.errors()), verdict.truncated());
+                throw FormError.invalid(imported.locate(verdict.errors()), verdict.errorsLeftOut());
             }
             return imported.warnedAlso(verdict.warnings());
         });
@@ -165,7 +165,7 @@ public final class FormService {
                 ? (beyond.estimated() ? "文档过长：估计至少 " : "文档过长：共 ") + beyond.found() + " 页，超过每份文件最多 "
                         + beyond.limit() + " 页的限制（" + variable + "）；请分成几份提交，或缩短文字"
                 : "生成的文件过大：超过 " + beyond.limit() + " 字节的限制（" + variable + "）；请分成几份提交";
-        return FormError.invalid(List.of(new Problem("", message, variable)), false);
+        return FormError.invalid(List.of(new Problem("", message, variable)));
     }
 
     private <D> String markup(RegisteredForm<D> form, D document) {

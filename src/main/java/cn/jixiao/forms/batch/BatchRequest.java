@@ -28,7 +28,7 @@ public record BatchRequest(List<Item> items, List<Problem> warnings) {
         Problems problems = new Problems();
         JsonNode items = root.path("items");
         if (!root.isObject()) {
-            throw FormError.invalid(List.of(new Problem("", "请求应为对象 {\"items\": […]}")), false);
+            throw FormError.invalid(List.of(new Problem("", "请求应为对象 {\"items\": […]}")));
         }
         for (Map.Entry<String, JsonNode> field : root.properties()) {
             if (!field.getKey().equals("items")) {
@@ -37,11 +37,11 @@ public record BatchRequest(List<Item> items, List<Problem> warnings) {
         }
         if (!items.isArray() || items.isEmpty()) {
             problems.error("/items", "「items」应为列表，至少一项：每项 {\"form\": 表单编号, \"document\": 文档}");
-            throw FormError.invalid(problems.errors(), false);
+            throw FormError.invalid(problems.errors());
         }
         if (items.size() > maxItems) {
             throw FormError.invalid(List.of(new Problem("/items", "一次最多 " + maxItems + " 项，现有 " + items.size()
-                    + " 项（限制 JIXIAO_MAX_BATCH_ITEMS）", "JIXIAO_MAX_BATCH_ITEMS")), false);
+                    + " 项（限制 JIXIAO_MAX_BATCH_ITEMS）", "JIXIAO_MAX_BATCH_ITEMS")));
         }
         List<Item> checked = new ArrayList<>();
         List<Problem> warnings = new ArrayList<>();

@@ -71,7 +71,7 @@ final class PackageScan {
             beyond.add(beyond("workbookCells", "单元格过多：共 " + cells + " 个，最多 " + limits.workbookCells() + " 个"));
         }
         if (!beyond.isEmpty()) {
-            throw FormError.invalid(beyond, false);
+            throw FormError.invalid(beyond);
         }
     }
 
@@ -126,7 +126,7 @@ final class PackageScan {
             count += Math.max(0, n);
             if (count > cap) {
                 throw FormError.invalid(List.of(beyond("bodyBytes", "工作簿解压后过大：超过 " + cap + " 字节，即请求体上限的 "
-                        + MULTIPLE_OF_BODY + " 倍")), false);
+                        + MULTIPLE_OF_BODY + " 倍")));
             }
             return n;
         }

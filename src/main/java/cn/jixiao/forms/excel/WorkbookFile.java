@@ -128,7 +128,7 @@ final class WorkbookFile {
             beyond.add(PackageScan.beyond("workbookCells", "单元格过多：共 " + cells + " 个，最多 " + limits.workbookCells() + " 个"));
         }
         if (!beyond.isEmpty()) {
-            throw FormError.invalid(beyond, false);
+            throw FormError.invalid(beyond);
         }
     }
 
@@ -141,7 +141,7 @@ final class WorkbookFile {
             String message = String.valueOf(cause.getMessage());
             if (message.contains("Zip bomb")) {
                 return FormError.invalid(List.of(PackageScan.beyond("bodyBytes", "工作簿疑似压缩炸弹：某一部分解压后是压缩时的 "
-                        + Math.round(1 / MIN_INFLATE_RATIO) + " 倍以上")), false);
+                        + Math.round(1 / MIN_INFLATE_RATIO) + " 倍以上")));
             }
             if (cause instanceof EncryptedDocumentException) {
                 return encrypted();

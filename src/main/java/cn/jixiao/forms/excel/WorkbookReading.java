@@ -22,6 +22,7 @@ final class WorkbookReading {
     /** JSON pointer → cell, also of the blank cells and of rows and tables: where a problem is shown. */
     private final Map<String, String> places = new LinkedHashMap<>();
     private final List<Problem> errors = new ArrayList<>();
+    private int errorsLeftOut;
     private final List<Problem> warnings = new ArrayList<>();
 
     /** Reads one cell as a field's value into {@code parent} at its name; records where it came from. */
@@ -62,7 +63,14 @@ final class WorkbookReading {
     void error(String path, String cell, String message) {
         if (errors.size() < Problems.MAX_DETAILS) {
             errors.add(new Problem(path, cell + "：" + message).at(cell));
+        } else {
+            errorsLeftOut++;
         }
+    }
+
+    /** What the errors listed leave out, for a message; empty when nothing. */
+    String errorsLeftOut() {
+        return errorsLeftOut == 0 ? "" : "另有 " + errorsLeftOut + " 处未列出";
     }
 
     void warning(String path, String cell, String message) {

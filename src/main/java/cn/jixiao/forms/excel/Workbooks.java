@@ -66,7 +66,7 @@ public final class Workbooks {
             WorkbookReading reading = new WorkbookReading();
             ObjectNode document = layout.read(workbook, reading);
             if (!reading.errors().isEmpty()) {
-                throw FormError.invalid(reading.errors(), reading.errors().size() >= cn.jixiao.forms.form.Problems.MAX_DETAILS);
+                throw FormError.invalid(reading.errors(), reading.errorsLeftOut());
             }
             return new ImportedWorkbook(document, List.copyOf(reading.warnings()), reading.sources(), reading.places());
         } catch (IOException e) {

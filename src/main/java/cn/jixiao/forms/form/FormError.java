@@ -39,16 +39,21 @@ public final class FormError extends RuntimeException {
         this(kind, message, List.of());
     }
 
+    /** 422: {@code limit_exceeded} when every problem is a limit, {@code invalid_document} otherwise; all listed. */
+    public static FormError invalid(List<Problem> problems) {
+        return invalid(problems, "");
+    }
+
     /**
      * 422: {@code limit_exceeded} when every problem is a limit, {@code invalid_document} otherwise.
-     * {@code truncated}: more errors were found than are listed.
+     * {@code leftOut}: what more was found than is listed ({@link Problems#errorsLeftOut()}), empty for nothing.
      */
-    public static FormError invalid(List<Problem> problems, boolean truncated) {
+    public static FormError invalid(List<Problem> problems, String leftOut) {
         if (!problems.isEmpty() && problems.stream().allMatch(p -> p.limit() != null)) {
             return new FormError(Kind.LIMIT_EXCEEDED, "文档超出限制：" + problems.get(0).message(), problems);
         }
-        return new FormError(Kind.INVALID_DOCUMENT, truncated
-                ? "文档不符合约定：错误过多，只列出前 " + problems.size() + " 处，请先改正这些"
+        return new FormError(Kind.INVALID_DOCUMENT, !leftOut.isEmpty()
+                ? "文档不符合约定：错误过多，只列出前 " + problems.size() + " 处（" + leftOut + "），请先改正这些"
                 : "文档不符合约定：共 " + problems.size() + " 处错误，详见 details", problems);
     }
 

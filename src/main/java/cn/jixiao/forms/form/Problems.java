@@ -14,6 +14,8 @@ public final class Problems {
     private final List<Problem> errors = new ArrayList<>();
     private final List<Problem> warnings = new ArrayList<>();
     private boolean truncated;
+    private int errorsLeftOut;
+    private boolean stoppedCounting;
 
     /** A user's text inside a message: in 「」, cut at 30 characters. */
     public static String quote(String text) {
@@ -33,6 +35,7 @@ public final class Problems {
             errors.add(problem);
         } else {
             truncated = true;
+            errorsLeftOut++;
         }
     }
 
@@ -49,9 +52,25 @@ public final class Problems {
         return errors.size() >= MAX_DETAILS;
     }
 
-    /** Notes that a check stopped early, with errors beyond {@link #MAX_DETAILS} not collected. */
-    void leftOut() {
+    /**
+     * Notes errors found beyond {@link #MAX_DETAILS} and not listed; {@code stopped}: the check stopped counting
+     * there, and more may follow.
+     */
+    void leftOut(int counted, boolean stopped) {
         truncated = true;
+        errorsLeftOut += counted;
+        stoppedCounting |= stopped;
+    }
+
+    /**
+     * What the list of errors leaves out, for a message: {@code 另有 37 处未列出}, or {@code 另有 2000 处以上未列出}
+     * when counting stopped; empty when nothing was left out.
+     */
+    public String errorsLeftOut() {
+        if (errorsLeftOut == 0 && !stoppedCounting) {
+            return "";
+        }
+        return "另有 " + errorsLeftOut + (stoppedCounting ? " 处以上" : " 处") + "未列出";
     }
 
     /** Whether errors or warnings beyond {@link #MAX_DETAILS} were left out. */
@@ -74,7 +93,7 @@ public final class Problems {
     /** Stops the pipeline with a 422 when anything was found that forbids rendering. */
     public void throwIfErrors() {
         if (hasErrors()) {
-            throw FormError.invalid(errors, truncated);
+            throw FormError.invalid(errors, errorsLeftOut());
         }
     }
 }

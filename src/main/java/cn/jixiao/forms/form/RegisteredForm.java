@@ -59,7 +59,8 @@ public final class RegisteredForm<D> {
      * {@code computed}: the form type's worked-out figures; when the document did not get past its schema, those
      * that the rows holding its errors do not feed (see {@link FormType#rowsOfTheirOwn}), else none.
      */
-    public record Verdict(List<Problem> errors, List<Problem> warnings, boolean truncated, Map<String, String> computed) {
+    public record Verdict(List<Problem> errors, List<Problem> warnings, boolean truncated, String errorsLeftOut,
+                          Map<String, String> computed) {
         public boolean valid() {
             return errors.isEmpty();
         }
@@ -94,7 +95,7 @@ public final class RegisteredForm<D> {
         D checked = check(tree, problems);
         Map<String, String> computed = !withComputed ? Map.of()
                 : checked != null ? type.computed(checked) : computedDespite(tree, problems);
-        return new Verdict(problems.errors(), problems.warnings(), problems.truncated(), computed);
+        return new Verdict(problems.errors(), problems.warnings(), problems.truncated(), problems.errorsLeftOut(), computed);
     }
 
     /**
@@ -137,15 +138,24 @@ public final class RegisteredForm<D> {
         try {
             schema.validate(tree, context -> context.setErrors(errors));
         } catch (BoundedErrors.Full full) {
-            problems.leftOut();
+            problems.leftOut(errors.beyond, true);
+            return errors;
+        }
+        if (errors.beyond > 0) {
+            problems.leftOut(errors.beyond, false);
         }
         return errors;
     }
 
-    /** Stops a schema validation at its {@code capacity}-th error, instead of collecting millions. */
+    /**
+     * Keeps a schema validation's first {@code capacity} errors and counts the next {@link #COUNTED} more, then
+     * stops it, instead of collecting millions.
+     */
     private static final class BoundedErrors extends ArrayList<Error> {
         private static final long serialVersionUID = 1L;
+        private static final int COUNTED = 2_000;
         private final int capacity;
+        private int beyond;
 
         static final class Full extends RuntimeException {
             private static final long serialVersionUID = 1L;
@@ -161,10 +171,14 @@ public final class RegisteredForm<D> {
 
         @Override
         public boolean add(Error error) {
-            if (size() >= capacity) {
+            if (size() < capacity) {
+                return super.add(error);
+            }
+            if (++beyond > COUNTED) {
+                beyond = COUNTED;
                 throw new Full();
             }
-            return super.add(error);
+            return false;
         }
     }
 
@@ -182,7 +196,7 @@ public final class RegisteredForm<D> {
             return Json.MAPPER.treeToValue(tree, type.documentClass());
         } catch (DatabindException e) {
             // The schema admits only what binds; reaching here means the two disagree.
-            throw FormError.invalid(List.of(new Problem(pathOf(e), "无法读取：" + e.getOriginalMessage())), false);
+            throw FormError.invalid(List.of(new Problem(pathOf(e), "无法读取：" + e.getOriginalMessage())));
         }
     }
 }

@@ -58,7 +58,18 @@ class ExtremeNumbersTest {
         byte[] document = ("{\"forms\": [" + String.join(",", Collections.nCopies(200, form)) + "]}").getBytes(StandardCharsets.UTF_8);
         JsonNode refused = Json.MAPPER.readTree(TestServer.post(TRACKING + "/render", document).body());
         assertEquals(Problems.MAX_DETAILS, refused.at("/error/details").size());
-        assertTrue(refused.at("/error/message").asString().contains("只列出前 " + Problems.MAX_DETAILS + " 处"), refused.at("/error/message").toString());
+        assertTrue(refused.at("/error/message").asString().contains("只列出前 " + Problems.MAX_DETAILS + " 处（另有 2000 处以上未列出）"),
+                refused.at("/error/message").toString());
+        // Fewer: every one left out is counted.
+        byte[] three = ("{\"forms\": [" + String.join(",", Collections.nCopies(3, form)) + "]}").getBytes(StandardCharsets.UTF_8);
+        String message = Json.MAPPER.readTree(TestServer.post(TRACKING + "/render", three).body()).at("/error/message").asString();
+        java.util.regex.Matcher count = java.util.regex.Pattern.compile("（另有 (\\d+) 处未列出）").matcher(message);
+        assertTrue(count.find(), message);
+        byte[] four = ("{\"forms\": [" + String.join(",", Collections.nCopies(4, form)) + "]}").getBytes(StandardCharsets.UTF_8);
+        String more = Json.MAPPER.readTree(TestServer.post(TRACKING + "/render", four).body()).at("/error/message").asString();
+        java.util.regex.Matcher counted = java.util.regex.Pattern.compile("（另有 (\\d+) 处未列出）").matcher(more);
+        assertTrue(counted.find(), more);
+        assertTrue(Integer.parseInt(counted.group(1)) - Integer.parseInt(count.group(1)) >= 100, "a fourth form of 100 blank rows: " + message + " / " + more);
         JsonNode verdict = Json.MAPPER.readTree(TestServer.post(TRACKING + "/validate", document).body());
         assertEquals(Problems.MAX_DETAILS, verdict.path("errors").size());
         assertTrue(verdict.path("truncated").asBoolean());
