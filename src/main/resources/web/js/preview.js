@@ -98,7 +98,10 @@ async function draw(text) {
       img.classList.add('stale');
       observer.observe(img);
     }
-    figures.push(element('figure', {}, img, element('figcaption', { text: '第 ' + n + ' 页 共 ' + first.pages + ' 页' })));
+    // A picture of 1400 px shown a third as wide: chosen, it opens at its own size, to be read.
+    const open = element('button', { type: 'button', class: 'page-open', 'aria-label': '放大查看第 ' + n + ' 页' }, img);
+    open.addEventListener('click', () => view(img, n, first.pages));
+    figures.push(element('figure', {}, open, element('figcaption', { text: '第 ' + n + ' 页 共 ' + first.pages + ' 页' })));
   }
   pages.replaceChildren(...figures);
   old.forEach((url) => setTimeout(() => URL.revokeObjectURL(url), 5000));
@@ -142,6 +145,19 @@ async function fetchPage(text, n) {
     warnings: Number(response.headers.get('X-Warning-Count') || '0'),
   };
 }
+
+/** A page at the size it was drawn, in a dialog (Esc or 关闭 close it). */
+function view(img, n, pages) {
+  if (!img.src || img.classList.contains('stale')) {
+    return;
+  }
+  $('page-view-image').src = img.src;
+  $('page-view-image').alt = '第 ' + n + ' 页';
+  $('page-view-title').textContent = '第 ' + n + ' 页 共 ' + pages + ' 页';
+  $('page-view').showModal();
+}
+
+$('page-view-close').addEventListener('click', () => $('page-view').close());
 
 /** Another document: the old pictures go. */
 export function clearPreview() {

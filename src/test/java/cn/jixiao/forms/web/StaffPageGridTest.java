@@ -80,6 +80,25 @@ class StaffPageGridTest extends BrowserSession {
     }
 
     @Test
+    void aPagePictureOpensAtItsOwnSizeToBeReadAt1366() {
+        WebElement first = browser.wait.until(ExpectedConditions.elementToBeClickable(
+                By.cssSelector("#pages button.page-open img[data-page='1'][src]")));
+        long shown = ((Number) browser.js("return arguments[0].clientWidth", first)).longValue();
+        assertTrue(shown < 700, "beside the form a page is a picture of " + shown + " px");
+        first.click();
+        WebElement view = browser.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("page-view-image")));
+        browser.wait.until(d -> ((Number) browser.js("return arguments[0].naturalWidth", view)).longValue() > 0);
+        long natural = ((Number) browser.js("return arguments[0].naturalWidth", view)).longValue();
+        assertTrue(natural >= 1400, "drawn " + natural + " px wide");
+        assertEquals(natural, ((Number) browser.js("return arguments[0].clientWidth", view)).longValue(), "shown at its own size");
+        assertEquals("第 1 页 共 9 页", browser.text(By.id("page-view-title")));
+        browser.picture("20-page-opened-at-its-own-size");
+        browser.driver.switchTo().activeElement().sendKeys(Keys.ESCAPE);
+        browser.wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("page-view-image")));
+        assertEquals(List.of(), browser.js("return window.violations"));
+    }
+
+    @Test
     void threeRowsPastedFromASpreadsheetLandInTheirColumns() {
         browser.driver.findElement(By.cssSelector("button[data-add-for='/units/0/projects']")).click();
         String grid = "/units/0/projects/30/indicators";
