@@ -63,7 +63,7 @@ public final class IndicatorChecks {
             if (value.role() == Role.ACTUAL && value.filledIn()) {
                 IndicatorValue read = IndicatorValue.read(value.text());
                 RateBeyondHundred.achievedAbove(indicator, read).ifPresent(problem -> {
-                    problems.warning(value.path(), Problems.quote(indicator.name()) + "的" + value.label() + Problems.quote(value.text()) + problem);
+                    problems.warning(value.path(), message(indicator, value.label(), read, problem));
                     reported.add(value.path());
                 });
             }
@@ -81,18 +81,21 @@ public final class IndicatorChecks {
                 alike.computeIfAbsent(value.text(), text -> new ArrayList<>()).add(value);
             }
         }
+        Map<IndicatorValue, List<NamedValue>> read = new LinkedHashMap<>();
+        alike.forEach((text, values) -> read.put(IndicatorValue.read(text), values));
         Set<String> reported = new HashSet<>();
         for (ValueCheck check : valueChecks) {
-            for (Map.Entry<String, List<NamedValue>> values : alike.entrySet()) {
-                IndicatorValue value = IndicatorValue.read(values.getKey());
-                check.problem(indicator, value, project).ifPresent(problem -> {
-                    String labels = values.getValue().stream().map(NamedValue::label).collect(Collectors.joining("、"));
-                    problems.warning(values.getValue().get(0).path(),
-                            Problems.quote(indicator.name()) + "的" + labels + Problems.quote(value.text()) + problem);
-                    values.getValue().forEach(named -> reported.add(named.path()));
-                });
-            }
+            read.forEach((value, values) -> check.problem(indicator, value, project).ifPresent(problem -> {
+                String labels = values.stream().map(NamedValue::label).collect(Collectors.joining("、"));
+                problems.warning(values.get(0).path(), message(indicator, labels, value, problem));
+                values.forEach(named -> reported.add(named.path()));
+            }));
         }
         return reported;
+    }
+
+    /** 「name」的labels「value」problem: which indicator, which of its values, what is wrong. */
+    private static String message(IndicatorDescription indicator, String labels, IndicatorValue value, String problem) {
+        return Problems.quote(indicator.name()) + "的" + labels + Problems.quote(value.text()) + problem;
     }
 }
