@@ -96,7 +96,8 @@ public final class App {
             // The fallback fonts are parsed for a document only when it needs one; a broken file shows here.
             fonts.fallbacks().forEach(FontLibrary.Face::verify);
             LOG.info("every example rendered once, fallback fonts verified, in {} ms", (System.nanoTime() - started) / 1_000_000);
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
+            // An Error too (out of memory, a class that will not load): the thread ends here, and so does ready.
             ready.set(false);
             LOG.error("an example no longer renders; not ready: {}", e.getMessage(), e);
         }
