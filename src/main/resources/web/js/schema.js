@@ -134,6 +134,17 @@ export function types(node) {
 /** What kind of input a field is: it decides how typing is read. */
 export function kindOf(node) {
   const t = types(node);
+  // The schema states each field's kind once (x-kind); the rest is read from its JSON Schema keywords.
+  const kind = node['x-kind'];
+  if (kind === 'amount') {
+    return 'amount';
+  }
+  if (kind === 'percentage') {
+    return 'percent';
+  }
+  if (kind === 'points' || kind === 'decimal') {
+    return 'decimal';
+  }
   if (node['x-choices']) {
     return 'choice';
   }

@@ -39,9 +39,13 @@ public final class App {
                 .orElseGet(Templates::bundled);
         RenderBudget budget = new RenderBudget(config.limits().pages(), config.limits().outputBytes());
         this.queue = new RenderQueue(config.renderThreads(), config.queueWait(), config.renderTimeout());
+        TextRules textRules = new TextRules(fonts::canDraw);
+        IndicatorChecks checks = new IndicatorChecks(config.minSatisfactionPercent());
+        FormRegistry forms = config.templateDir()
+                .map(dir -> FormRegistry.fromDirectory(dir, config.development(), config.limits(), textRules, checks))
+                .orElseGet(() -> FormRegistry.bundled(config.limits(), textRules, checks));
         this.service = new FormService(
-                FormRegistry.standard(config.limits(), new TextRules(fonts::canDraw),
-                        new IndicatorChecks(config.minSatisfactionPercent())),
+                forms,
                 templates,
                 List.of(new PdfRenderer(fonts, budget), new DocxRenderer(fonts, budget)),
                 new Workbooks(config.limits()),
@@ -142,12 +146,16 @@ public final class App {
             ExampleRenderer.renderAll(app.service(), java.nio.file.Path.of(args[1]));
             return;
         }
+        if (args.length > 0 && args[0].equals("check-form")) {
+            FormCheck.main(args, config);
+            return;
+        }
         if (args.length == 1 && args[0].equals("class-archive-training")) {
             ClassArchiveTraining.run(config);
             System.exit(0);
         }
         if (args.length > 0) {
-            System.err.println("usage: java -jar jixiao-forms.jar [render-examples DIR]");
+            System.err.println("usage: java -jar jixiao-forms.jar [render-examples DIR | check-form templates/<form-id> [DIR]]");
             System.exit(2);
         }
         try {

@@ -26,12 +26,17 @@ final class ExampleRenderer {
     static void renderAll(FormService service, Path directory) {
         try {
             Files.createDirectories(directory);
-            for (RegisteredForm<?> form : service.forms()) {
+            for (RegisteredForm form : service.forms()) {
+                if (form.example().isEmpty()) {
+                    System.out.println(form.id() + ": no example (templates/" + form.id() + "/example.json)");
+                    continue;
+                }
+                byte[] example = form.example().get();
                 Path markup = directory.resolve(form.id() + ".xhtml");
-                Files.writeString(markup, service.markup(form, form.example()));
+                Files.writeString(markup, service.markup(form, example));
                 System.out.println(markup);
                 for (OutputFormat format : OutputFormat.values()) {
-                    byte[] bytes = service.render(form, form.example(), format).bytes();
+                    byte[] bytes = service.render(form, example, format).bytes();
                     Path file = directory.resolve(form.id() + "." + format.extension());
                     Files.write(file, bytes);
                     System.out.println(file);

@@ -52,12 +52,12 @@ public final class FormService {
     }
 
     /** The form types, in the registry's order. */
-    public Collection<RegisteredForm<?>> forms() {
+    public Collection<RegisteredForm> forms() {
         return registry.all();
     }
 
     /** A form type by its id; {@link FormError} {@code unknown_form_type} when there is none. */
-    public RegisteredForm<?> form(String id) {
+    public RegisteredForm form(String id) {
         return registry.get(id);
     }
 
@@ -66,12 +66,12 @@ public final class FormService {
     }
 
     /** Every error and warning of a document; only malformed JSON throws. */
-    public RegisteredForm.Verdict validate(RegisteredForm<?> form, byte[] body) {
+    public RegisteredForm.Verdict validate(RegisteredForm form, byte[] body) {
         return queue.run(() -> form.verdict(body));
     }
 
     /** The verdict on a document already read as JSON, one item of a batch. */
-    public RegisteredForm.Verdict validate(RegisteredForm<?> form, JsonNode document) {
+    public RegisteredForm.Verdict validate(RegisteredForm form, JsonNode document) {
         return queue.run(() -> form.verdict(document));
     }
 
@@ -80,11 +80,11 @@ public final class FormService {
         public static final PdfExtras NONE = new PdfExtras(RenderOptions.Archive.NONE, false);
     }
 
-    public RenderedFile render(RegisteredForm<?> form, byte[] body, OutputFormat format) {
+    public RenderedFile render(RegisteredForm form, byte[] body, OutputFormat format) {
         return render(form, body, format, PdfExtras.NONE);
     }
 
-    public RenderedFile render(RegisteredForm<?> form, byte[] body, OutputFormat format, PdfExtras extras) {
+    public RenderedFile render(RegisteredForm form, byte[] body, OutputFormat format, PdfExtras extras) {
         return queue.run(() -> pipeline(form, body, format, extras));
     }
 
@@ -92,7 +92,7 @@ public final class FormService {
      * The document a workbook holds, with the warnings of its cells and of the document (those of
      * {@code /validate}), each at its cell; {@link FormError} when it cannot be read or the document is wrong.
      */
-    public ImportedWorkbook importWorkbook(RegisteredForm<?> form, byte[] workbook) {
+    public ImportedWorkbook importWorkbook(RegisteredForm form, byte[] workbook) {
         return queue.run(() -> {
             ImportedWorkbook imported = workbooks.read(form, workbook);
             RegisteredForm.Verdict verdict = form.verdict(imported.json());
@@ -104,7 +104,7 @@ public final class FormService {
     }
 
     /** An imported document rendered as a request body would be; its problems shown at their cells. */
-    public RenderedFile render(RegisteredForm<?> form, ImportedWorkbook imported, OutputFormat format, PdfExtras extras) {
+    public RenderedFile render(RegisteredForm form, ImportedWorkbook imported, OutputFormat format, PdfExtras extras) {
         try {
             RenderedFile file = render(form, imported.json(), format, extras);
             return new RenderedFile(file.bytes(), file.fileName(), format, imported.warnings());
@@ -114,9 +114,9 @@ public final class FormService {
     }
 
     /** The empty workbook of a form, to fill in, and its file name; made once per form. */
-    public RenderedFile template(RegisteredForm<?> form) {
+    public RenderedFile template(RegisteredForm form) {
         byte[] bytes = emptyWorkbooks.computeIfAbsent(form.id(), id -> workbooks.template(form));
-        return new RenderedFile(bytes.clone(), form.type().title() + "（填写模板）.xlsx", OutputFormat.XLSX, List.of());
+        return new RenderedFile(bytes.clone(), form.title() + "（填写模板）.xlsx", OutputFormat.XLSX, List.of());
     }
 
     /** One page of a document's PDF as a picture, with the document's warnings. */
@@ -124,7 +124,7 @@ public final class FormService {
     }
 
     /** The {@code page}-th page (from 1) of the PDF, {@code width} pixels wide; no picture past the last page. */
-    public PagePreview page(RegisteredForm<?> form, byte[] body, int page, int width) {
+    public PagePreview page(RegisteredForm form, byte[] body, int page, int width) {
         return queue.run(() -> {
             RenderedFile pdf = pipeline(form, body, OutputFormat.PDF, PdfExtras.NONE);
             return new PagePreview(PagePicture.of(pdf.bytes(), page, width), pdf.warnings());
@@ -132,22 +132,22 @@ public final class FormService {
     }
 
     /** The XHTML the form's template makes of a document: what both renderers receive. */
-    public String markup(RegisteredForm<?> form, byte[] body) {
+    public String markup(RegisteredForm form, byte[] body) {
         return queue.run(() -> read(form, body));
     }
 
-    private <D> String read(RegisteredForm<D> form, byte[] body) {
-        return markup(form, form.read(body).document());
+    private String read(RegisteredForm form, byte[] body) {
+        return markup(form, form.read(body));
     }
 
-    private <D> RenderedFile pipeline(RegisteredForm<D> form, byte[] body, OutputFormat format, PdfExtras extras) {
-        RegisteredForm.Validated<D> validated = form.read(body);
-        String name = form.type().fileName(validated.document());
+    private RenderedFile pipeline(RegisteredForm form, byte[] body, OutputFormat format, PdfExtras extras) {
+        RegisteredForm.Validated validated = form.read(body);
+        String name = form.fileName(validated);
         if (format == OutputFormat.XLSX) {
-            byte[] workbook = workbooks.write(form, Json.MAPPER.valueToTree(validated.document()));
+            byte[] workbook = workbooks.write(form, validated.document());
             return new RenderedFile(workbook, name + "." + format.extension(), format, validated.warnings());
         }
-        Document xhtml = Xhtml.parse(markup(form, validated.document()), form.id() + "/" + Templates.ENTRY);
+        Document xhtml = Xhtml.parse(markup(form, validated), form.id() + "/" + Templates.ENTRY);
         RenderOptions options = new RenderOptions(name, extras.archive(), body, extras.signatureFields());
         try {
             return new RenderedFile(renderers.get(format).render(xhtml, options), name + "." + format.extension(), format,
@@ -168,8 +168,8 @@ public final class FormService {
         return FormError.invalid(List.of(new Problem("", message, variable)));
     }
 
-    private <D> String markup(RegisteredForm<D> form, D document) {
-        return templates.render(form.id(), form.type().view(document));
+    private String markup(RegisteredForm form, RegisteredForm.Validated validated) {
+        return templates.render(form.id(), form.view(validated), form.definition().templateModel());
     }
 
     /**
@@ -177,10 +177,13 @@ public final class FormService {
      * An example beyond the configured limits is skipped (its template is still compiled).
      */
     public void check() {
-        for (RegisteredForm<?> form : registry.all()) {
+        for (RegisteredForm form : registry.all()) {
             templates.compile(form.id());
+            if (form.example().isEmpty()) {
+                continue;
+            }
             try {
-                Xhtml.parse(read(form, form.example()), form.id() + "/" + Templates.ENTRY);
+                Xhtml.parse(read(form, form.example().get()), form.id() + "/" + Templates.ENTRY);
             } catch (FormError refused) {
                 LOG.warn("the example of {} is beyond the configured limits ({})", form.id(), refused.getMessage());
             }
@@ -193,11 +196,14 @@ public final class FormService {
      * still compiled): limits are the operator's to set.
      */
     public void warmUp() {
-        for (RegisteredForm<?> form : registry.all()) {
+        for (RegisteredForm form : registry.all()) {
             templates.compile(form.id());
+            if (form.example().isEmpty()) {
+                continue;
+            }
             for (OutputFormat format : OutputFormat.values()) {
                 try {
-                    pipeline(form, form.example(), format, PdfExtras.NONE);
+                    pipeline(form, form.example().get(), format, PdfExtras.NONE);
                 } catch (FormError refused) {
                     LOG.warn("the example of {} is beyond the configured limits ({}); not rendered at start-up", form.id(),
                             refused.getMessage());

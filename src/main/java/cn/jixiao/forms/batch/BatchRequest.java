@@ -20,7 +20,7 @@ import tools.jackson.databind.JsonNode;
 public record BatchRequest(List<Item> items, List<Problem> warnings) {
 
     /** One checked item: its form type, its document as bytes to render, its own warnings. */
-    public record Item(int index, RegisteredForm<?> form, byte[] document, List<Problem> warnings) {
+    public record Item(int index, RegisteredForm form, byte[] document, List<Problem> warnings) {
     }
 
     public static BatchRequest read(byte[] body, FormService service, int maxItems) {
@@ -67,7 +67,7 @@ public record BatchRequest(List<Item> items, List<Problem> warnings) {
                 problems.error(path + "/" + field.getKey(), "不认识的字段「" + field.getKey() + "」：每项只有 form 和 document");
             }
         }
-        RegisteredForm<?> form = null;
+        RegisteredForm form = null;
         JsonNode id = item.path("form");
         if (!id.isString()) {
             problems.error(path + "/form", "缺少表单编号「form」，如 " + ids(service));

@@ -1,6 +1,7 @@
 package cn.jixiao.forms.excel;
 
 import cn.jixiao.forms.form.Taxonomy;
+import cn.jixiao.forms.form.shape.FormSchema;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -143,7 +144,7 @@ final class FormShape {
             choices = List.of("是", "否");
         } else if (node.path("format").asString("").equals("date")) {
             kind = Kind.DATE;
-        } else if ("#/$defs/amount".equals(reference(declared))) {
+        } else if ("amount".equals(declared.path("x-kind").asString(node.path("x-kind").asString("")))) {
             kind = Kind.AMOUNT;
         } else if (types.contains("integer")) {
             kind = Kind.INTEGER;
@@ -166,13 +167,7 @@ final class FormShape {
     }
 
     private static Set<String> types(JsonNode node) {
-        Set<String> types = new HashSet<>();
-        JsonNode type = node.path("type");
-        if (type.isString()) {
-            types.add(type.asString());
-        }
-        type.forEach(t -> types.add(t.asString()));
-        return types;
+        return FormSchema.types(node);
     }
 
     /** The {@code $ref} a property names, directly or as the non-null branch of an {@code anyOf}. */

@@ -35,12 +35,12 @@ public final class Workbooks {
         this.limits = limits;
     }
 
-    public byte[] template(RegisteredForm<?> form) {
+    public byte[] template(RegisteredForm form) {
         return write(form, null);
     }
 
     /** The document (a checked one, as JSON) in the form's workbook; null: the empty workbook. */
-    public byte[] write(RegisteredForm<?> form, JsonNode document) {
+    public byte[] write(RegisteredForm form, JsonNode document) {
         WorkbookLayout layout = layout(form);
         try (XSSFWorkbook workbook = new XSSFWorkbook()) {
             CellStyles styles = new CellStyles(workbook);
@@ -49,7 +49,7 @@ public final class Workbooks {
             POIXMLProperties.CoreProperties core = workbook.getProperties().getCoreProperties();
             core.setCreator("jixiao-forms");
             core.setCreated(Optional.of(CREATED));
-            core.setTitle(form.type().title());
+            core.setTitle(form.title());
             ByteArrayOutputStream bytes = new ByteArrayOutputStream();
             workbook.write(bytes);
             return FixedTimeZip.of(bytes.toByteArray());
@@ -59,7 +59,7 @@ public final class Workbooks {
     }
 
     /** The document a workbook holds; {@link FormError} with the cells of whatever cannot be read. */
-    public ImportedWorkbook read(RegisteredForm<?> form, byte[] bytes) {
+    public ImportedWorkbook read(RegisteredForm form, byte[] bytes) {
         WorkbookLayout layout = layout(form);
         Workbook workbook = WorkbookFile.open(bytes, limits);
         try (workbook) {
@@ -74,10 +74,10 @@ public final class Workbooks {
         }
     }
 
-    private static WorkbookLayout layout(RegisteredForm<?> form) {
+    private static WorkbookLayout layout(RegisteredForm form) {
         return TargetTableLayout.of(form.schemaJson())
-                .or(() -> SheetPerForm.of(form.schemaJson(), form.type().title()))
-                .orElseThrow(() -> new FormError(FormError.Kind.UNSUPPORTED_WORKBOOK, "「" + form.type().title() + "」没有工作簿格式"));
+                .or(() -> SheetPerForm.of(form.schemaJson(), form.title()))
+                .orElseThrow(() -> new FormError(FormError.Kind.UNSUPPORTED_WORKBOOK, "「" + form.title() + "」没有工作簿格式"));
     }
 
     private static void instructions(Workbook workbook, CellStyles styles, List<String> lines) {

@@ -35,6 +35,12 @@ public final class Amounts {
      * True when the value is acceptable (or absent).
      */
     public static boolean checkDecimal(BigDecimal value, BigDecimal max, String what, String path, Problems problems) {
+        return checkDecimal(value, max, what, 2, path, problems);
+    }
+
+    /** As {@link #checkDecimal(BigDecimal, BigDecimal, String, String, Problems)}, with {@code places} decimals at most. */
+    public static boolean checkDecimal(BigDecimal value, BigDecimal max, String what, int places, String path,
+                                       Problems problems) {
         if (value == null) {
             return true;
         }
@@ -42,8 +48,8 @@ public final class Amounts {
             problems.error(path, what + "不能为负数：" + show(value));
         } else if (value.compareTo(max) > 0) {
             problems.error(path, what + "过大：最多 " + format(max));
-        } else if (value.stripTrailingZeros().scale() > 2) {
-            problems.error(path, what + "最多两位小数：" + show(value));
+        } else if (value.stripTrailingZeros().scale() > places) {
+            problems.error(path, what + "最多" + (places == 2 ? "两" : String.valueOf(places)) + "位小数：" + show(value));
         } else {
             return true;
         }
@@ -59,7 +65,13 @@ public final class Amounts {
 
     /** {@code 1323379} → {@code 1,323,379.00}. */
     public static String format(BigDecimal amount) {
-        DecimalFormat format = new DecimalFormat("#,##0.00", DecimalFormatSymbols.getInstance(Locale.ROOT));
+        return format(amount, 2);
+    }
+
+    /** With {@code places} decimals, half up: {@code 968.1918} with four. */
+    public static String format(BigDecimal amount, int places) {
+        DecimalFormat format = new DecimalFormat(places == 0 ? "#,##0" : "#,##0." + "0".repeat(places),
+                DecimalFormatSymbols.getInstance(Locale.ROOT));
         format.setRoundingMode(RoundingMode.HALF_UP);
         return format.format(amount);
     }

@@ -1,63 +1,97 @@
 package cn.jixiao.forms.form;
 
+import cn.jixiao.forms.form.indicator.IndicatorChecks;
+import cn.jixiao.forms.form.rules.CompiledForm;
+import cn.jixiao.forms.form.rules.Evaluation;
+import cn.jixiao.forms.form.rules.ViewModel;
+import cn.jixiao.forms.form.shape.FormSchema;
+import cn.jixiao.forms.form.shape.KindChecks;
 import com.networknt.schema.Error;
 import com.networknt.schema.Schema;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import tools.jackson.core.JacksonException;
-import tools.jackson.databind.DatabindException;
+import java.util.Set;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * A form type together with its compiled schema and example: reads a request body into a validated
- * document, or says everything that is wrong with it.
+ * A form as its folder declares it, loaded: its definition, its schema (compiled for validation, read into shapes,
+ * its expressions compiled) and its example. Reads a request body into a checked document with its figures, or
+ * says everything that is wrong with it. Knows no form by name.
  */
-public final class RegisteredForm<D> {
-    private final FormType<D> type;
+public final class RegisteredForm {
+    private final FormDefinition definition;
     private final ObjectNode schemaJson;
     private final Schema schema;
     private final SchemaMessages messages;
     private final ArrayLimits arrayLimits;
     private final byte[] example;
     private final TextRules textRules;
+    private final CompiledForm compiled;
+    private final IndicatorChecks indicatorChecks;
+    private final Map<String, Object> limits;
 
-    RegisteredForm(FormType<D> type, ObjectNode schemaJson, Schema schema, byte[] example, TextRules textRules) {
-        this.type = type;
+    RegisteredForm(FormDefinition definition, ObjectNode schemaJson, Schema schema, CompiledForm compiled, byte[] example,
+                   TextRules textRules, IndicatorChecks indicatorChecks, Limits limits) {
+        this.definition = definition;
         this.schemaJson = schemaJson;
         this.schema = schema;
+        this.compiled = compiled;
         this.messages = new SchemaMessages(schemaJson);
         this.arrayLimits = new ArrayLimits(schemaJson, messages);
         this.example = example;
         this.textRules = textRules;
-    }
-
-    public FormType<D> type() {
-        return type;
+        this.indicatorChecks = indicatorChecks;
+        this.limits = Map.of("forms", (long) limits.forms(), "units", (long) limits.units(),
+                "indicators", (long) limits.indicators(), "fieldChars", (long) limits.fieldChars());
     }
 
     public String id() {
-        return type.id();
+        return definition.id();
+    }
+
+    /** The official Chinese title, e.g. 项目支出绩效跟踪表. */
+    public String title() {
+        return definition.title();
+    }
+
+    public String description() {
+        return definition.description();
+    }
+
+    public FormDefinition definition() {
+        return definition;
     }
 
     public ObjectNode schemaJson() {
         return schemaJson;
     }
 
-    public byte[] example() {
-        return example.clone();
+    public FormSchema shapes() {
+        return compiled.schema();
     }
 
-    /** A document that may be rendered, and the warnings that ride along with it. */
-    public record Validated<D>(D document, List<Problem> warnings) {
+    /** How many expressions its folder declares, each checked when it loaded. */
+    public int compiledExpressions() {
+        return compiled.expressionCount();
+    }
+
+    /** The form's example document (a published form, transcribed), when its folder or the examples carry one. */
+    public Optional<byte[]> example() {
+        return Optional.ofNullable(example).map(byte[]::clone);
+    }
+
+    /** A document that may be rendered, its figures worked out, and the warnings that ride along with it. */
+    public record Validated(JsonNode document, Evaluation evaluation, List<Problem> warnings) {
     }
 
     /**
      * The outcome of checking a document without rendering it; {@code truncated}: more was found than is listed.
-     * {@code computed}: the form type's worked-out figures; when the document did not get past its schema, those
-     * that the rows holding its errors do not feed (see {@link FormType#rowsOfTheirOwn}), else none.
+     * {@code computed}: the figures the form works out, as printed, by the pointer of their cell — each one whose
+     * inputs are sound, whatever is wrong elsewhere.
      */
     public record Verdict(List<Problem> errors, List<Problem> warnings, boolean truncated, String errorsLeftOut,
                           Map<String, String> computed) {
@@ -66,55 +100,49 @@ public final class RegisteredForm<D> {
         }
     }
 
-    /** Parses, checks and binds; throws {@link FormError} for malformed JSON or any error in the document. */
-    public Validated<D> read(byte[] body) {
-        Problems problems = new Problems();
-        D document = check(RequestJson.read(body), problems);
-        problems.throwIfErrors();
-        return new Validated<>(document, problems.warnings());
+    /** Parses, checks and works out; throws {@link FormError} for malformed JSON or any error in the document. */
+    public Validated read(byte[] body) {
+        return read(RequestJson.read(body));
     }
 
-    /**
-     * Like {@link #read} but reports a broken document as a verdict, with the figures the form works out (for
-     * {@code /validate}); only malformed JSON throws.
-     */
+    /** As {@link #read(byte[])} for a document already read as JSON (a workbook's); the tree is left as it was. */
+    public Validated read(JsonNode document) {
+        JsonNode tree = document.deepCopy();
+        Problems problems = new Problems();
+        Evaluation evaluation = check(tree, problems);
+        problems.throwIfErrors();
+        return new Validated(tree, evaluation, problems.warnings());
+    }
+
+    /** Like {@link #read} but reports a broken document as a verdict, with its figures; only malformed JSON throws. */
     public Verdict verdict(byte[] body) {
         return verdict(RequestJson.read(body), true);
     }
 
-    /**
-     * The verdict on a document already read as JSON, one item of a batch, without the computed figures nobody
-     * asks of an item; the tree is left as it was.
-     */
+    /** The verdict on a document already read as JSON, one item of a batch; the tree is left as it was. */
     public Verdict verdict(JsonNode document) {
         return verdict(document.deepCopy(), false);
     }
 
     private Verdict verdict(JsonNode tree, boolean withComputed) {
         Problems problems = new Problems();
-        D checked = check(tree, problems);
-        Map<String, String> computed = !withComputed ? Map.of()
-                : checked != null ? type.computed(checked) : computedDespite(tree, problems);
+        Evaluation evaluation = check(tree, problems);
+        Map<String, String> computed = withComputed && evaluation != null ? evaluation.figures() : Map.of();
         return new Verdict(problems.errors(), problems.warnings(), problems.truncated(), problems.errorsLeftOut(), computed);
     }
 
-    /**
-     * The figures of a document whose errors all lie in rows of their own (a blank indicator row just added):
-     * worked out without those rows; none when an error lies elsewhere.
-     */
-    private Map<String, String> computedDespite(JsonNode tree, Problems problems) {
-        if (problems.truncated() || type.rowsOfTheirOwn().isEmpty()) {
-            return Map.of();
-        }
-        Optional<RowsSetAside> aside = RowsSetAside.of(problems.errors(), type.rowsOfTheirOwn().get());
-        if (aside.isEmpty() || !aside.get().removeFrom(tree)) {
-            return Map.of();
-        }
-        D rest = check(tree, new Problems());
-        return rest == null ? Map.of() : aside.get().restore(type.computed(rest), type::readsEveryRow);
+    /** What the template receives for a checked document. */
+    public Map<String, Object> view(Validated validated) {
+        return ViewModel.of(validated.evaluation(), definition);
     }
 
-    private D check(JsonNode tree, Problems problems) {
+    /** File name without extension for a download, e.g. {@code <项目名称>-项目支出绩效跟踪表}. */
+    public String fileName(Validated validated) {
+        return FileNames.of(validated.evaluation().fileSubject(), definition.title());
+    }
+
+    /** Every problem of the document in {@code problems}; its figures, or null when its arrays are beyond their limits. */
+    private Evaluation check(JsonNode tree, Problems problems) {
         if (arrayLimits.exceeded(tree, problems)) {
             return null;
         }
@@ -124,12 +152,16 @@ public final class RegisteredForm<D> {
         for (Error error : schemaErrors(tree, problems)) {
             problems.error(messages.toProblem(error));
         }
-        if (problems.hasErrors()) {
+        if (problems.truncated()) {
             return null;
         }
-        D document = bind(tree);
-        type.validate(document, problems);
-        return document;
+        KindChecks.check(compiled.schema().root(), tree, definition.amountUnitOf(tree, schemaJson),
+                definition.amountDecimals(), problems);
+        Set<String> errors = new HashSet<>();
+        problems.errors().forEach(error -> errors.add(error.path()));
+        Evaluation evaluation = Evaluation.of(compiled, tree, errors, limits, definition.printing());
+        evaluation.check(problems, indicatorChecks);
+        return evaluation;
     }
 
     /** The schema's verdict, cut short once no more errors would be kept. */
@@ -179,24 +211,6 @@ public final class RegisteredForm<D> {
                 throw new Full();
             }
             return false;
-        }
-    }
-
-    private static String pathOf(JacksonException e) {
-        StringBuilder pointer = new StringBuilder();
-        for (JacksonException.Reference ref : e.getPath()) {
-            pointer.append('/');
-            pointer.append(ref.getPropertyName() != null ? SchemaMessages.escape(ref.getPropertyName()) : ref.getIndex());
-        }
-        return pointer.toString();
-    }
-
-    private D bind(JsonNode tree) {
-        try {
-            return Json.MAPPER.treeToValue(tree, type.documentClass());
-        } catch (DatabindException e) {
-            // The schema admits only what binds; reaching here means the two disagree.
-            throw FormError.invalid(List.of(new Problem(pathOf(e), "无法读取：" + e.getOriginalMessage())));
         }
     }
 }

@@ -10,7 +10,7 @@ import tools.jackson.databind.JsonNode;
  * Turns JSON Schema violations into messages a finance clerk understands, naming the field by its
  * Chinese label (the schema's {@code title}) and pointing at it with a JSON pointer.
  */
-final class SchemaMessages {
+public final class SchemaMessages {
     private final JsonNode schema;
 
     SchemaMessages(JsonNode schema) {
@@ -81,7 +81,7 @@ final class SchemaMessages {
     }
 
     /** JSON pointer escaping of a property name (RFC 6901). */
-    static String escape(String name) {
+    public static String escape(String name) {
         return name == null ? "" : name.replace("~", "~0").replace("/", "~1");
     }
 

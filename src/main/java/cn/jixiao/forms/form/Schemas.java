@@ -1,8 +1,6 @@
 package cn.jixiao.forms.form;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
+import cn.jixiao.forms.form.shape.KindKeywords;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -17,16 +15,26 @@ final class Schemas {
     private Schemas() {
     }
 
-    static ObjectNode load(Class<?> owner, String resource, Limits limits) {
-        try (InputStream in = owner.getResourceAsStream(resource)) {
-            if (in == null) {
-                throw new IllegalStateException("schema not found: " + owner.getPackageName() + "/" + resource);
-            }
-            ObjectNode schema = (ObjectNode) Json.MAPPER.readTree(in);
-            complete(schema, limits);
-            return schema;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+    /**
+     * The schema a form's folder declares, completed: each field's {@code x-kind} written out as the keywords it stands
+     * for, then the limits, the taxonomy and {@code null} for optional fields filled in.
+     */
+    static ObjectNode complete(ObjectNode schema, Limits limits, KindKeywords.AmountSettings amounts) {
+        expandKinds(schema, amounts);
+        complete((JsonNode) schema, limits);
+        return schema;
+    }
+
+    private static void expandKinds(JsonNode node, KindKeywords.AmountSettings amounts) {
+        if (node instanceof ObjectNode object) {
+            KindKeywords.expand(object, amounts);
+            object.properties().forEach(e -> {
+                if (!e.getKey().startsWith("x-")) {
+                    expandKinds(e.getValue(), amounts);
+                }
+            });
+        } else if (node instanceof ArrayNode array) {
+            array.forEach(child -> expandKinds(child, amounts));
         }
     }
 
@@ -70,7 +78,11 @@ final class Schemas {
                     }
                 }
             }
-            object.properties().forEach(e -> complete(e.getValue(), limits));
+            object.properties().forEach(e -> {
+                if (!e.getKey().startsWith("x-") || e.getKey().equals("x-choices")) {
+                    complete(e.getValue(), limits);
+                }
+            });
         } else if (node instanceof ArrayNode array) {
             array.forEach(child -> complete(child, limits));
         }

@@ -4,6 +4,7 @@ import cn.jixiao.forms.Unavailable;
 import cn.jixiao.forms.form.FormError;
 import cn.jixiao.forms.form.Json;
 import cn.jixiao.forms.form.Problem;
+import cn.jixiao.forms.form.rules.FormDefinitionError;
 import cn.jixiao.forms.render.TemplateFailure;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
@@ -138,6 +139,11 @@ final class ErrorResponses {
             // Only in development mode can a broken layout reach a request: at start-up it stops the service.
             LOG.error("broken template: {}", e.getMessage());
             send(ctx, 500, TEMPLATE_ERROR, "模板有误：" + e.getMessage(), List.of());
+        });
+        routes.exception(FormDefinitionError.class, (e, ctx) -> {
+            // Likewise a form's folder changed into one that cannot be served.
+            LOG.error("broken form folder: {}", e.getMessage());
+            send(ctx, 500, TEMPLATE_ERROR, "表的定义有误：" + e.getMessage(), List.of());
         });
         routes.exception(Exception.class, (e, ctx) -> {
             LOG.error("unexpected failure on {} {} (request {})", ctx.method(), ctx.path(), ctx.attribute(RequestLog.ID), e);

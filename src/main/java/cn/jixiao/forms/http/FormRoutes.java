@@ -52,32 +52,36 @@ final class FormRoutes {
         routes.get(BASE + "/{id}", ctx -> Replies.json(ctx, 200, describe(form(ctx))));
         routes.get(BASE + "/{id}/schema", ctx -> Replies.bytes(ctx, 200, "application/schema+json; charset=utf-8",
                 Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsBytes(form(ctx).schemaJson())));
-        routes.get(BASE + "/{id}/example", ctx -> Replies.bytes(ctx, 200, Replies.JSON, form(ctx).example()));
+        routes.get(BASE + "/{id}/example", ctx -> {
+            RegisteredForm form = form(ctx);
+            Replies.bytes(ctx, 200, Replies.JSON, form.example().orElseThrow(() -> new RequestError(RequestError.Kind.NOT_FOUND,
+                    "「" + form.title() + "」没有示例：可在 templates/" + form.id() + "/example.json 放一份")));
+        });
         routes.post(BASE + "/{id}/validate", this::validate);
         routes.post(BASE + "/{id}/render", this::render);
         routes.post(BASE + "/{id}/import", this::importWorkbook);
         routes.get(BASE + "/{id}/template.xlsx", this::template);
     }
 
-    private RegisteredForm<?> form(Context ctx) {
-        RegisteredForm<?> form = service.form(ctx.pathParam("id"));
+    private RegisteredForm form(Context ctx) {
+        RegisteredForm form = service.form(ctx.pathParam("id"));
         ctx.attribute(RequestLog.FORM, form.id());
         return form;
     }
 
     private void list(Context ctx) {
         List<Map<String, Object>> forms = new ArrayList<>();
-        for (RegisteredForm<?> form : service.forms()) {
+        for (RegisteredForm form : service.forms()) {
             forms.add(describe(form));
         }
         Replies.json(ctx, 200, Map.of("forms", forms));
     }
 
-    private static Map<String, Object> describe(RegisteredForm<?> form) {
+    private static Map<String, Object> describe(RegisteredForm form) {
         Map<String, Object> entry = new LinkedHashMap<>();
         entry.put("id", form.id());
-        entry.put("title", form.type().title());
-        entry.put("description", form.type().description());
+        entry.put("title", form.title());
+        entry.put("description", form.description());
         String base = BASE + "/" + form.id();
         entry.put("links", Map.of("schema", base + "/schema", "example", base + "/example",
                 "validate", base + "/validate", "render", base + "/render", "import", base + "/import",
@@ -86,7 +90,7 @@ final class FormRoutes {
     }
 
     private void validate(Context ctx) {
-        RegisteredForm<?> form = form(ctx);
+        RegisteredForm form = form(ctx);
         RegisteredForm.Verdict verdict = service.validate(form, Negotiation.jsonBody(ctx, maxBodyBytes));
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("valid", verdict.valid());
@@ -98,7 +102,7 @@ final class FormRoutes {
     }
 
     private void render(Context ctx) {
-        RegisteredForm<?> form = form(ctx);
+        RegisteredForm form = form(ctx);
         OutputFormat format = Negotiation.format(ctx);
         FormService.PdfExtras extras = Negotiation.pdfExtras(ctx, format);
         ctx.attribute(RequestLog.FORMAT, format.extension());
@@ -111,7 +115,7 @@ final class FormRoutes {
      * from; with {@code ?format=} rendered straight away instead.
      */
     private void importWorkbook(Context ctx) {
-        RegisteredForm<?> form = form(ctx);
+        RegisteredForm form = form(ctx);
         OutputFormat format = ctx.queryParam("format") == null ? null : Negotiation.format(ctx);
         FormService.PdfExtras extras = Negotiation.pdfExtras(ctx, format);
         byte[] body = Negotiation.workbookBody(ctx, maxBodyBytes);
@@ -129,7 +133,7 @@ final class FormRoutes {
     }
 
     private void template(Context ctx) {
-        RegisteredForm<?> form = form(ctx);
+        RegisteredForm form = form(ctx);
         FormService.RenderedFile file = service.template(form);
         ctx.header("Content-Disposition", ContentDisposition.attachment(file.fileName(), form.id() + "-template.xlsx"));
         Replies.bytes(ctx, 200, OutputFormat.XLSX.mediaType(), file.bytes());
@@ -137,7 +141,7 @@ final class FormRoutes {
     }
 
     /** Renders, counting the time in the metrics, and sends the file with its name and warnings. */
-    private void send(Context ctx, RegisteredForm<?> form, OutputFormat format, java.util.function.Supplier<FormService.RenderedFile> render) {
+    private void send(Context ctx, RegisteredForm form, OutputFormat format, java.util.function.Supplier<FormService.RenderedFile> render) {
         long started = System.nanoTime();
         FormService.RenderedFile file = render.get();
         metrics.rendered(form.id(), format.extension(), System.nanoTime() - started);

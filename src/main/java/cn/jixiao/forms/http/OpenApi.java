@@ -25,7 +25,7 @@ final class OpenApi {
     private static final String ERROR = "#/components/schemas/Error";
     private final ObjectNode document;
 
-    OpenApi(Collection<RegisteredForm<?>> forms, boolean tokenRequired) {
+    OpenApi(Collection<RegisteredForm> forms, boolean tokenRequired) {
         this.document = build(forms, tokenRequired);
     }
 
@@ -33,14 +33,14 @@ final class OpenApi {
         return document;
     }
 
-    private static ObjectNode build(Collection<RegisteredForm<?>> forms, boolean tokenRequired) {
+    private static ObjectNode build(Collection<RegisteredForm> forms, boolean tokenRequired) {
         ObjectNode root = Json.MAPPER.createObjectNode();
         root.put("openapi", "3.1.0");
         ObjectNode info = root.putObject("info");
         info.put("title", "jixiao-forms");
         info.put("version", "1");
         List<String> titles = new ArrayList<>();
-        forms.forEach(form -> titles.add(form.type().title()));
+        forms.forEach(form -> titles.add(form.title()));
         info.put("description", "JSON in, 预算绩效 forms out: " + String.join("、", titles) + " as PDF, DOCX and XLSX; workbooks in too. "
                 + "Errors are JSON {\"error\": {\"code\", \"message\", \"details\": [{\"path\", \"message\"}]}} where path is a JSON pointer into the request body.");
         ObjectNode paths = root.putObject("paths");
@@ -89,14 +89,14 @@ final class OpenApi {
         paths.set(BatchRoutes.PATH, batch(forms));
         failures((ObjectNode) paths.get(BatchRoutes.PATH).get("post"), BatchRoutes.FAILURES, tokenRequired);
 
-        for (RegisteredForm<?> form : forms) {
+        for (RegisteredForm form : forms) {
             String id = form.id();
             ObjectNode schema = form.schemaJson().deepCopy();
             rewriteRefs(schema, "#/components/schemas/" + id + "/$defs/");
             schemas.set(id, schema);
             String ref = "#/components/schemas/" + id;
             String base = FormRoutes.BASE + "/" + id;
-            String title = form.type().title();
+            String title = form.title();
             List<Enum<?>> lookup = List.of(FormError.Kind.UNKNOWN_FORM_TYPE);
 
             ObjectNode schemaPath = paths.putObject(base + "/schema").putObject("get");
@@ -192,7 +192,7 @@ final class OpenApi {
             {"name":"signatureFields","in":"query","required":false,"description":"PDF only: empty signature fields on the signature lines, named reviewer-<i> and preparer-<i> (the form's index from 0), for certificate tools to sign with an incremental update","schema":{"type":"boolean","default":false}}""";
 
     /** The batch endpoint: its items name a form type and carry a document of that type's schema. */
-    private static ObjectNode batch(Collection<RegisteredForm<?>> forms) {
+    private static ObjectNode batch(Collection<RegisteredForm> forms) {
         ObjectNode path = object("""
                 {"post":{"summary":"A department's forms in one request: a ZIP of PDF and DOCX files with manifest.json, or one PDF with an outline",
                   "description":"Every item is checked before the answer starts: one bad item refuses the batch (422) with paths into it (/items/3/document/forms/0/annualBudget). The answer then streams, one item at a time. Warnings: X-Warning-Count and X-Warnings, with paths into the batch.",
@@ -211,7 +211,7 @@ final class OpenApi {
         ArrayNode ids = form.putArray("enum");
         ArrayNode documents = ((ObjectNode) path.at("/post/requestBody/content/application~1json/schema/properties/items/items/properties/document"))
                 .putArray("oneOf");
-        for (RegisteredForm<?> registered : forms) {
+        for (RegisteredForm registered : forms) {
             ids.add(registered.id());
             documents.addObject().put("$ref", "#/components/schemas/" + registered.id());
         }

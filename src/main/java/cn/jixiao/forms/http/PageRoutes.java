@@ -33,7 +33,7 @@ final class PageRoutes {
     }
 
     private void page(Context ctx) {
-        RegisteredForm<?> form = service.form(ctx.pathParam("id"));
+        RegisteredForm form = service.form(ctx.pathParam("id"));
         ctx.attribute(RequestLog.FORM, form.id());
         ctx.attribute(RequestLog.FORMAT, "png");
         int page = number(ctx, "page", 1, 1, Integer.MAX_VALUE, "应为页码：从 1 起的整数");

@@ -2,6 +2,7 @@ package cn.jixiao.forms.render;
 
 import freemarker.cache.ClassTemplateLoader;
 import freemarker.cache.FileTemplateLoader;
+import freemarker.cache.MultiTemplateLoader;
 import freemarker.cache.TemplateLoader;
 import freemarker.core.HTMLOutputFormat;
 import freemarker.core.ParseException;
@@ -48,10 +49,14 @@ public final class Templates {
         return new Templates(new ClassTemplateLoader(Templates.class, "/templates"), false);
     }
 
-    /** Layouts from a directory of the same structure as {@code templates/}. */
+    /**
+     * Layouts from a directory of the same structure as {@code templates/}; what it lacks ({@code common/}, say) comes
+     * from the jar.
+     */
     public static Templates fromDirectory(File directory, boolean development) {
         try {
-            return new Templates(new FileTemplateLoader(directory), development);
+            return new Templates(new MultiTemplateLoader(new TemplateLoader[]{new FileTemplateLoader(directory),
+                    new ClassTemplateLoader(Templates.class, "/templates")}), development);
         } catch (IOException e) {
             throw new IllegalArgumentException("template directory unusable: " + directory + ": " + e.getMessage(), e);
         }
@@ -62,11 +67,12 @@ public final class Templates {
         template(formId);
     }
 
-    public String render(String formId, Object view) {
+    /** The XHTML of a form's template: {@code doc} is the document's view, {@code form} what its form.json says. */
+    public String render(String formId, Object view, Object form) {
         Template template = template(formId);
         StringWriter out = new StringWriter(16 * 1024);
         try {
-            template.process(Map.of("doc", view), out);
+            template.process(Map.of("doc", view, "form", form), out);
         } catch (TemplateException e) {
             throw new TemplateFailure(describe(e), e);
         } catch (IOException e) {

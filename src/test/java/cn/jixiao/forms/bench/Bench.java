@@ -67,11 +67,11 @@ public final class Bench {
         System.out.println("|---|---|---|---|---|---|---|---|");
         String onlyForm = System.getProperty("bench.form", "");
         String onlyFormat = System.getProperty("bench.format", "");
-        for (RegisteredForm<?> form : app.service().forms()) {
-            if (!onlyForm.isEmpty() && !form.id().equals(onlyForm)) {
+        for (RegisteredForm form : app.service().forms()) {
+            if (!onlyForm.isEmpty() && !form.id().equals(onlyForm) || form.example().isEmpty()) {
                 continue;
             }
-            byte[] body = form.example();
+            byte[] body = form.example().get();
             for (OutputFormat format : OutputFormat.values()) {
                 if (!onlyFormat.isEmpty() && !format.extension().equals(onlyFormat)) {
                     continue;

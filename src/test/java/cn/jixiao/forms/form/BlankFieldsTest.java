@@ -132,7 +132,7 @@ class BlankFieldsTest {
         assertTrue(tracking.at("/$defs/form/properties/remarks/type").toString().contains("null"));
         assertFalse(tracking.at("/$defs/form/properties/projectName/type").toString().contains("null"));
         JsonNode target = schema("performance-target");
-        assertEquals("null", target.at("/$defs/project/properties/total/anyOf/1/type").asString());
+        assertTrue(target.at("/$defs/project/properties/total/type").toString().contains("null"));
         assertTrue(target.at("/properties/amountUnit/enum").toString().contains("null"));
     }
 }

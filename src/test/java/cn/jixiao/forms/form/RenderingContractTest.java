@@ -48,7 +48,7 @@ class RenderingContractTest {
     private static Rendered rendered(String formId) {
         return RENDERED.computeIfAbsent(formId, id -> {
             FormService service = TestServer.app().service();
-            RegisteredForm<?> form = service.form(id);
+            RegisteredForm form = service.form(id);
             byte[] example = TestServer.example(id);
             return new Rendered(service.markup(form, example), service.render(form, example, OutputFormat.PDF).bytes(),
                     service.render(form, example, OutputFormat.DOCX).bytes());

@@ -107,7 +107,7 @@ class TemplateMaintenanceTest {
     @Test
     void aTemplateThatDoesNotParseStopsTheStartNamingFileLineAndColumn(@TempDir Path dir) throws IOException {
         Path templates = copyOfTemplates(dir);
-        edit(templates.resolve("performance-target/form.ftlh"), "<#list doc.rows as row>", "<#list doc.rows as row");
+        edit(templates.resolve("performance-target/form.ftlh"), "<#list doc.units as unit>", "<#list doc.units as unit");
         App app = new App(Config.fromEnvironment(Map.of("JIXIAO_TEMPLATE_DIR", templates.toString())));
         TemplateFailure failure = assertThrows(TemplateFailure.class, () -> app.start(0));
         assertTrue(failure.getMessage().matches("(?s)performance-target/form\\.ftlh:\\d+:\\d+: .+"), failure.getMessage());
@@ -179,7 +179,7 @@ class TemplateMaintenanceTest {
                 .redirectErrorStream(true).start();
         String output = new String(process.getInputStream().readAllBytes());
         assertEquals(0, process.waitFor(), output);
-        for (RegisteredForm<?> form : TestServer.app().service().forms()) {
+        for (RegisteredForm form : TestServer.app().service().forms()) {
             for (String file : new String[]{".xhtml", ".pdf", ".docx", "-page-1.png"}) {
                 assertTrue(Files.size(dir.resolve(form.id() + file)) > 1000, form.id() + file);
             }

@@ -8,7 +8,7 @@ import java.util.Optional;
 import java.util.Set;
 
 /** The units indicator values are written in, each with its canonical spelling, longest spellings first. */
-final class Units {
+public final class Units {
     /** Spelling → canonical unit. */
     static final Map<String, String> SPELLINGS = new LinkedHashMap<>();
     private static final Set<String> TIME = Set.of("天", "个工作日", "小时", "分钟", "秒", "周", "个月", "年");
@@ -59,7 +59,7 @@ final class Units {
         return YUAN.containsKey(per < 0 ? unit : unit.substring(0, per));
     }
 
-    static Optional<BigDecimal> toYuan(BigDecimal number, String unit) {
+    public static Optional<BigDecimal> toYuan(BigDecimal number, String unit) {
         BigDecimal factor = YUAN.get(unit);
         return factor == null ? Optional.empty() : Optional.of(number.multiply(factor));
     }

@@ -1,0 +1,52 @@
+package cn.jixiao.forms.form.functions;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.math.BigDecimal;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** The 10号 scoring of one indicator, as the forms' expressions call it. */
+class ScoringFunctionsTest {
+
+    @ParameterizedTest(name = "{0} → {1}, 分值 {2}: {3}")
+    @CsvSource(delimiter = '|', value = {
+            "43.2|37.24|10|8.62",
+            "100|100|10|10.00",
+            "100|120|10|10.00",
+            "≥50个|50|10|10.00",
+            "≥50个|40个|10|8.00",
+            ">90%|45%|10|5.00",
+            "=100%|99%|20|19.80",
+            "98%|98%|20|20.00",
+            "≤5天|8天|10|6.25",
+            "≤5天|3|10|10.00",
+            "<2%|0%|10|10.00",
+            "≤0|3|10|0.00",
+            "不超过30分钟|40分钟|12|9.00",
+            "1~2名|3名|10|6.67",
+            "1~2名|1.5|10|10.00",
+            "1~2名|0.5|10|5.00",
+            "0|0|10|10.00"})
+    void quantitativeTargetsAreScoredFromTheirResults(String target, String actual, String weight, String points) {
+        ScoringFunctions.Score score = ScoringFunctions.score(target == null ? "" : target, actual == null ? "" : actual, new BigDecimal(weight));
+        assertEquals(new BigDecimal(points), score.points(), score.working());
+    }
+
+    @ParameterizedTest(name = "{0} → {1}")
+    @CsvSource(delimiter = '|', value = {
+            "按期完成|按期完成",
+            "有效提升|提升",
+            "2024年12月31日前|已完成",
+            "100|100%",
+            "≥50个|50人",
+            "98%|良好",
+            "≥95%|",
+            "|100",
+            "全院医护人员700人|700人"})
+    void anythingButTwoComparableNumbersIsNotComputed(String target, String actual) {
+        ScoringFunctions.Score score = ScoringFunctions.score(target == null ? "" : target, actual == null ? "" : actual, BigDecimal.TEN);
+        assertEquals(null, score.points(), score.working());
+    }
+
+}
