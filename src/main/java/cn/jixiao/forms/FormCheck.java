@@ -59,6 +59,13 @@ final class FormCheck {
             e.faults().forEach(fault -> fault(fault.toString()));
             return;
         }
+        try {
+            FormRegistry.linkDerivations(form, from -> sibling(folder.resolveSibling(from), config, fonts, indicatorChecks),
+                    folder);
+        } catch (FormDefinitionError e) {
+            e.faults().forEach(fault -> fault(fault.toString()));
+            return;
+        }
         out.println("  form.json、schema.json：" + form.title() + "，" + form.shapes().shapes().size() + " 种对象，"
                 + form.compiledExpressions() + " 个表达式，均通过检查");
         Templates templates = Templates.fromDirectory(folder.getParent().toFile(), false);
@@ -107,6 +114,19 @@ final class FormCheck {
         }
         if (faults.isEmpty()) {
             out.println("通过" + (outputs == null ? "" : "；文件在 " + outputs));
+        }
+    }
+
+    /** A form beside the one checked, that it is derived from; null when there is none or it does not load. */
+    private RegisteredForm sibling(Path folder, Config config, FontLibrary fonts, IndicatorChecks checks) {
+        if (!Files.isRegularFile(folder.resolve("form.json"))) {
+            return null;
+        }
+        try {
+            return FormRegistry.load(folder, config.limits(), new TextRules(fonts::canDraw), checks);
+        } catch (FormDefinitionError e) {
+            fault(folder.getFileName() + " 本身有误，无法检查由它生成的规则：" + e.faults().get(0));
+            return null;
         }
     }
 

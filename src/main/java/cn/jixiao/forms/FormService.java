@@ -75,6 +75,11 @@ public final class FormService {
         return queue.run(() -> form.verdict(document));
     }
 
+    /** A document of {@code to} made from a body of {@code from}, with what is left to fill in. */
+    public RegisteredForm.Derived derive(RegisteredForm to, RegisteredForm from, byte[] body) {
+        return queue.run(() -> to.derive(from, body));
+    }
+
     /** What a caller may ask of a PDF beyond its document: an archival level, fields to sign. */
     public record PdfExtras(RenderOptions.Archive archive, boolean signatureFields) {
         public static final PdfExtras NONE = new PdfExtras(RenderOptions.Archive.NONE, false);

@@ -49,6 +49,17 @@ public record FormDefinition(String id, String title, String description, Map<St
         return Map.copyOf(model);
     }
 
+    /**
+     * The forms a document of this form can be made from, each with the expression that makes it: {@code derive} in
+     * form.json, {@code {"performance-target": "…"}} or {@code {"performance-target": {"document": "…"}}}.
+     */
+    public Map<String, String> derivations() {
+        Map<String, String> derivations = new java.util.LinkedHashMap<>();
+        json.path("derive").properties().forEach(e -> derivations.put(e.getKey(),
+                e.getValue().isString() ? e.getValue().asString() : e.getValue().path("document").asString("")));
+        return derivations;
+    }
+
     /** How the form's amounts are given, for its schema's amount fields. */
     public AmountSettings amountSettings() {
         return new AmountSettings(amountUnit, amountDecimals);

@@ -19,7 +19,9 @@ public final class FormError extends RuntimeException {
         /** The bytes are no workbook that can be read: not a spreadsheet, or damaged. */
         UNREADABLE_WORKBOOK,
         /** A workbook of a kind that is refused: encrypted, with macros, or of Excel 95 and before. */
-        UNSUPPORTED_WORKBOOK;
+        UNSUPPORTED_WORKBOOK,
+        /** A form asked to be made from a form it declares no way to be made from. */
+        NOT_DERIVABLE;
 
         public String code() {
             return name().toLowerCase(java.util.Locale.ROOT);

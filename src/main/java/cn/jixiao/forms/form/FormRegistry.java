@@ -2,6 +2,7 @@ package cn.jixiao.forms.form;
 
 import cn.jixiao.forms.form.indicator.IndicatorChecks;
 import cn.jixiao.forms.form.rules.CompiledForm;
+import cn.jixiao.forms.form.rules.Derivation;
 import cn.jixiao.forms.form.rules.FormDefinitionError;
 import cn.jixiao.forms.form.rules.JsonPlaces;
 import cn.jixiao.forms.form.rules.SourcePlace;
@@ -79,6 +80,14 @@ public final class FormRegistry {
         this.loader = null;
         this.stamps = Map.of();
         this.forms = Map.of(form.id(), form);
+    }
+
+    /**
+     * Compiles the derivations a loaded form declares against the forms they start from (by id; null for none): what
+     * a maintainer's check of one folder does with the folders beside it. {@link FormDefinitionError} with each fault.
+     */
+    public static void linkDerivations(RegisteredForm form, java.util.function.Function<String, RegisteredForm> forms, Path folder) {
+        Loader.derivations(form, forms, folder);
     }
 
     /** One folder loaded on its own, as a maintainer checks it; {@link FormDefinitionError} with every fault. */
@@ -203,7 +212,44 @@ public final class FormRegistry {
             loaded.sort(Comparator.comparingInt((RegisteredForm f) -> f.definition().order()).thenComparing(RegisteredForm::id));
             Map<String, RegisteredForm> byId = new LinkedHashMap<>();
             loaded.forEach(form -> byId.put(form.id(), form));
+            for (RegisteredForm form : loaded) {
+                try {
+                    derivations(form, byId::get, root.resolve(form.id()));
+                } catch (FormDefinitionError e) {
+                    faults.addAll(e.faults());
+                }
+            }
+            if (!faults.isEmpty()) {
+                throw new FormDefinitionError(faults);
+            }
             return byId;
+        }
+
+        /** Compiles a form's derivations against the forms they start from, found by id. */
+        private static void derivations(RegisteredForm form, java.util.function.Function<String, RegisteredForm> forms, Path folder) {
+            Map<String, Derivation> compiled = new LinkedHashMap<>();
+            List<FormDefinitionError.Fault> faults = new ArrayList<>();
+            FormFolder source = FormFolder.of(folder);
+            JsonPlaces places = source.places(FormFolder.DEFINITION, source.read(FormFolder.DEFINITION));
+            form.definition().derivations().forEach((from, text) -> {
+                RegisteredForm origin = forms.apply(from);
+                String pointer = "/derive/" + from;
+                if (origin == null) {
+                    faults.add(new FormDefinitionError.Fault(places.at(pointer), "derive 中的「" + from + "」不是这里的表"));
+                    return;
+                }
+                boolean declaredAsObject = form.definition().json().path("derive").path(from).isObject();
+                SourcePlace place = places.insideString(declaredAsObject ? pointer + "/document" : pointer);
+                try {
+                    compiled.put(from, Derivation.compile(from, origin.compiled(), text, place));
+                } catch (FormDefinitionError e) {
+                    faults.addAll(e.faults());
+                }
+            });
+            if (!faults.isEmpty()) {
+                throw new FormDefinitionError(faults);
+            }
+            form.derivations(compiled);
         }
 
         RegisteredForm load(FormFolder folder) {

@@ -2,6 +2,7 @@ package cn.jixiao.forms.form;
 
 import cn.jixiao.forms.form.indicator.IndicatorChecks;
 import cn.jixiao.forms.form.rules.CompiledForm;
+import cn.jixiao.forms.form.rules.Derivation;
 import cn.jixiao.forms.form.rules.Evaluation;
 import cn.jixiao.forms.form.rules.ViewModel;
 import cn.jixiao.forms.form.shape.FormSchema;
@@ -33,6 +34,7 @@ public final class RegisteredForm {
     private final CompiledForm compiled;
     private final IndicatorChecks indicatorChecks;
     private final Map<String, Object> limits;
+    private volatile Map<String, Derivation> derivations = Map.of();
 
     RegisteredForm(FormDefinition definition, ObjectNode schemaJson, Schema schema, CompiledForm compiled, byte[] example,
                    TextRules textRules, IndicatorChecks indicatorChecks, Limits limits) {
@@ -129,6 +131,42 @@ public final class RegisteredForm {
         Evaluation evaluation = check(tree, problems);
         Map<String, String> computed = withComputed && evaluation != null ? evaluation.figures() : Map.of();
         return new Verdict(problems.errors(), problems.warnings(), problems.truncated(), problems.errorsLeftOut(), computed);
+    }
+
+    /** The forms a document of this one can be made from, by their ids. */
+    public java.util.Set<String> derivableFrom() {
+        return derivations.keySet();
+    }
+
+    CompiledForm compiled() {
+        return compiled;
+    }
+
+    void derivations(Map<String, Derivation> compiled) {
+        this.derivations = Map.copyOf(compiled);
+    }
+
+    /**
+     * A document of this form made from a document of {@code source}: what carries is filled in, the rest left for
+     * people; {@code notes} are the new document's problems (what remains to fill in), then the source's warnings.
+     */
+    public record Derived(ObjectNode document, List<Problem> notes) {
+    }
+
+    /** Makes a document of this form from a body of {@code source}; {@link FormError} when the source is wrong. */
+    public Derived derive(RegisteredForm source, byte[] body) {
+        Derivation derivation = derivations.get(source.id());
+        if (derivation == null) {
+            throw new FormError(FormError.Kind.NOT_DERIVABLE, "「" + title() + "」不能由「" + source.title() + "」生成"
+                    + (derivations.isEmpty() ? "" : "；可由这些表生成：" + String.join("、", derivations.keySet())));
+        }
+        Validated checked = source.read(body);
+        ObjectNode document = derivation.apply(checked.evaluation());
+        Verdict verdict = verdict(document);
+        List<Problem> notes = new ArrayList<>();
+        verdict.errors().forEach(error -> notes.add(new Problem(error.path(), "待填写：" + error.message())));
+        notes.addAll(verdict.warnings());
+        return new Derived(document, notes);
     }
 
     /** What the template receives for a checked document. */

@@ -42,7 +42,7 @@ final class ErrorResponses {
     static int status(FormError.Kind kind) {
         return switch (kind) {
             case MALFORMED_JSON, UNREADABLE_WORKBOOK -> 400;
-            case UNKNOWN_FORM_TYPE -> 404;
+            case UNKNOWN_FORM_TYPE, NOT_DERIVABLE -> 404;
             case INVALID_DOCUMENT, LIMIT_EXCEEDED, UNSUPPORTED_WORKBOOK -> 422;
         };
     }

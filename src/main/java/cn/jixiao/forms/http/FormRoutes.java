@@ -60,6 +60,7 @@ final class FormRoutes {
         routes.post(BASE + "/{id}/validate", this::validate);
         routes.post(BASE + "/{id}/render", this::render);
         routes.post(BASE + "/{id}/import", this::importWorkbook);
+        routes.post(BASE + "/{id}/derive", this::derive);
         routes.get(BASE + "/{id}/template.xlsx", this::template);
     }
 
@@ -85,7 +86,8 @@ final class FormRoutes {
         String base = BASE + "/" + form.id();
         entry.put("links", Map.of("schema", base + "/schema", "example", base + "/example",
                 "validate", base + "/validate", "render", base + "/render", "import", base + "/import",
-                "template", base + "/template.xlsx"));
+                "template", base + "/template.xlsx", "derive", base + "/derive"));
+        entry.put("derivableFrom", List.copyOf(form.derivableFrom()));
         return entry;
     }
 
@@ -98,6 +100,22 @@ final class FormRoutes {
         answer.put("warnings", verdict.warnings());
         answer.put("truncated", verdict.truncated());
         answer.put("computed", verdict.computed());
+        Replies.json(ctx, 200, answer);
+    }
+
+    /** A document of this form made from one of another ({@code ?from=}): what carries, and what is left to fill in. */
+    private void derive(Context ctx) {
+        RegisteredForm form = form(ctx);
+        String from = ctx.queryParam("from");
+        if (from == null || from.isBlank()) {
+            throw new RequestError(RequestError.Kind.BAD_REQUEST, "缺少参数 from：要由哪张表生成，如 ?from=performance-target",
+                    List.of(new Problem("from", "缺少参数 from")));
+        }
+        RegisteredForm source = service.form(from);
+        RegisteredForm.Derived derived = service.derive(form, source, Negotiation.jsonBody(ctx, maxBodyBytes));
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("document", derived.document());
+        answer.put("warnings", derived.notes());
         Replies.json(ctx, 200, answer);
     }
 

@@ -33,6 +33,9 @@ public final class MoneyFunctions {
         f.unary("progress", "progress_int", DECIMAL, INT, Long.class, months -> Decimal.of(progress(months)));
         f.binary("toYuan", "to_yuan", OPTIONAL_DECIMAL, DECIMAL, Decimal.class, STRING, String.class,
                 (amount, unit) -> Units.toYuan(amount.value(), unit).map(Decimal::of));
+        f.global("inUnit", "in_unit", OPTIONAL_DECIMAL, Functions.types(DECIMAL, STRING, STRING),
+                List.of(Decimal.class, String.class, String.class),
+                args -> inUnit(((Decimal) args[0]).value(), (String) args[1], (String) args[2]).map(Decimal::of));
         f.unary("maxAmount", "max_amount", DECIMAL, STRING, String.class, unit -> Decimal.of(Amounts.maxIn(unit)));
         f.unary("amount", "amount_decimal", STRING, DECIMAL, Decimal.class, a -> Amounts.format(a.value()));
         f.binary("amount", "amount_decimal_int", STRING, DECIMAL, Decimal.class, INT, Long.class,
@@ -56,6 +59,17 @@ public final class MoneyFunctions {
             return Optional.of(weight.setScale(2, RoundingMode.HALF_UP));
         }
         return Optional.of(weight.multiply(part).divide(whole, 2, RoundingMode.HALF_UP));
+    }
+
+    /** An amount of one unit (元, 千元, 万元, 亿元) in another, exactly; none when either is no unit of money. */
+    public static Optional<BigDecimal> inUnit(BigDecimal amount, String from, String to) {
+        Optional<BigDecimal> yuan = Units.toYuan(amount, from);
+        Optional<BigDecimal> one = Units.toYuan(BigDecimal.ONE, to);
+        if (yuan.isEmpty() || one.isEmpty()) {
+            return Optional.empty();
+        }
+        BigDecimal converted = yuan.get().divide(one.get(), java.math.MathContext.DECIMAL128).stripTrailingZeros();
+        return Optional.of(converted.setScale(Math.max(converted.scale(), Math.max(amount.scale(), 0))));
     }
 
     /** 序时进度 of the first {@code months} months: months ÷ 12 × 100, two decimals half up (7 → 58.33). */

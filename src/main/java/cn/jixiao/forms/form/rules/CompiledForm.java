@@ -86,6 +86,14 @@ public final class CompiledForm {
         return schema;
     }
 
+    /**
+     * An expression on this form's whole document ({@code self}, with its figures), written elsewhere (another form's
+     * derive): compiled against this form's types; a fault at {@code place}.
+     */
+    Expression compileOnDocument(String text, SourcePlace place, dev.cel.common.types.CelType expected) {
+        return compiler.compile(text, place, schema.root(), Scope.DOCUMENT, null, expected);
+    }
+
     List<Figure> figures(ObjectShape shape) {
         return figures.getOrDefault(shape, List.of());
     }

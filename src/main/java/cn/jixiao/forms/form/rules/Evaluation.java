@@ -85,6 +85,15 @@ public final class Evaluation {
         return failures;
     }
 
+    /** The document as sent, before its figures: what {@code root} is in expressions. */
+    Map<String, Object> rootInput() {
+        return rootInput;
+    }
+
+    Map<String, Object> limits() {
+        return limits;
+    }
+
     Row row(Map<String, Object> object) {
         return rows.get(object);
     }
