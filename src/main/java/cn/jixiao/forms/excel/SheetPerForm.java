@@ -197,7 +197,7 @@ final class SheetPerForm implements WorkbookLayout {
             if (sheet.getSheetName().equals(Workbooks.INSTRUCTIONS)) {
                 continue;
             }
-            SheetGrid grid = new SheetGrid(sheet, reading.shown);
+            SheetGrid grid = new SheetGrid(sheet, reading.contents());
             String base = forms.pointer() + "/" + items.size();
             Optional<ObjectNode> item = readSheet(grid, base, reading);
             if (item.isPresent()) {
@@ -230,8 +230,8 @@ final class SheetPerForm implements WorkbookLayout {
         }
         int labelsEnd = headers.stream().filter(h -> h >= 0).findFirst().orElse(grid.lastRow() + 1);
         Map<String, Integer> labels = new HashMap<>();
-        for (int r = labelsEnd - 1; r >= 0; r--) {
-            labels.put(SheetGrid.label(grid.text(r, 0)), r);
+        for (int r : grid.rows(0, labelsEnd - 1)) {
+            labels.putIfAbsent(SheetGrid.label(grid.text(r, 0)), r);
         }
         if (form.fields().stream().noneMatch(f -> labels.containsKey(SheetGrid.label(f.title())))) {
             return Optional.empty();
@@ -269,8 +269,10 @@ final class SheetPerForm implements WorkbookLayout {
             return;
         }
         Map<String, Integer> columns = new HashMap<>();
-        for (int c = 1; c <= grid.lastColumn(header); c++) {
-            columns.putIfAbsent(SheetGrid.label(grid.text(header, c)), c);
+        for (int c : grid.columns(header)) {
+            if (c >= 1) {
+                columns.putIfAbsent(SheetGrid.label(grid.text(header, c)), c);
+            }
         }
         for (Field line : shape.rows()) {
             Integer row = labels.get(SheetGrid.label(line.title()));
