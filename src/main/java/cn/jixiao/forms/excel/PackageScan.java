@@ -104,7 +104,7 @@ final class PackageScan {
             if (roles.contains(Role.SHEET)) {
                 switch (name) {
                     case "row" -> row(PackageParts.attribute(reader, "r"));
-                    case "c" -> cell(PackageParts.attribute(reader, "r"), PackageParts.attribute(reader, "t"));
+                    case "c" -> cell(PackageParts.attribute(reader, "r"), PackageParts.attribute(reader, "t"), PackageParts.attribute(reader, "s"));
                     case "mergeCell" -> merged(String.valueOf(PackageParts.attribute(reader, "ref")));
                     default -> {
                     }
@@ -139,12 +139,14 @@ final class PackageScan {
             }
         }
 
-        private void cell(String r, String type) {
+        private void cell(String r, String type, String style) {
             cells++;
             if (r != null && address(r) == null) {
                 damaged(part, null, "单元格地址「" + r + "」无效");
             } else if (type != null && !CELL_TYPES.contains(type)) {
                 damaged(part, r, "单元格 " + r + " 的类型「" + type + "」不是 Excel 的单元格类型");
+            } else if (style != null && !style.matches("[0-9]{1,9}")) {
+                damaged(part, r, "单元格 " + r + " 的样式编号「" + style + "」无效");
             }
         }
 

@@ -24,10 +24,12 @@ import org.apache.poi.poifs.filesystem.FileMagic;
 import org.apache.poi.poifs.filesystem.POIFSFileSystem;
 import org.apache.poi.ss.SpreadsheetVersion;
 import org.apache.poi.ss.formula.SheetNameFormatter;
+import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.ss.util.CellRangeAddress;
+import org.apache.poi.ss.util.CellReference;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
 /**
@@ -62,7 +64,7 @@ final class WorkbookFile {
         }
         FileMagic magic = FileMagic.valueOf(bytes);
         try {
-            return switch (magic) {
+            Workbook workbook = switch (magic) {
                 case OOXML -> openXlsx(bytes, limits);
                 case OLE2 -> openXls(bytes, limits);
                 case BIFF2, BIFF3, BIFF4 -> throw unsupported("这是 Excel 4.0 或更早的工作簿：请在 Excel 或 WPS 中另存为 .xlsx");
@@ -70,6 +72,11 @@ final class WorkbookFile {
                 case HTML, XML -> throw unreadable("这是 HTML 或 XML 文件，不是 Excel 工作簿：请在 Excel 或 WPS 中另存为 .xlsx");
                 default -> throw unreadable("不是 Excel 工作簿：请上传 .xlsx 或 .xls 文件");
             };
+            if (workbook.getNumberOfSheets() == 0) {
+                workbook.close();
+                throw unreadable("工作簿中没有工作表：文件已损坏，或不是 Excel 保存的工作簿");
+            }
+            return workbook;
         } catch (IOException | RuntimeException e) {
             throw failure(e);
         }
@@ -113,6 +120,10 @@ final class WorkbookFile {
             throw unreadable("这是 Office 文档，但不是 Excel 工作簿：请上传 .xlsx 或 .xls 文件");
         }
         HSSFWorkbook workbook = new HSSFWorkbook(root, true);
+        workbook.createDataFormat(); // POI reads the number formats and the sheets' names when asked: a damaged file fails here
+        for (int i = 0; i < workbook.getNumberOfSheets(); i++) {
+            workbook.getSheetName(i);
+        }
         checkCounts(workbook, limits);
         return workbook;
     }
@@ -131,6 +142,13 @@ final class WorkbookFile {
             for (Row row : sheet) {
                 Interrupts.check();
                 cells += row.getPhysicalNumberOfCells();
+                for (Cell cell : row) {
+                    if (!hasStyle(cell) && damaged.size() < PackageScan.DAMAGE_LISTED) {
+                        damaged.add(new Problem("", "工作表「" + sheet.getSheetName() + "」的单元格 " + cell.getAddress()
+                                + " 的样式不存在").at(new CellReference(sheet.getSheetName(), cell.getRowIndex(), cell.getColumnIndex(),
+                                false, false).formatAsString()));
+                    }
+                }
             }
             for (CellRangeAddress region : sheet.getMergedRegions()) {
                 Interrupts.check();
@@ -155,6 +173,15 @@ final class WorkbookFile {
         PackageScan.over(beyond, merged, limits.workbookMergedCells(), "workbookMergedCells", "合并单元格过大：合并区域共覆盖 %d 个单元格，最多 %d 个");
         if (!beyond.isEmpty()) {
             throw FormError.invalid(beyond);
+        }
+    }
+
+    /** Whether a cell's style is one the file has: in a damaged .xls, its number may point past them or at another record. */
+    private static boolean hasStyle(Cell cell) {
+        try {
+            return cell.getCellStyle() != null && cell.getCellStyle().getDataFormatString() != null;
+        } catch (IllegalStateException | IndexOutOfBoundsException noSuchStyle) {
+            return false;
         }
     }
 

@@ -140,6 +140,19 @@ class BrokenWorkbooksCountedTest {
     }
 
     @ParameterizedTest
+    @ValueSource(strings = {">0", "-1", "1.5", "x"})
+    void aCellWhoseStyleNumberIsNoNumberIsRefusedWithItsCell(String style) {
+        String row = "<row r=\"1\"><c r=\"A1\" s=\"" + style + "\"><v>1</v></c></row>";
+        assertEquals("Sheet1!A1", refused(RawWorkbook.of(row).bytes(), 400, "unreadable_workbook").at("/error/details/0/cell").asString());
+    }
+
+    @Test
+    void aWorkbookWithoutSheetsIsRefused() {
+        JsonNode body = refused(new RawWorkbook().bytes(), 400, "unreadable_workbook");
+        assertTrue(body.at("/error/message").asString().contains("没有工作表"), body.toString());
+    }
+
+    @ParameterizedTest
     @CsvSource({"JIXIAO_MAX_WORKBOOK_STRINGS, 99", "JIXIAO_MAX_WORKBOOK_STRING_CHARS, 9999", "JIXIAO_MAX_WORKBOOK_STYLES, x",
             "JIXIAO_MAX_WORKBOOK_MERGED_CELLS, 0", "JIXIAO_MAX_WORKBOOK_MERGED_CELLS, 3000000000"})
     void badWorkbookLimitsStopTheStart(String variable, String value) {
