@@ -159,11 +159,11 @@ final class CellValues {
                 if (value.isNumber()) {
                     cell.setCellValue(value.decimalValue().doubleValue());
                 } else {
-                    cell.setCellValue(value.asString());
+                    styles.text(cell, value.asString(), cell.getCellStyle());
                 }
             }
             case DATE -> cell.setCellValue(LocalDate.parse(value.asString()));
-            default -> cell.setCellValue(value.isBoolean() ? (value.asBoolean() ? "是" : "否") : value.asString());
+            default -> styles.text(cell, value.isBoolean() ? (value.asBoolean() ? "是" : "否") : value.asString(), cell.getCellStyle());
         }
     }
 }

@@ -32,6 +32,8 @@ final class SheetPerForm implements WorkbookLayout {
     /** Rows below a table's header that keep its drop-downs, for rows a person adds. */
     private static final int VALIDATED_ROWS = 500;
     private static final int LABEL_WIDTH = 20;
+    /** Sheet names a project's may not take (in lower case): the instructions' own, and the one Excel keeps for itself. */
+    private static final Set<String> RESERVED = Set.of(Workbooks.INSTRUCTIONS, "history");
     private final String title;
     private final Table forms;
     private final FormShape form;
@@ -66,7 +68,7 @@ final class SheetPerForm implements WorkbookLayout {
     @Override
     public void write(Workbook workbook, CellStyles styles, JsonNode document) {
         List<JsonNode> items = WorkbookLayout.itemsOrBlanks(document, forms.pointer(), 1);
-        Set<String> names = new HashSet<>();
+        Set<String> names = new HashSet<>(RESERVED);
         for (int i = 0; i < items.size(); i++) {
             writeSheet(workbook.createSheet(sheetName(items.get(i), i, names)), styles, items.get(i));
         }
@@ -194,15 +196,12 @@ final class SheetPerForm implements WorkbookLayout {
         ObjectNode document = WorkbookReading.object();
         ArrayNode items = document.putArray(forms.pointer().substring(1));
         for (Sheet sheet : workbook) {
-            if (sheet.getSheetName().equals(Workbooks.INSTRUCTIONS)) {
-                continue;
-            }
             SheetGrid grid = new SheetGrid(sheet, reading.contents());
             String base = forms.pointer() + "/" + items.size();
             Optional<ObjectNode> item = readSheet(grid, base, reading);
             if (item.isPresent()) {
                 items.add(item.get());
-            } else if (grid.lastRow() >= 0 && sheet.getPhysicalNumberOfRows() > 0) {
+            } else if (!sheet.getSheetName().equals(Workbooks.INSTRUCTIONS) && sheet.getPhysicalNumberOfRows() > 0) {
                 reading.warning(forms.pointer(), grid.sheetName(), "工作表「" + grid.sheetName() + "」未导入：其中没有「"
                         + form.fields().get(0).title() + "」等栏目，不像一张" + title);
             }

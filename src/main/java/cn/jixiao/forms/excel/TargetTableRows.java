@@ -47,9 +47,6 @@ final class TargetTableRows {
 
     ObjectNode read(Workbook workbook) {
         for (Sheet sheet : workbook) {
-            if (sheet.getSheetName().equals(Workbooks.INSTRUCTIONS)) {
-                continue;
-            }
             grid = new SheetGrid(sheet, reading.contents());
             for (int row : grid.rows(0, grid.lastRow())) {
                 columns = TableHeader.columns(grid, row, known());
