@@ -3,6 +3,9 @@ package cn.jixiao.forms.excel;
 import cn.jixiao.forms.render.Interrupts;
 import java.text.Normalizer;
 import java.util.Arrays;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
 import java.util.stream.IntStream;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.Row;
@@ -19,6 +22,10 @@ import org.apache.poi.ss.util.CellReference;
 final class SheetGrid {
     /** No header or label is longer: a longer text is compared as it is, without folding it first. */
     private static final int LONGEST_LABEL = 100;
+    private static final Pattern SPACES = Pattern.compile("\\s+");
+    private static final Pattern BRACKETED = Pattern.compile("\\([^)]*\\)|\\[[^]]*]|【[^】]*】");
+    private static final Pattern CLOSING_COLON = Pattern.compile("[:：]$");
+    private static final Map<String, String> TITLE_LABELS = new ConcurrentHashMap<>();
     private final Sheet sheet;
     private final CellContents contents;
     private final MergedAreas merged;
@@ -111,7 +118,12 @@ final class SheetGrid {
         if (text.length() > LONGEST_LABEL) {
             return text;
         }
-        String folded = Normalizer.normalize(text, Normalizer.Form.NFKC).replaceAll("\\s+", "");
-        return folded.replaceAll("\\([^)]*\\)|\\[[^]]*]|【[^】]*】", "").replace("指标", "").replaceAll("[:：]$", "");
+        String folded = SPACES.matcher(Normalizer.normalize(text, Normalizer.Form.NFKC)).replaceAll("");
+        return CLOSING_COLON.matcher(BRACKETED.matcher(folded).replaceAll("").replace("指标", "")).replaceAll("");
+    }
+
+    /** The label of a field's title (from the schema: few, and asked for at every row), folded once. */
+    static String titleLabel(String title) {
+        return TITLE_LABELS.computeIfAbsent(title, SheetGrid::label);
     }
 }

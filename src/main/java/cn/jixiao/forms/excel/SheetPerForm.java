@@ -232,14 +232,14 @@ final class SheetPerForm implements WorkbookLayout {
         for (int r : grid.rows(0, labelsEnd - 1)) {
             labels.putIfAbsent(SheetGrid.label(grid.text(r, 0)), r);
         }
-        if (form.fields().stream().noneMatch(f -> labels.containsKey(SheetGrid.label(f.title())))) {
+        if (form.fields().stream().noneMatch(f -> labels.containsKey(SheetGrid.titleLabel(f.title())))) {
             return Optional.empty();
         }
         ObjectNode item = WorkbookReading.object();
         reading.place(base, grid.name(0, 0));
         for (Member member : form.members()) {
             if (member instanceof Field field) {
-                Integer row = labels.get(SheetGrid.label(field.title()));
+                Integer row = labels.get(SheetGrid.titleLabel(field.title()));
                 if (row == null) {
                     reading.place(base + field.pointer(), grid.name(0, 0));
                 } else {
@@ -263,7 +263,7 @@ final class SheetPerForm implements WorkbookLayout {
 
     private static void readGrid(SheetGrid grid, Grid shape, Map<String, Integer> labels, ObjectNode item, String base,
                                  WorkbookReading reading) {
-        Integer header = labels.get(SheetGrid.label(shape.title()));
+        Integer header = labels.get(SheetGrid.titleLabel(shape.title()));
         if (header == null) {
             return;
         }
@@ -274,9 +274,9 @@ final class SheetPerForm implements WorkbookLayout {
             }
         }
         for (Field line : shape.rows()) {
-            Integer row = labels.get(SheetGrid.label(line.title()));
+            Integer row = labels.get(SheetGrid.titleLabel(line.title()));
             for (Field column : shape.columns()) {
-                Integer c = columns.get(SheetGrid.label(column.title()));
+                Integer c = columns.get(SheetGrid.titleLabel(column.title()));
                 if (row != null && c != null) {
                     reading.read(item, base + line.pointer() + column.pointer(), grid, row, c,
                             new Field(line.pointer() + column.pointer(), line.title() + column.title(), column.kind(),

@@ -32,7 +32,7 @@ final class TableHeader {
         }
         Map<Field, Integer> columns = new LinkedHashMap<>();
         for (Field field : fields) {
-            Integer column = found.get(SheetGrid.label(field.title()));
+            Integer column = found.get(SheetGrid.titleLabel(field.title()));
             if (column != null) {
                 columns.put(field, column);
             }

@@ -185,7 +185,7 @@ final class TargetTableRows {
         }
         String folded = Normalizer.normalize(text, Normalizer.Form.NFKC).replaceAll("\\s+", "");
         return text.equals(headingText) || folded.startsWith(layout.organization.title()) || AMOUNT_UNIT.matcher(folded).matches()
-                || known().stream().anyMatch(f -> SheetGrid.label(f.title()).equals(SheetGrid.label(text)));
+                || known().stream().map(f -> SheetGrid.titleLabel(f.title())).anyMatch(SheetGrid.label(text)::equals);
     }
 
     private boolean goalAndIndicatorsBlank(int row) {
