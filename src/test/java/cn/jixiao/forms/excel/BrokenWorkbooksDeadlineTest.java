@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cn.jixiao.forms.App;
 import cn.jixiao.forms.Config;
+import cn.jixiao.forms.bench.WorkbookAttacks;
 import cn.jixiao.forms.form.Json;
 import cn.jixiao.forms.testing.TestServer;
 import java.io.ByteArrayOutputStream;
@@ -93,23 +94,13 @@ class BrokenWorkbooksDeadlineTest {
     @ParameterizedTest
     @ValueSource(ints = {5001, 300_000})
     void aLongIndicatorCellIsRefusedAtItsCell(int length) {
-        String composed = "1、1-产出指标：11-数量指标：" + varied(length) + "；实施周期指标值：1；年度指标值：1。";
+        String composed = "1、1-产出指标：11-数量指标：" + RawWorkbook.varied(length) + "；实施周期指标值：1；年度指标值：1。";
         String project = String.format(PROJECT, 2).replaceFirst("<is><t>1、[^<]*</t>", "<is><t>" + composed + "</t>");
         JsonNode answer = Json.MAPPER.readTree(post(RawWorkbook.of(HEADER + project).bytes()).body());
         assertEquals("limit_exceeded", answer.at("/error/code").asString(), answer.toString());
         assertEquals("Sheet1!E2", answer.at("/error/details/0/cell").asString(), answer.toString());
         assertEquals("JIXIAO_MAX_FIELD_CHARS", answer.at("/error/details/0/limit").asString());
         assertTrue(answer.at("/error/details/0/message").asString().contains("共 " + composed.length() + " 个字符"), answer.toString());
-    }
-
-    /** CJK text that does not repeat: it compresses as a person's text does, not a thousandfold. */
-    static String varied(int length) {
-        java.util.Random random = new java.util.Random(length);
-        StringBuilder text = new StringBuilder(length);
-        for (int i = 0; i < length; i++) {
-            text.append((char) (0x4E00 + random.nextInt(0x5000)));
-        }
-        return text.toString();
     }
 
     @Test
@@ -122,15 +113,7 @@ class BrokenWorkbooksDeadlineTest {
     /** One shared string of 100,000 characters in 44,000 cells: read once, refused at the cells it fills. */
     @Test
     void aLongSharedStringReusedEverywhereIsReadOnce() {
-        StringBuilder rows = new StringBuilder(HEADER);
-        for (int r = 2; r < 2 + 8_800; r++) {
-            rows.append("<row r=\"").append(r).append("\">");
-            for (char column = 'A'; column <= 'E'; column++) {
-                rows.append("<c r=\"").append(column).append(r).append("\" t=\"s\"><v>0</v></c>");
-            }
-            rows.append("</row>");
-        }
-        JsonNode answer = answered(RawWorkbook.of(rows.toString()).sharedStrings(varied(100_000)).bytes(), 422);
+        JsonNode answer = answered(WorkbookAttacks.reusedLongString(), 422);
         assertEquals("JIXIAO_MAX_FIELD_CHARS", answer.at("/error/details/0/limit").asString(), answer.toString());
         assertEquals("Sheet1!A2", answer.at("/error/details/0/cell").asString());
     }

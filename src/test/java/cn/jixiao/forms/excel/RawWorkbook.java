@@ -10,7 +10,7 @@ import java.util.Map;
  * An .xlsx written by hand, part by part, as no office program would write it: sheets under any part name and
  * content type, several sheets on one part, cells of any type — the workbooks an attacker makes in a text editor.
  */
-final class RawWorkbook {
+public final class RawWorkbook {
     static final String MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
     private static final String RELATIONSHIPS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
     private static final String TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.";
@@ -27,7 +27,7 @@ final class RawWorkbook {
     private final Map<String, java.util.function.UnaryOperator<String>> edits = new LinkedHashMap<>();
 
     /** A sheet named {@code name} in the part xl/{@code part}, declared a worksheet by its part name. */
-    RawWorkbook sheet(String name, String part, String sheetData) {
+    public RawWorkbook sheet(String name, String part, String sheetData) {
         String id = "rId" + (targets.size() + 1);
         sheets.add(new Sheet(name, id));
         targets.put(id, part);
@@ -37,7 +37,7 @@ final class RawWorkbook {
     }
 
     /** The one-sheet workbook of these rows and what follows sheetData (merged cells). */
-    static RawWorkbook of(String sheetData) {
+    public static RawWorkbook of(String sheetData) {
         return new RawWorkbook().sheet("Sheet1", "worksheets/sheet1.xml", sheetData);
     }
 
@@ -55,7 +55,7 @@ final class RawWorkbook {
         return this;
     }
 
-    RawWorkbook sharedStrings(String... texts) {
+    public RawWorkbook sharedStrings(String... texts) {
         StringBuilder xml = new StringBuilder("<sst xmlns=\"" + MAIN + "\" count=\"" + texts.length + "\" uniqueCount=\"" + texts.length + "\">");
         for (String text : texts) {
             xml.append("<si><t>").append(text).append("</t></si>");
@@ -76,7 +76,7 @@ final class RawWorkbook {
     }
 
     /** A content type for every part of an extension ({@code bin}, {@code XML}), instead of one by part name. */
-    RawWorkbook byExtension(String extension, String kind) {
+    public RawWorkbook byExtension(String extension, String kind) {
         defaults.put(extension, TYPE + kind);
         overrides.keySet().removeIf(name -> name.endsWith("." + extension));
         return this;
@@ -94,7 +94,7 @@ final class RawWorkbook {
     }
 
     /** A row of inline-text cells from column A: {@code row(1, "项目名称", "总计")}. */
-    static String row(int number, String... texts) {
+    public static String row(int number, String... texts) {
         StringBuilder xml = new StringBuilder("<row r=\"" + number + "\">");
         for (int c = 0; c < texts.length; c++) {
             if (!texts[c].isEmpty()) {
@@ -105,7 +105,17 @@ final class RawWorkbook {
         return xml.append("</row>").toString();
     }
 
-    byte[] bytes() {
+    /** CJK text that does not repeat: it compresses as a person's text does, not a thousandfold (POI refuses that). */
+    public static String varied(int length) {
+        java.util.Random random = new java.util.Random(length);
+        StringBuilder text = new StringBuilder(length);
+        for (int i = 0; i < length; i++) {
+            text.append((char) (0x4E00 + random.nextInt(0x5000)));
+        }
+        return text.toString();
+    }
+
+    public byte[] bytes() {
         Map<String, byte[]> zip = new LinkedHashMap<>();
         StringBuilder types = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?><Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">"
                 + "<Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/>"
