@@ -109,8 +109,13 @@ final class PackageParts {
         if (entryName.equalsIgnoreCase("[Content_Types].xml")) {
             return CONTENT_TYPES;
         }
+        return partName(ZipHelper.getOPCNameFromZipItemName(entryName));
+    }
+
+    /** A part name as {@code [Content_Types].xml} writes it, compared as POI compares it; null when it is none. */
+    private static String partName(String written) {
         try {
-            return lower(PackagingURIHelper.createPartName(ZipHelper.getOPCNameFromZipItemName(entryName)).getName());
+            return written == null ? null : lower(PackagingURIHelper.createPartName(written).getName());
         } catch (InvalidFormatException | IllegalArgumentException notAPartName) {
             return null;
         }
@@ -125,7 +130,7 @@ final class PackageParts {
             read(part, name, reader -> {
                 switch (reader.getLocalName()) {
                     case "Default" -> keep(defaults, attribute(reader, "Extension"), attribute(reader, "ContentType"));
-                    case "Override" -> keep(overrides, attribute(reader, "PartName"), attribute(reader, "ContentType"));
+                    case "Override" -> keep(overrides, partName(attribute(reader, "PartName")), attribute(reader, "ContentType"));
                     default -> {
                     }
                 }

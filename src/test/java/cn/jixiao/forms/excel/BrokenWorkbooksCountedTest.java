@@ -64,6 +64,14 @@ class BrokenWorkbooksCountedTest {
         assertTrue(body.toString().contains("60006"), body.toString());
     }
 
+    /** A part declared a worksheet by its name alone (here a Chinese one, as URIs escape it) is counted too. */
+    @Test
+    void cellsAreCountedInAPartDeclaredASheetByNameOnly() {
+        byte[] workbook = RawWorkbook.of(RawWorkbook.row(1, "项目名称"))
+                .declared("worksheets/明细表.xml", RawWorkbook.worksheet(numbers(10_001, 6)), "worksheet+xml").bytes();
+        assertEquals("JIXIAO_MAX_WORKBOOK_CELLS", limitOf(refused(workbook, 422, "limit_exceeded")));
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"worksheets/sheet1.bin", "worksheets/sheet1.XML"})
     void rowsAreCountedInASheetOfAnyNameAndTheSheetIsNamed(String part) {

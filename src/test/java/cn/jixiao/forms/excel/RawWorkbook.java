@@ -75,6 +75,13 @@ public final class RawWorkbook {
         return this;
     }
 
+    /** A part no relationship names, declared of a kind ({@code worksheet+xml}) by its name in [Content_Types].xml. */
+    RawWorkbook declared(String part, String xml, String kind) {
+        parts.put("xl/" + part, xml);
+        overrides.put("/xl/" + part, TYPE + kind);
+        return this;
+    }
+
     /** A content type for every part of an extension ({@code bin}, {@code XML}), instead of one by part name. */
     public RawWorkbook byExtension(String extension, String kind) {
         defaults.put(extension, TYPE + kind);
