@@ -61,7 +61,11 @@ public record Config(int port, Limits limits, int renderThreads, Duration queueW
                 number(env, "JIXIAO_MAX_BATCH_ITEMS", defaults.batchItems(), 1, 100_000),
                 number(env, "JIXIAO_MAX_WORKBOOK_SHEETS", defaults.workbookSheets(), 1, 10_000),
                 number(env, "JIXIAO_MAX_WORKBOOK_ROWS", defaults.workbookRows(), 10, 1_048_576),
-                number(env, "JIXIAO_MAX_WORKBOOK_CELLS", defaults.workbookCells(), 100, 10_000_000));
+                number(env, "JIXIAO_MAX_WORKBOOK_CELLS", defaults.workbookCells(), 100, 10_000_000),
+                number(env, "JIXIAO_MAX_WORKBOOK_STRINGS", defaults.workbookStrings(), 100, 10_000_000),
+                number(env, "JIXIAO_MAX_WORKBOOK_STRING_CHARS", defaults.workbookStringChars(), 10_000, 1_000_000_000),
+                number(env, "JIXIAO_MAX_WORKBOOK_STYLES", defaults.workbookStyles(), 100, 10_000_000),
+                number(env, "JIXIAO_MAX_WORKBOOK_MERGED_CELLS", defaults.workbookMergedCells(), 100, 1_000_000_000));
         int processors = Runtime.getRuntime().availableProcessors();
         String origins = env.getOrDefault("JIXIAO_CORS_ORIGINS", "").trim();
         return new Config(

@@ -49,6 +49,7 @@ public final class AttackRun {
             }
             attackers.add(thread("extreme numbers", () -> flood(port, "127.0.0.4", extremes(example))));
             attackers.add(thread("hang-ups", () -> hangUps(port, example)));
+            attackers.addAll(WorkbookAttacks.threads(port, seconds));
             attackers.forEach(Thread::start);
 
             HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
