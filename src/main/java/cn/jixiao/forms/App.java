@@ -46,7 +46,7 @@ public final class App {
                 List.of(new PdfRenderer(fonts, budget), new DocxRenderer(fonts, budget)),
                 new Workbooks(config.limits()),
                 queue);
-        this.routes = new Routes(service, new Metrics(queue::inFlight), config, ready::get);
+        this.routes = new Routes(service, new Metrics(queue::inFlight), config, () -> ready.get() && queue.sound());
         this.server = routes.create();
     }
 
