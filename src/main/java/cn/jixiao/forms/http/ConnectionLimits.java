@@ -34,7 +34,7 @@ final class ConnectionLimits {
             // A health check or a scrape never waits behind its address's other requests (a proxy's, a busy client's).
             perClient.excludePath(UNLIMITED_PATHS);
             perClient.setHandler(new RequestIdInLog(server.getHandler()));
-            log.setHandler(perClient);
+            log.setHandler(new ServerOptions(perClient));
             server.setHandler(log);
             server.addBean(new NetworkConnectionLimit(limits.maxConnections(), server));
             server.addBean(new ClientConnectionLimit(limits.maxConnectionsPerClient(), server));

@@ -223,7 +223,7 @@ final class ErrorResponses {
         return true;
     }
 
-    private static byte[] body(String code, String message, List<Problem> details) {
+    static byte[] body(String code, String message, List<Problem> details) {
         Map<String, Object> error = new LinkedHashMap<>();
         error.put("code", code);
         error.put("message", message);
