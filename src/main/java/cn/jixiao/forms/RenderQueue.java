@@ -9,6 +9,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
@@ -95,22 +96,24 @@ public final class RenderQueue {
         take();
         Map<String, String> context = MDC.getCopyOfContextMap();
         inFlight.incrementAndGet();
+        // Whoever claims the work first gives the slot back: the render thread when it starts, or the request
+        // when it abandons work that never started (a cancelled task does not run, and so would keep its slot).
+        AtomicBoolean claimed = new AtomicBoolean();
         Future<T> future;
         try {
-            future = executor.submit(() -> within(context, task));
+            future = executor.submit(() -> claimed.compareAndSet(false, true) ? within(context, task) : null);
         } catch (RuntimeException e) {
-            inFlight.decrementAndGet();
-            slots.release();
+            giveBack();
             throw new Unavailable(Unavailable.Kind.OVERLOADED, "服务正在停止，请稍后重试");
         }
         try {
-            return await(future);
+            return await(future, claimed);
         } catch (TimeoutException e) {
-            future.cancel(true);
+            abandon(future, claimed);
             LOG.warn("render abandoned at its deadline of {} ms", timeout.toMillis());
             throw new Unavailable(Unavailable.Kind.RENDER_TIMEOUT, "生成超时：超过 " + timeout.toMillis() + " 毫秒，已放弃");
         } catch (InterruptedException e) {
-            future.cancel(true);
+            abandon(future, claimed);
             Thread.currentThread().interrupt();
             throw new Unavailable(Unavailable.Kind.RENDER_TIMEOUT, "生成被中断");
         } catch (ExecutionException e) {
@@ -142,8 +145,20 @@ public final class RenderQueue {
         }
     }
 
+    private void abandon(Future<?> future, AtomicBoolean claimed) {
+        future.cancel(true);
+        if (claimed.compareAndSet(false, true)) {
+            giveBack();
+        }
+    }
+
+    private void giveBack() {
+        inFlight.decrementAndGet();
+        slots.release();
+    }
+
     /** The result within the deadline; abandoned early when the requester is no longer there. */
-    private <T> T await(Future<T> future) throws InterruptedException, ExecutionException, TimeoutException {
+    private <T> T await(Future<T> future, AtomicBoolean claimed) throws InterruptedException, ExecutionException, TimeoutException {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (true) {
             long left = deadline - System.nanoTime();
@@ -154,7 +169,7 @@ public final class RenderQueue {
                     throw notYet;
                 }
                 if (Requester.gone()) {
-                    future.cancel(true);
+                    abandon(future, claimed);
                     throw new Requester.Gone();
                 }
             }
@@ -178,8 +193,7 @@ public final class RenderQueue {
             if (took > timeout.toNanos()) {
                 LOG.warn("render ended {} ms after its deadline of {} ms", (took - timeout.toNanos()) / 1_000_000, timeout.toMillis());
             }
-            inFlight.decrementAndGet();
-            slots.release();
+            giveBack();
             MDC.clear();
         }
     }
