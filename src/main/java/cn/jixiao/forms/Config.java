@@ -93,7 +93,7 @@ public record Config(int port, Limits limits, int renderThreads, Duration queueW
                 number(env, "JIXIAO_MIN_SATISFACTION_PERCENT", IndicatorChecks.DEFAULT.minSatisfactionPercent(), 0, 100),
                 new Batches(
                         number(env, "JIXIAO_MAX_BATCHES", 2, 1, 1000),
-                        number(env, "JIXIAO_MAX_BATCH_PAGES", 2000, 1, 1_000_000),
+                        number(env, "JIXIAO_MAX_BATCH_PAGES", 1000, 1, 1_000_000),
                         number(env, "JIXIAO_MAX_BATCH_OUTPUT_BYTES", 128 * 1024 * 1024, 64 * 1024, Integer.MAX_VALUE)));
     }
 
