@@ -211,7 +211,7 @@ final class ServiceAttacks {
         }
     }
 
-    /** Request lines of no version, of HTTP/2 and of OPTIONS *: each a 4xx or 200 in JSON. */
+    /** Request lines of no version, of HTTP/2 and of OPTIONS *, twenty a second: each a 4xx or 200 in JSON. */
     private void badRequestLines() {
         int next = 0;
         while (AttackRun.RUNNING.get()) {
@@ -230,6 +230,7 @@ final class ServiceAttacks {
             } catch (IOException e) {
                 failures.add("request line " + line.lines().findFirst().orElse("") + ": " + e);
             }
+            pause(50);
         }
     }
 
