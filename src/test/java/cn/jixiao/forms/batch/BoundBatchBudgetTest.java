@@ -45,7 +45,7 @@ class BoundBatchBudgetTest {
 
     @Test
     void pagesAreCheckedFromTheEstimatesBeforeAnythingIsRenderedAndCountedWhileBound() throws Exception {
-        App app = new App(Config.fromEnvironment(Map.of("JIXIAO_MAX_BATCH_PAGES", String.valueOf(PAGES)))).start(0, false);
+        App app = new App(Config.fromEnvironment(Map.of("JIXIAO_MAX_BATCH_PAGES", String.valueOf(PAGES)))).start(0);
         try {
             JsonNode estimated = refusal(app, trackings(PAGES + 1));
             assertEquals("JIXIAO_MAX_BATCH_PAGES", estimated.path("details").get(0).path("limit").asString());
@@ -65,7 +65,7 @@ class BoundBatchBudgetTest {
 
     @Test
     void bytesAreCountedAsTheItemsAreBound() throws Exception {
-        App app = new App(Config.fromEnvironment(Map.of("JIXIAO_MAX_BATCH_OUTPUT_BYTES", "65536"))).start(0, false);
+        App app = new App(Config.fromEnvironment(Map.of("JIXIAO_MAX_BATCH_OUTPUT_BYTES", "65536"))).start(0);
         try {
             JsonNode error = refusal(app, trackings(2));
             assertEquals("JIXIAO_MAX_BATCH_OUTPUT_BYTES", error.path("details").get(0).path("limit").asString());

@@ -34,7 +34,7 @@ class HangUpTest {
 
     @BeforeAll
     static void start() {
-        app = new App(Config.fromEnvironment(Map.of("JIXIAO_RENDER_THREADS", "1"))).start(0, false);
+        app = new App(Config.fromEnvironment(Map.of("JIXIAO_RENDER_THREADS", "1"))).start(0);
         ObjectNode document = (ObjectNode) Json.MAPPER.readTree(TestServer.example("performance-target"));
         ArrayNode projects = (ArrayNode) document.at("/units/0/projects");
         ArrayNode original = projects.deepCopy();

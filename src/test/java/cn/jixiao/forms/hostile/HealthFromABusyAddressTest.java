@@ -26,7 +26,7 @@ class HealthFromABusyAddressTest {
     @BeforeAll
     static void start() {
         app = new App(Config.fromEnvironment(Map.of("JIXIAO_THREADS_PER_CLIENT", "2",
-                "JIXIAO_MIN_UPLOAD_BYTES_PER_SECOND", "0"))).start(0, false);
+                "JIXIAO_MIN_UPLOAD_BYTES_PER_SECOND", "0"))).start(0);
     }
 
     @AfterAll

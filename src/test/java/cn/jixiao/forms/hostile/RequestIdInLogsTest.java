@@ -28,7 +28,7 @@ class RequestIdInLogsTest {
         ListAppender<ILoggingEvent> lines = new ListAppender<>();
         lines.start();
         log.addAppender(lines);
-        App app = new App(Config.fromEnvironment(Map.of("JIXIAO_RENDER_TIMEOUT_MS", "100"))).start(0, false);
+        App app = new App(Config.fromEnvironment(Map.of("JIXIAO_RENDER_TIMEOUT_MS", "100"))).start(0);
         try {
             ObjectNode document = (ObjectNode) Json.MAPPER.readTree(TestServer.example("performance-target"));
             ArrayNode projects = (ArrayNode) document.at("/units/0/projects");
