@@ -54,6 +54,7 @@ class BatchCutTest {
     @AfterAll
     static void stop() {
         app.stop();
+        app = null; // a stopped service still holds its fonts and caches while the test class stays loaded
     }
 
     private static HttpRequest request(String path, byte[] body) {

@@ -40,6 +40,7 @@ class ClientConnectionsTest {
     @AfterAll
     static void stop() {
         app.stop();
+        app = null; // a stopped service still holds its fonts and caches while the test class stays loaded
     }
 
     /** {@link #OPENED} connections from one address, each with a request head begun and not finished. */

@@ -47,6 +47,7 @@ class HangUpTest {
     @AfterAll
     static void stop() {
         app.stop();
+        app = null; // a stopped service still holds its fonts and caches while the test class stays loaded
     }
 
     private static void hangUpDuring(String path, byte[] body, String type) throws Exception {

@@ -32,6 +32,7 @@ class HealthFromABusyAddressTest {
     @AfterAll
     static void stop() {
         app.stop();
+        app = null; // a stopped service still holds its fonts and caches while the test class stays loaded
     }
 
     @Test
