@@ -13,7 +13,7 @@ url="http://localhost:$port"
 command -v wrk >/dev/null || { echo "wrk is needed: apt-get install wrk" >&2; exit 1; }
 
 started=$(date +%s%N)
-PORT=$port java -XX:SharedArchiveFile=target/jixiao-forms.jsa -jar target/jixiao-forms.jar > target/load-service.log 2>&1 &
+PORT=$port java -XX:SharedArchiveFile=target/jixiao-forms.jsa -Xmx512m -jar target/jixiao-forms.jar > target/load-service.log 2>&1 &
 pid=$!
 trap 'kill $pid 2>/dev/null || true' EXIT
 until curl -sf -m 1 "$url/healthz" >/dev/null 2>&1; do sleep 0.02; done

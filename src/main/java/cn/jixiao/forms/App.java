@@ -50,7 +50,7 @@ public final class App {
                 List.of(new PdfRenderer(fonts, budget), new DocxRenderer(fonts, budget)),
                 new Workbooks(config.limits()),
                 queue);
-        this.routes = new Routes(service, new Metrics(queue::inFlight), config, ready::get);
+        this.routes = new Routes(service, new Metrics(queue::inFlight), config, () -> ready.get() && queue.sound());
         this.server = routes.create();
     }
 
@@ -135,6 +135,19 @@ public final class App {
         }
     }
 
+    /** The README starts the JVM with its heap bounded; without a bound the heap grows to a quarter of the machine and stays. */
+    private static void sayHeapBound() {
+        long mb = Runtime.getRuntime().maxMemory() / (1024 * 1024);
+        boolean bounded = java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
+                .anyMatch(option -> option.startsWith("-Xmx") || option.startsWith("-XX:MaxHeapSize=")
+                        || option.startsWith("-XX:MaxRAMPercentage=") || option.startsWith("-XX:MaxRAM="));
+        if (bounded) {
+            LOG.info("heap bounded at {} MB", mb);
+        } else {
+            LOG.warn("heap not bounded: the JVM may take {} MB and keep it; start with -Xmx512m as the README does", mb);
+        }
+    }
+
     public static void main(String[] args) {
         Config config = Config.fromEnvironment(System.getenv());
         if (args.length > 0 && args[0].equals("render-examples")) {
@@ -158,6 +171,7 @@ public final class App {
             System.err.println("usage: java -jar jixiao-forms.jar [render-examples DIR | check-form templates/<form-id> [DIR]]");
             System.exit(2);
         }
+        sayHeapBound();
         try {
             App app = new App(config).start(config.port(), false);
             Runtime.getRuntime().addShutdownHook(new Thread(app::stop, "shutdown"));

@@ -26,10 +26,19 @@ import java.util.Optional;
  * @param development   reload a template when its file changes; report a broken template per request
  * @param connections   what one client, and all of them together, may hold of the server
  * @param minSatisfactionPercent a 满意度 target below this many percent is a warning
+ * @param batches       how many batches run at once, and how large a bound PDF may be
  */
 public record Config(int port, Limits limits, int renderThreads, Duration queueWait, Duration renderTimeout,
                      String apiToken, List<String> corsOrigins, Optional<Path> templateDir, Optional<Path> fontDir,
-                     boolean development, Connections connections, int minSatisfactionPercent) {
+                     boolean development, Connections connections, int minSatisfactionPercent, Batches batches) {
+
+    /**
+     * @param concurrent     batches being answered at once; one more waits up to the queue wait, then 503
+     * @param boundPages     pages of the one PDF of a batch ({@code format=pdf}), all items together
+     * @param boundBytes     bytes of that PDF
+     */
+    public record Batches(int concurrent, int boundPages, int boundBytes) {
+    }
 
     /**
      * @param maxConnections       open connections of all clients together
@@ -61,7 +70,11 @@ public record Config(int port, Limits limits, int renderThreads, Duration queueW
                 number(env, "JIXIAO_MAX_BATCH_ITEMS", defaults.batchItems(), 1, 100_000),
                 number(env, "JIXIAO_MAX_WORKBOOK_SHEETS", defaults.workbookSheets(), 1, 10_000),
                 number(env, "JIXIAO_MAX_WORKBOOK_ROWS", defaults.workbookRows(), 10, 1_048_576),
-                number(env, "JIXIAO_MAX_WORKBOOK_CELLS", defaults.workbookCells(), 100, 10_000_000));
+                number(env, "JIXIAO_MAX_WORKBOOK_CELLS", defaults.workbookCells(), 100, 10_000_000),
+                number(env, "JIXIAO_MAX_WORKBOOK_STRINGS", defaults.workbookStrings(), 100, 10_000_000),
+                number(env, "JIXIAO_MAX_WORKBOOK_STRING_CHARS", defaults.workbookStringChars(), 10_000, 1_000_000_000),
+                number(env, "JIXIAO_MAX_WORKBOOK_STYLES", defaults.workbookStyles(), 100, 10_000_000),
+                number(env, "JIXIAO_MAX_WORKBOOK_MERGED_CELLS", defaults.workbookMergedCells(), 100, 1_000_000_000));
         int processors = Runtime.getRuntime().availableProcessors();
         String origins = env.getOrDefault("JIXIAO_CORS_ORIGINS", "").trim();
         return new Config(
@@ -81,7 +94,11 @@ public record Config(int port, Limits limits, int renderThreads, Duration queueW
                         number(env, "JIXIAO_THREADS_PER_CLIENT", 16, 1, 1000),
                         number(env, "JIXIAO_MIN_UPLOAD_BYTES_PER_SECOND", 1024, 0, 100 * 1024 * 1024),
                         Duration.ofMillis(number(env, "JIXIAO_IDLE_TIMEOUT_MS", 15_000, 1000, 3_600_000))),
-                number(env, "JIXIAO_MIN_SATISFACTION_PERCENT", IndicatorChecks.DEFAULT.minSatisfactionPercent(), 0, 100));
+                number(env, "JIXIAO_MIN_SATISFACTION_PERCENT", IndicatorChecks.DEFAULT.minSatisfactionPercent(), 0, 100),
+                new Batches(
+                        number(env, "JIXIAO_MAX_BATCHES", 2, 1, 1000),
+                        number(env, "JIXIAO_MAX_BATCH_PAGES", 1000, 1, 1_000_000),
+                        number(env, "JIXIAO_MAX_BATCH_OUTPUT_BYTES", 128 * 1024 * 1024, 64 * 1024, Integer.MAX_VALUE)));
     }
 
     private static Optional<Path> directory(Map<String, String> env, String name) {

@@ -10,6 +10,8 @@ import cn.jixiao.forms.form.Problem;
 import cn.jixiao.forms.form.RegisteredForm;
 import cn.jixiao.forms.render.BudgetExceeded;
 import cn.jixiao.forms.render.OutputFormat;
+import cn.jixiao.forms.render.PageEstimate;
+import cn.jixiao.forms.render.css.Cascades;
 import cn.jixiao.forms.render.PagePicture;
 import cn.jixiao.forms.render.RenderOptions;
 import cn.jixiao.forms.render.Renderer;
@@ -35,20 +37,39 @@ public final class FormService {
     private static final Logger LOG = LoggerFactory.getLogger(FormService.class);
     private final FormRegistry registry;
     private final Templates templates;
-    private final Map<OutputFormat, Renderer> renderers = new EnumMap<>(OutputFormat.class);
+    private final Map<OutputFormat, Renderer> renderers;
     private final RenderQueue queue;
     private final Workbooks workbooks;
-    private final Map<String, byte[]> emptyWorkbooks = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, byte[]> emptyWorkbooks;
+    private final Cascades cascades;
 
     public FormService(FormRegistry registry, Templates templates, List<Renderer> renderers, Workbooks workbooks,
                        RenderQueue queue) {
         this.registry = registry;
         this.templates = templates;
         this.workbooks = workbooks;
+        this.renderers = new EnumMap<>(OutputFormat.class);
         for (Renderer renderer : renderers) {
             this.renderers.put(renderer.format(), renderer);
         }
         this.queue = queue;
+        this.emptyWorkbooks = new java.util.concurrent.ConcurrentHashMap<>();
+        this.cascades = new Cascades();
+    }
+
+    private FormService(FormService service, RenderQueue queue) {
+        this.registry = service.registry;
+        this.templates = service.templates;
+        this.workbooks = service.workbooks;
+        this.renderers = service.renderers;
+        this.emptyWorkbooks = service.emptyWorkbooks;
+        this.cascades = service.cascades;
+        this.queue = queue;
+    }
+
+    /** The same service for the items of a batch already started: its work waits its turn behind single renders. */
+    public FormService forBatchItems() {
+        return new FormService(this, queue.forBatchItems());
     }
 
     /** The form types, in the registry's order. */
@@ -133,6 +154,14 @@ public final class FormService {
         return queue.run(() -> {
             RenderedFile pdf = pipeline(form, body, OutputFormat.PDF, PdfExtras.NONE);
             return new PagePreview(PagePicture.of(pdf.bytes(), page, width), pdf.warnings());
+        });
+    }
+
+    /** The fewest pages the document's PDF can have, from its XHTML alone ({@link PageEstimate}), before any layout. */
+    public long pagesAtLeast(RegisteredForm<?> form, byte[] body) {
+        return queue.run(() -> {
+            Document xhtml = Xhtml.parse(read(form, body), form.id() + "/" + Templates.ENTRY);
+            return PageEstimate.atLeast(xhtml, cascades.of(xhtml).page());
         });
     }
 

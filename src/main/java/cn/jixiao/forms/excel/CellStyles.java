@@ -1,7 +1,10 @@
 package cn.jixiao.forms.excel;
 
 import cn.jixiao.forms.excel.FormShape.Field;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.SpreadsheetVersion;
 import org.apache.poi.ss.usermodel.BorderStyle;
 import org.apache.poi.ss.usermodel.CellStyle;
@@ -37,8 +40,12 @@ final class CellStyles {
     final CellStyle boldText;
     /** A sum: zero shows as an empty cell, as the forms print it. */
     final CellStyle boldAmount;
+    private final Workbook workbook;
+    /** Each style's twin that shows its text as text (Excel's quote prefix), made when first needed. */
+    private final Map<CellStyle, CellStyle> quoted = new HashMap<>();
 
     CellStyles(Workbook workbook) {
+        this.workbook = workbook;
         Font regular = font(workbook, false, 11);
         Font bold = font(workbook, true, 11);
         title = style(workbook, font(workbook, true, 16), false);
@@ -66,6 +73,28 @@ final class CellStyles {
         boldText.setWrapText(true);
         boldAmount = style(workbook, bold, true);
         boldAmount.setDataFormat(workbook.createDataFormat().getFormat(AMOUNT_FORMAT + ";-" + AMOUNT_FORMAT + ";"));
+    }
+
+    /**
+     * Writes a user's text into a cell of a style. Text that Excel would take for a formula when the cell is
+     * edited ({@code =cmd|…}, {@code +}, {@code -}, {@code @} first) gets the style's quote-prefixed twin: Excel
+     * shows and keeps it as text, and it reads back as written.
+     */
+    Cell text(Cell cell, String text, CellStyle style) {
+        cell.setCellValue(text);
+        cell.setCellStyle(formulaLike(text) ? quoted.computeIfAbsent(style, this::quotePrefixed) : style);
+        return cell;
+    }
+
+    static boolean formulaLike(String text) {
+        return !text.isEmpty() && "=+-@\t\r".indexOf(text.charAt(0)) >= 0;
+    }
+
+    private CellStyle quotePrefixed(CellStyle style) {
+        CellStyle twin = workbook.createCellStyle();
+        twin.cloneStyleFrom(style);
+        twin.setQuotePrefixed(true);
+        return twin;
     }
 
     private static Font font(Workbook workbook, boolean bold, int points) {

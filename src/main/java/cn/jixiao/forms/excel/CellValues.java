@@ -12,9 +12,6 @@ import java.time.LocalDate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.poi.ss.usermodel.Cell;
-import org.apache.poi.ss.usermodel.CellType;
-import org.apache.poi.ss.usermodel.DateUtil;
-import org.apache.poi.ss.usermodel.FormulaError;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 
@@ -32,42 +29,52 @@ final class CellValues {
 
     /** The value of a field at (row, column), null when blank; a cell that cannot be read is an error with its name. */
     static JsonNode read(SheetGrid grid, int row, int column, Field field, String path, WorkbookReading reading) {
-        Cell cell = grid.cell(row, column);
-        String text = cell == null ? "" : grid.formatted(cell);
-        if (text.isEmpty()) {
+        CellContent content = grid.content(row, column);
+        if (content.kind() != CellContent.Kind.BROKEN && content.text().isEmpty()) {
             return null;
         }
         String where = grid.name(row, column);
-        CellType type = cell.getCellType() == CellType.FORMULA ? cell.getCachedFormulaResultType() : cell.getCellType();
-        if (type == CellType.ERROR) {
-            reading.error(path, where, "公式出错（" + FormulaError.forInt(cell.getErrorCellValue()).getString() + "）：请改正公式或直接填写" + field.title());
-            return null;
+        switch (content.kind()) {
+            case BROKEN -> {
+                reading.error(path, where, content.text() + "：请改正后重新填写" + field.title());
+                return null;
+            }
+            case ERROR -> {
+                reading.error(path, where, "公式出错（" + content.text() + "）：请改正公式或直接填写" + field.title());
+                return null;
+            }
+            default -> {
+                if (content.cut()) {
+                    reading.tooLong(path, where, field.title(), content.length());
+                    return null;
+                }
+            }
         }
+        String text = content.text();
         return switch (field.kind()) {
-            case AMOUNT, NUMBER -> number(cell, type, text, field, path, where, reading);
-            case INTEGER -> integer(cell, type, text, field, path, where, reading);
-            case DATE -> date(cell, type, text, field, path, where, reading);
-            case YES_NO -> yesNo(cell, type, text, field, path, where, reading);
+            case AMOUNT, NUMBER -> number(content, field, path, where, reading);
+            case INTEGER -> integer(content, field, path, where, reading);
+            case DATE -> date(content, grid.date1904(), field, path, where, reading);
+            case YES_NO -> yesNo(content, field, path, where, reading);
             case LEVEL1 -> level(Taxonomy.level1(text).isPresent(), text, field, path, where, reading);
             case LEVEL2 -> level(Taxonomy.level2(text).isPresent(), text, field, path, where, reading);
             case TEXT, CHOICE -> NODES.stringNode(text);
         };
     }
 
-    private static JsonNode number(Cell cell, CellType type, String text, Field field, String path, String where,
-                                   WorkbookReading reading) {
-        if (type == CellType.NUMERIC) {
-            BigDecimal value = new BigDecimal(cell.getNumericCellValue()).round(EXCEL_DIGITS);
-            if (field.kind() == FormShape.Kind.NUMBER && cell.getCellStyle().getDataFormatString().contains("%")) {
+    private static JsonNode number(CellContent content, Field field, String path, String where, WorkbookReading reading) {
+        if (content.kind() == CellContent.Kind.NUMBER) {
+            BigDecimal value = new BigDecimal(content.number()).round(EXCEL_DIGITS);
+            if (field.kind() == FormShape.Kind.NUMBER && content.percent()) {
                 value = value.movePointRight(2); // 86% is stored as 0.86, and meant as the percentage 86
             }
             return NODES.numberNode(plain(value));
         }
-        String written = Normalizer.normalize(text, Normalizer.Form.NFKC).replace(",", "").replace("%", "").strip();
+        String written = Normalizer.normalize(content.text(), Normalizer.Form.NFKC).replace(",", "").replace("%", "").strip();
         if (DECIMAL.matcher(written).matches()) {
             return NODES.numberNode(plain(new BigDecimal(written)));
         }
-        reading.error(path, where, Problems.quote(text) + "不是数字：" + field.title()
+        reading.error(path, where, Problems.quote(content.text()) + "不是数字：" + field.title()
                 + (field.kind() == FormShape.Kind.AMOUNT ? "请填数字，不带单位，如 1200.50" : "请填数字，如 8.62"));
         return null;
     }
@@ -77,47 +84,57 @@ final class CellValues {
         return stripped.scale() < 0 ? stripped.setScale(0) : stripped;
     }
 
-    private static JsonNode integer(Cell cell, CellType type, String text, Field field, String path, String where,
-                                    WorkbookReading reading) {
-        if (type == CellType.NUMERIC && cell.getNumericCellValue() == Math.rint(cell.getNumericCellValue())
-                && Math.abs(cell.getNumericCellValue()) < 1e9) {
-            return NODES.numberNode((int) cell.getNumericCellValue());
+    private static JsonNode integer(CellContent content, Field field, String path, String where, WorkbookReading reading) {
+        double number = content.number();
+        if (content.kind() == CellContent.Kind.NUMBER && number == Math.rint(number) && Math.abs(number) < 1e9) {
+            return NODES.numberNode((int) number);
         }
-        Matcher year = YEAR.matcher(Normalizer.normalize(text, Normalizer.Form.NFKC));
+        Matcher year = YEAR.matcher(Normalizer.normalize(content.text(), Normalizer.Form.NFKC));
         if (year.matches()) {
             return NODES.numberNode(Integer.parseInt(year.group(1)));
         }
-        reading.error(path, where, Problems.quote(text) + "不是整数：" + field.title() + "请填整数，如 2019");
+        reading.error(path, where, Problems.quote(content.text()) + "不是整数：" + field.title() + "请填整数，如 2019");
         return null;
     }
 
-    private static JsonNode date(Cell cell, CellType type, String text, Field field, String path, String where,
+    private static JsonNode date(CellContent content, boolean date1904, Field field, String path, String where,
                                  WorkbookReading reading) {
-        try {
-            if (type == CellType.NUMERIC && DateUtil.isValidExcelDate(cell.getNumericCellValue())) {
-                return NODES.stringNode(DateUtil.getLocalDateTime(cell.getNumericCellValue()).toLocalDate().toString());
+        switch (content.kind()) {
+            case DATE -> {
+                return NODES.stringNode(content.date().toString());
             }
-            Matcher date = DATE.matcher(Normalizer.normalize(text, Normalizer.Form.NFKC));
-            if (date.matches()) {
-                return NODES.stringNode(LocalDate.of(Integer.parseInt(date.group(1)), Integer.parseInt(date.group(2)),
-                        Integer.parseInt(date.group(3))).toString());
+            case NUMBER -> {
+                String problem = ExcelDates.problem(content.number(), date1904);
+                if (problem == null) {
+                    return NODES.stringNode(ExcelDates.of(content.number(), date1904).toString());
+                }
+                reading.error(path, where, problem + "：" + field.title() + "请填日期，如 2021-08-31");
+                return null;
             }
-        } catch (DateTimeException e) {
-            // an impossible day, 2月30日: reported below like any text that is no date
+            default -> {
+                try {
+                    Matcher date = DATE.matcher(Normalizer.normalize(content.text(), Normalizer.Form.NFKC));
+                    if (date.matches()) {
+                        return NODES.stringNode(LocalDate.of(Integer.parseInt(date.group(1)), Integer.parseInt(date.group(2)),
+                                Integer.parseInt(date.group(3))).toString());
+                    }
+                } catch (DateTimeException e) {
+                    // an impossible day, 2月30日: reported below like any text that is no date
+                }
+                reading.error(path, where, Problems.quote(content.text()) + "不是日期：" + field.title() + "请填日期，如 2021-08-31");
+                return null;
+            }
         }
-        reading.error(path, where, Problems.quote(text) + "不是日期：" + field.title() + "请填日期，如 2021-08-31");
-        return null;
     }
 
-    private static JsonNode yesNo(Cell cell, CellType type, String text, Field field, String path, String where,
-                                  WorkbookReading reading) {
-        if (type == CellType.BOOLEAN) {
-            return NODES.booleanNode(cell.getBooleanCellValue());
+    private static JsonNode yesNo(CellContent content, Field field, String path, String where, WorkbookReading reading) {
+        if (content.kind() == CellContent.Kind.BOOLEAN) {
+            return NODES.booleanNode(content.number() != 0);
         }
-        if (text.equals("是") || text.equals("否")) {
-            return NODES.booleanNode(text.equals("是"));
+        if (content.text().equals("是") || content.text().equals("否")) {
+            return NODES.booleanNode(content.text().equals("是"));
         }
-        reading.error(path, where, Problems.quote(text) + "应为「是」或「否」：" + field.title() + "请从下拉列表中选择，或留空");
+        reading.error(path, where, Problems.quote(content.text()) + "应为「是」或「否」：" + field.title() + "请从下拉列表中选择，或留空");
         return null;
     }
 
@@ -142,11 +159,11 @@ final class CellValues {
                 if (value.isNumber()) {
                     cell.setCellValue(value.decimalValue().doubleValue());
                 } else {
-                    cell.setCellValue(value.asString());
+                    styles.text(cell, value.asString(), cell.getCellStyle());
                 }
             }
             case DATE -> cell.setCellValue(LocalDate.parse(value.asString()));
-            default -> cell.setCellValue(value.isBoolean() ? (value.asBoolean() ? "是" : "否") : value.asString());
+            default -> styles.text(cell, value.isBoolean() ? (value.asBoolean() ? "是" : "否") : value.asString(), cell.getCellStyle());
         }
     }
 }

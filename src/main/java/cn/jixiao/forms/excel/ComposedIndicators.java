@@ -2,8 +2,9 @@ package cn.jixiao.forms.excel;
 
 import cn.jixiao.forms.form.Problems;
 import cn.jixiao.forms.form.Taxonomy;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import cn.jixiao.forms.render.Interrupts;
+import java.util.ArrayList;
+import java.util.List;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -13,39 +14,130 @@ import tools.jackson.databind.node.ObjectNode;
  * the published tables drift between ({@code ：}, {@code ；}, {@code :}), levels with or without their codes.
  */
 final class ComposedIndicators {
-    /** Where an indicator starts: its number and 、, at the start or after the 。 that ends the one before. */
-    private static final Pattern START = Pattern.compile("(?:^|(?<=。))\\s*\\d+\\s*、");
-    private static final String SEPARATOR = "\\s*[：；:;]\\s*";
-    private static final Pattern INDICATOR = Pattern.compile("([^：；:;]+)" + SEPARATOR + "([^：；:;]+)" + SEPARATOR + "(.*?)"
-            + SEPARATOR + "实施周期指标值" + SEPARATOR + "(.*?)" + SEPARATOR + "年度指标值" + SEPARATOR + "(.*?)\\s*。?\\s*",
-            Pattern.DOTALL);
+    /** What separates the parts; the white space they may have around them is what {@code \s} of a pattern takes. */
+    private static final String SEPARATORS = "：；:;";
+    private static final String SPACE = " \t\n\u000B\f\r";
+    private static final String PERIOD = "实施周期指标值";
+    private static final String ANNUAL = "年度指标值";
 
     private ComposedIndicators() {
     }
 
-    /** Adds the indicators the text lists to {@code indicators}, at {@code path}; each from {@code cell}. */
+    /**
+     * Adds the indicators the text lists to {@code indicators}, at {@code path}; each from {@code cell}. Taken
+     * apart by one walk along the text (each separator looked at once), never by a pattern that could try its
+     * parts over again: a long cell costs its length.
+     */
     static void read(String text, ArrayNode indicators, String path, String cell, WorkbookReading reading) {
-        for (String part : START.split(text.strip())) {
+        for (String part : parts(text.strip())) {
+            Interrupts.check();
             if (part.isBlank()) {
                 continue;
             }
             String at = path + "/" + indicators.size();
             ObjectNode indicator = indicators.addObject();
             reading.place(at, cell);
-            Matcher matcher = INDICATOR.matcher(part.strip());
-            if (!matcher.matches()) {
+            String[] fields = fields(part.strip());
+            if (fields == null) {
                 reading.error(at, cell, "第 " + indicators.size() + " 个绩效指标" + Problems.quote(part.strip())
                         + "无法拆分：应写成「1、1-产出指标：11-数量指标：指标名称；实施周期指标值：…；年度指标值：…。」");
                 continue;
             }
-            level(indicator, at + "/level1", matcher.group(1).strip(), Taxonomy.level1(matcher.group(1).strip())
-                    .map(Taxonomy.Level1::label).orElse(null), "一级指标", cell, reading);
-            level(indicator, at + "/level2", matcher.group(2).strip(), Taxonomy.level2(matcher.group(2).strip())
-                    .map(Taxonomy.Level2::label).orElse(null), "二级指标", cell, reading);
-            reading.value(indicator, "name", at + "/name", matcher.group(3).strip(), cell);
-            reading.value(indicator, "periodValue", at + "/periodValue", matcher.group(4).strip(), cell);
-            reading.value(indicator, "annualValue", at + "/annualValue", matcher.group(5).strip(), cell);
+            level(indicator, at + "/level1", fields[0], Taxonomy.level1(fields[0]).map(Taxonomy.Level1::label).orElse(null),
+                    "一级指标", cell, reading);
+            level(indicator, at + "/level2", fields[1], Taxonomy.level2(fields[1]).map(Taxonomy.Level2::label).orElse(null),
+                    "二级指标", cell, reading);
+            reading.value(indicator, "name", at + "/name", fields[2], cell);
+            reading.value(indicator, "periodValue", at + "/periodValue", fields[3], cell);
+            reading.value(indicator, "annualValue", at + "/annualValue", fields[4], cell);
         }
+    }
+
+    /** The indicators of the text: each starts with its number and 、, at the start or after the 。 that ends the one before. */
+    static List<String> parts(String text) {
+        List<String> parts = new ArrayList<>();
+        int from = 0;
+        for (int start = 0; start >= 0; ) {
+            int end = numbered(text, start);
+            if (end >= 0) {
+                parts.add(text.substring(from, start));
+                from = end;
+            }
+            int stop = text.indexOf('。', start);
+            start = stop < 0 ? -1 : stop + 1;
+        }
+        parts.add(text.substring(from));
+        return parts;
+    }
+
+    /** The end of {@code 2、} (white space around the number allowed) at {@code at}; -1 when none stands there. */
+    private static int numbered(String text, int at) {
+        int i = skip(text, at, SPACE);
+        int digits = i;
+        while (i < text.length() && text.charAt(i) >= '0' && text.charAt(i) <= '9') {
+            i++;
+        }
+        if (i == digits) {
+            return -1;
+        }
+        i = skip(text, i, SPACE);
+        return i < text.length() && text.charAt(i) == '、' ? i + 1 : -1;
+    }
+
+    /**
+     * 一级指标, 二级指标, name, 实施周期指标值 and 年度指标值 of {@code 1-产出指标：11-数量指标：名称；实施周期指标值：…；年度指标值：…。};
+     * null when the text is not of that shape.
+     */
+    static String[] fields(String part) {
+        int first = separator(part, 0);
+        int second = first < 0 ? -1 : separator(part, first + 1);
+        if (first <= 0 || second < 0 || second == first + 1) {
+            return null;
+        }
+        int[] period = marker(part, second + 1, PERIOD);
+        int[] annual = period == null ? null : marker(part, period[1], ANNUAL);
+        if (annual == null) {
+            return null;
+        }
+        String last = part.substring(annual[1]).strip();
+        return new String[]{part.substring(0, first).strip(), part.substring(first + 1, second).strip(),
+                part.substring(second + 1, period[0]).strip(), part.substring(period[1], annual[0]).strip(),
+                (last.endsWith("。") ? last.substring(0, last.length() - 1) : last).strip()};
+    }
+
+    /** The first separator at or after {@code from}; -1 for none. */
+    private static int separator(String text, int from) {
+        for (int i = from; i < text.length(); i++) {
+            if (SEPARATORS.indexOf(text.charAt(i)) >= 0) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /**
+     * The first {@code ；实施周期指标值：} (a separator, the word, a separator; white space between) at or after
+     * {@code from}: {where it starts, where what follows it starts}; null for none.
+     */
+    private static int[] marker(String text, int from, String word) {
+        for (int i = separator(text, from); i >= 0; i = separator(text, i + 1)) {
+            int at = skip(text, i + 1, SPACE);
+            if (text.startsWith(word, at)) {
+                int after = skip(text, at + word.length(), SPACE);
+                if (after < text.length() && SEPARATORS.indexOf(text.charAt(after)) >= 0) {
+                    return new int[]{i, after + 1};
+                }
+            }
+        }
+        return null;
+    }
+
+    private static int skip(String text, int from, String characters) {
+        int i = from;
+        while (i < text.length() && characters.indexOf(text.charAt(i)) >= 0) {
+            i++;
+        }
+        return i;
     }
 
     private static void level(ObjectNode indicator, String path, String written, String label, String what, String cell,

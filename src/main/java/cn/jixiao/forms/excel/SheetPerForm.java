@@ -32,6 +32,8 @@ final class SheetPerForm implements WorkbookLayout {
     /** Rows below a table's header that keep its drop-downs, for rows a person adds. */
     private static final int VALIDATED_ROWS = 500;
     private static final int LABEL_WIDTH = 20;
+    /** Sheet names a project's may not take (in lower case): the instructions' own, and the one Excel keeps for itself. */
+    private static final Set<String> RESERVED = Set.of(Workbooks.INSTRUCTIONS, "history");
     private final String title;
     private final Table forms;
     private final FormShape form;
@@ -66,7 +68,7 @@ final class SheetPerForm implements WorkbookLayout {
     @Override
     public void write(Workbook workbook, CellStyles styles, JsonNode document) {
         List<JsonNode> items = WorkbookLayout.itemsOrBlanks(document, forms.pointer(), 1);
-        Set<String> names = new HashSet<>();
+        Set<String> names = new HashSet<>(RESERVED);
         for (int i = 0; i < items.size(); i++) {
             writeSheet(workbook.createSheet(sheetName(items.get(i), i, names)), styles, items.get(i));
         }
@@ -194,15 +196,12 @@ final class SheetPerForm implements WorkbookLayout {
         ObjectNode document = WorkbookReading.object();
         ArrayNode items = document.putArray(forms.pointer().substring(1));
         for (Sheet sheet : workbook) {
-            if (sheet.getSheetName().equals(Workbooks.INSTRUCTIONS)) {
-                continue;
-            }
-            SheetGrid grid = new SheetGrid(sheet, reading.shown);
+            SheetGrid grid = new SheetGrid(sheet, reading.contents());
             String base = forms.pointer() + "/" + items.size();
             Optional<ObjectNode> item = readSheet(grid, base, reading);
             if (item.isPresent()) {
                 items.add(item.get());
-            } else if (grid.lastRow() >= 0 && sheet.getPhysicalNumberOfRows() > 0) {
+            } else if (!sheet.getSheetName().equals(Workbooks.INSTRUCTIONS) && sheet.getPhysicalNumberOfRows() > 0) {
                 reading.warning(forms.pointer(), grid.sheetName(), "工作表「" + grid.sheetName() + "」未导入：其中没有「"
                         + form.fields().get(0).title() + "」等栏目，不像一张" + title);
             }
@@ -230,17 +229,17 @@ final class SheetPerForm implements WorkbookLayout {
         }
         int labelsEnd = headers.stream().filter(h -> h >= 0).findFirst().orElse(grid.lastRow() + 1);
         Map<String, Integer> labels = new HashMap<>();
-        for (int r = labelsEnd - 1; r >= 0; r--) {
-            labels.put(SheetGrid.label(grid.text(r, 0)), r);
+        for (int r : grid.rows(0, labelsEnd - 1)) {
+            labels.putIfAbsent(SheetGrid.label(grid.text(r, 0)), r);
         }
-        if (form.fields().stream().noneMatch(f -> labels.containsKey(SheetGrid.label(f.title())))) {
+        if (form.fields().stream().noneMatch(f -> labels.containsKey(SheetGrid.titleLabel(f.title())))) {
             return Optional.empty();
         }
         ObjectNode item = WorkbookReading.object();
         reading.place(base, grid.name(0, 0));
         for (Member member : form.members()) {
             if (member instanceof Field field) {
-                Integer row = labels.get(SheetGrid.label(field.title()));
+                Integer row = labels.get(SheetGrid.titleLabel(field.title()));
                 if (row == null) {
                     reading.place(base + field.pointer(), grid.name(0, 0));
                 } else {
@@ -264,18 +263,20 @@ final class SheetPerForm implements WorkbookLayout {
 
     private static void readGrid(SheetGrid grid, Grid shape, Map<String, Integer> labels, ObjectNode item, String base,
                                  WorkbookReading reading) {
-        Integer header = labels.get(SheetGrid.label(shape.title()));
+        Integer header = labels.get(SheetGrid.titleLabel(shape.title()));
         if (header == null) {
             return;
         }
         Map<String, Integer> columns = new HashMap<>();
-        for (int c = 1; c <= grid.lastColumn(header); c++) {
-            columns.putIfAbsent(SheetGrid.label(grid.text(header, c)), c);
+        for (int c : grid.columns(header)) {
+            if (c >= 1) {
+                columns.putIfAbsent(SheetGrid.label(grid.text(header, c)), c);
+            }
         }
         for (Field line : shape.rows()) {
-            Integer row = labels.get(SheetGrid.label(line.title()));
+            Integer row = labels.get(SheetGrid.titleLabel(line.title()));
             for (Field column : shape.columns()) {
-                Integer c = columns.get(SheetGrid.label(column.title()));
+                Integer c = columns.get(SheetGrid.titleLabel(column.title()));
                 if (row != null && c != null) {
                     reading.read(item, base + line.pointer() + column.pointer(), grid, row, c,
                             new Field(line.pointer() + column.pointer(), line.title() + column.title(), column.kind(),

@@ -16,7 +16,7 @@ final class TableHeader {
     /** The first row at or after {@code from} that names at least half (and two) of the fields; -1 when none does. */
     static int find(SheetGrid grid, List<Field> fields, int from) {
         int needed = Math.max(2, (fields.size() + 1) / 2);
-        for (int row = from; row <= grid.lastRow(); row++) {
+        for (int row : grid.rows(from, grid.lastRow())) {
             if (columns(grid, row, fields).size() >= needed) {
                 return row;
             }
@@ -27,12 +27,12 @@ final class TableHeader {
     /** The column of each field the header row names. */
     static Map<Field, Integer> columns(SheetGrid grid, int header, List<Field> fields) {
         Map<String, Integer> found = new LinkedHashMap<>();
-        for (int c = 0; c <= grid.lastColumn(header); c++) {
+        for (int c : grid.columns(header)) {
             found.putIfAbsent(SheetGrid.label(grid.text(header, c)), c);
         }
         Map<Field, Integer> columns = new LinkedHashMap<>();
         for (Field field : fields) {
-            Integer column = found.get(SheetGrid.label(field.title()));
+            Integer column = found.get(SheetGrid.titleLabel(field.title()));
             if (column != null) {
                 columns.put(field, column);
             }
@@ -54,7 +54,7 @@ final class TableHeader {
         reading.place(path, grid.name(header, 0));
         ArrayNode rows = item.putArray(table.pointer().substring(table.pointer().lastIndexOf('/') + 1));
         Map<Field, Integer> columns = columns(grid, header, table.fields());
-        for (int row = header + 1; row < end; row++) {
+        for (int row : grid.rows(header + 1, end - 1)) {
             int r = row;
             if (columns.values().stream().allMatch(c -> grid.text(r, c).isEmpty())) {
                 continue;

@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.apache.poi.ss.usermodel.Cell;
-import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
@@ -131,20 +130,20 @@ final class TargetTableLayout implements WorkbookLayout {
         int last = columns.size() - 1;
         Row heading = sheet.createRow(0);
         String titleText = document == null ? "" : document.path("title").asString("");
-        cell(heading, 0, titleText.isEmpty() ? title.fallback() : titleText, styles.title);
+        styles.text(heading.createCell(0), titleText.isEmpty() ? title.fallback() : titleText, styles.title);
         heading.setHeightInPoints(30);
         sheet.addMergedRegion(new CellRangeAddress(0, 0, 0, last));
         Row unitLine = sheet.createRow(1);
-        cell(unitLine, 0, organization.title() + "：", styles.plain);
-        cell(unitLine, 1, document == null ? "" : document.path("organization").asString(""), styles.plain);
+        styles.text(unitLine.createCell(0), organization.title() + "：", styles.plain);
+        styles.text(unitLine.createCell(1), document == null ? "" : document.path("organization").asString(""), styles.plain);
         sheet.addMergedRegion(new CellRangeAddress(1, 1, 1, 5));
         String unit = document == null ? "" : document.path("amountUnit").asString("");
-        cell(unitLine, last, "单位：" + (unit.isEmpty() ? amountUnit.fallback() : unit), styles.plain);
+        styles.text(unitLine.createCell(last), "单位：" + (unit.isEmpty() ? amountUnit.fallback() : unit), styles.plain);
         CellStyles.dropDown(sheet, amountUnit.title(), amountUnit.choices().stream().map(c -> "单位：" + c).toList(), 1, 1, last);
         Row header = sheet.createRow(HEADER_ROW);
         header.setHeightInPoints(30);
         for (int c = 0; c <= last; c++) {
-            cell(header, c, c < projectColumns.size() ? header(columns.get(c)) : columns.get(c).title(), styles.header);
+            styles.text(header.createCell(c), c < projectColumns.size() ? header(columns.get(c)) : columns.get(c).title(), styles.header);
             CellStyles.setWidth(sheet, c, width(columns.get(c)));
             CellStyles.dropDown(sheet, columns.get(c), HEADER_ROW + 2, HEADER_ROW + 1 + VALIDATED_ROWS, c);
         }
@@ -215,7 +214,7 @@ final class TargetTableLayout implements WorkbookLayout {
                 cell.setCellStyle(c == 0 ? styles.boldText : styles.of(field));
             }
         }
-        line.getCell(0).setCellValue(name);
+        styles.text(line.getCell(0), name, line.getCell(0).getCellStyle());
     }
 
     /** Rows tall enough for the indicators' texts, and together for the project's name and goal. */
@@ -235,11 +234,5 @@ final class TargetTableLayout implements WorkbookLayout {
             }
             sheet.getRow(row + i).setHeightInPoints(TextLines.height(lines));
         }
-    }
-
-    private static void cell(Row row, int column, String text, CellStyle style) {
-        Cell cell = row.createCell(column);
-        cell.setCellValue(text);
-        cell.setCellStyle(style);
     }
 }

@@ -24,6 +24,8 @@ import tools.jackson.databind.node.ObjectNode;
  * sums the table states are checked against its projects: a difference is a warning naming the cells.
  */
 final class TargetTableRows {
+    /** No title, 单位名称 line or header a page break repeats is longer: a longer text is none, and is not folded. */
+    private static final int LONGEST_HEADING = 200;
     private static final Pattern AMOUNT_UNIT = Pattern.compile("\\(?(?:金额)?单位[:：](.*?)\\)?");
     private final TargetTableLayout layout;
     private final WorkbookReading reading;
@@ -45,11 +47,8 @@ final class TargetTableRows {
 
     ObjectNode read(Workbook workbook) {
         for (Sheet sheet : workbook) {
-            if (sheet.getSheetName().equals(Workbooks.INSTRUCTIONS)) {
-                continue;
-            }
-            grid = new SheetGrid(sheet, reading.shown);
-            for (int row = 0; row <= grid.lastRow(); row++) {
+            grid = new SheetGrid(sheet, reading.contents());
+            for (int row : grid.rows(0, grid.lastRow())) {
                 columns = TableHeader.columns(grid, row, known());
                 if (columns.containsKey(layout.projectColumns.get(0))
                         && (columns.containsKey(layout.composed) || columns.containsKey(level1()))) {
@@ -84,7 +83,7 @@ final class TargetTableRows {
         StatedSum unitSum = null;
         ObjectNode project = null;
         int projectRow = -1;
-        for (int row = header + 1; row <= grid.lastRow(); row++) {
+        for (int row : grid.rows(header + 1, grid.lastRow())) {
             String name = text(row, layout.projectColumns.get(0));
             if (blank(row) || repeatedHeading(row)) {
                 continue;
@@ -126,8 +125,12 @@ final class TargetTableRows {
     /** The title, 单位名称 and 单位 above the header, each where it stands, its value in its cell or the next. */
     private void readAbove(int header, ObjectNode document) {
         String organization = layout.organization.title();
-        for (int row = 0; row < header; row++) {
-            for (int c = 0; c <= grid.lastColumn(row); c++) {
+        for (int row : grid.rows(0, header - 1)) {
+            int passed = -1;
+            for (int c : grid.columns(row)) {
+                if (c <= passed) {
+                    continue;
+                }
                 String text = grid.text(row, c);
                 String folded = Normalizer.normalize(text, Normalizer.Form.NFKC).replaceAll("\\s+", "");
                 Matcher unit = AMOUNT_UNIT.matcher(folded);
@@ -144,7 +147,7 @@ final class TargetTableRows {
                 int at = rest.isEmpty() ? nextColumn(row, c) : c;
                 if (at >= 0) {
                     reading.value(document, field.name(), field.pointer(), rest.isEmpty() ? grid.text(row, at) : rest, grid.name(row, at));
-                    c = Math.max(c, at);
+                    passed = at;
                 }
             }
         }
@@ -153,8 +156,8 @@ final class TargetTableRows {
     private int nextColumn(int row, int column) {
         CellRangeAddress region = grid.region(row, column);
         int from = region == null ? column + 1 : region.getLastColumn() + 1;
-        for (int c = from; c <= grid.lastColumn(row); c++) {
-            if (!grid.text(row, c).isEmpty()) {
+        for (int c : grid.columns(row)) {
+            if (c >= from && !grid.text(row, c).isEmpty()) {
                 return c;
             }
         }
@@ -177,9 +180,12 @@ final class TargetTableRows {
     }
 
     private boolean heading(String text) {
+        if (text.equals(headingText) || text.length() > LONGEST_HEADING) {
+            return text.equals(headingText);
+        }
         String folded = Normalizer.normalize(text, Normalizer.Form.NFKC).replaceAll("\\s+", "");
         return text.equals(headingText) || folded.startsWith(layout.organization.title()) || AMOUNT_UNIT.matcher(folded).matches()
-                || known().stream().anyMatch(f -> SheetGrid.label(f.title()).equals(SheetGrid.label(text)));
+                || known().stream().map(f -> SheetGrid.titleLabel(f.title())).anyMatch(SheetGrid.label(text)::equals);
     }
 
     private boolean goalAndIndicatorsBlank(int row) {
@@ -238,7 +244,12 @@ final class TargetTableRows {
         } else {
             int column = columns.get(layout.composed);
             reading.place(at, grid.name(row, column));
-            ComposedIndicators.read(grid.text(row, column), indicators, at, grid.name(row, column), reading);
+            CellContent composed = grid.content(row, column);
+            if (composed.cut()) {
+                reading.tooLong(at, grid.name(row, column), layout.composed.title(), composed.length());
+            } else {
+                ComposedIndicators.read(composed.shown(), indicators, at, grid.name(row, column), reading);
+            }
         }
         return project;
     }

@@ -3,23 +3,33 @@ package cn.jixiao.forms.excel;
 import cn.jixiao.forms.form.FormError;
 import cn.jixiao.forms.form.Limits;
 import cn.jixiao.forms.form.Problem;
+import cn.jixiao.forms.render.Interrupts;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.nio.channels.ClosedByInterruptException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CancellationException;
 import org.apache.poi.EncryptedDocumentException;
 import org.apache.poi.hssf.OldExcelFormatException;
 import org.apache.poi.hssf.usermodel.HSSFWorkbook;
 import org.apache.poi.openxml4j.opc.OPCPackage;
 import org.apache.poi.openxml4j.opc.PackagePart;
 import org.apache.poi.openxml4j.opc.PackageRelationshipTypes;
+import org.apache.poi.openxml4j.opc.internal.ZipHelper;
+import org.apache.poi.openxml4j.util.ZipInputStreamZipEntrySource;
 import org.apache.poi.openxml4j.util.ZipSecureFile;
 import org.apache.poi.poifs.filesystem.DirectoryNode;
 import org.apache.poi.poifs.filesystem.FileMagic;
 import org.apache.poi.poifs.filesystem.POIFSFileSystem;
+import org.apache.poi.ss.SpreadsheetVersion;
+import org.apache.poi.ss.formula.SheetNameFormatter;
+import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
+import org.apache.poi.ss.util.CellRangeAddress;
+import org.apache.poi.ss.util.CellReference;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
 /**
@@ -38,6 +48,7 @@ final class WorkbookFile {
 
     private static final String MACRO_CONTENT = "macroEnabled";
     private static final String VBA_PROJECT = "application/vnd.ms-office.vbaProject";
+    private static final SpreadsheetVersion XLS = SpreadsheetVersion.EXCEL97;
 
     private WorkbookFile() {
     }
@@ -53,7 +64,7 @@ final class WorkbookFile {
         }
         FileMagic magic = FileMagic.valueOf(bytes);
         try {
-            return switch (magic) {
+            Workbook workbook = switch (magic) {
                 case OOXML -> openXlsx(bytes, limits);
                 case OLE2 -> openXls(bytes, limits);
                 case BIFF2, BIFF3, BIFF4 -> throw unsupported("这是 Excel 4.0 或更早的工作簿：请在 Excel 或 WPS 中另存为 .xlsx");
@@ -61,6 +72,11 @@ final class WorkbookFile {
                 case HTML, XML -> throw unreadable("这是 HTML 或 XML 文件，不是 Excel 工作簿：请在 Excel 或 WPS 中另存为 .xlsx");
                 default -> throw unreadable("不是 Excel 工作簿：请上传 .xlsx 或 .xls 文件");
             };
+            if (workbook.getNumberOfSheets() == 0) {
+                workbook.close();
+                throw unreadable("工作簿中没有工作表：文件已损坏，或不是 Excel 保存的工作簿");
+            }
+            return workbook;
         } catch (IOException | RuntimeException e) {
             throw failure(e);
         }
@@ -70,7 +86,8 @@ final class WorkbookFile {
         PackageScan.check(bytes, limits);
         OPCPackage pkg;
         try {
-            pkg = OPCPackage.open(new ByteArrayInputStream(bytes));
+            pkg = OPCPackage.open(new InterruptibleParts(new ZipInputStreamZipEntrySource(
+                    ZipHelper.openZipStream(new ByteArrayInputStream(bytes)))));
         } catch (org.apache.poi.openxml4j.exceptions.InvalidFormatException e) {
             throw unreadable("无法读取工作簿：文件已损坏，或不是 Excel 工作簿（" + e.getMessage() + "）");
         }
@@ -103,32 +120,68 @@ final class WorkbookFile {
             throw unreadable("这是 Office 文档，但不是 Excel 工作簿：请上传 .xlsx 或 .xls 文件");
         }
         HSSFWorkbook workbook = new HSSFWorkbook(root, true);
+        workbook.createDataFormat(); // POI reads the number formats and the sheets' names when asked: a damaged file fails here
+        for (int i = 0; i < workbook.getNumberOfSheets(); i++) {
+            workbook.getSheetName(i);
+        }
         checkCounts(workbook, limits);
         return workbook;
     }
 
     /** The limits of a workbook already read: an .xls, which is no bigger in memory than the body it came in. */
-    private static void checkCounts(Workbook workbook, Limits limits) {
+    private static void checkCounts(HSSFWorkbook workbook, Limits limits) {
         List<Problem> beyond = new ArrayList<>();
-        if (workbook.getNumberOfSheets() > limits.workbookSheets()) {
-            beyond.add(PackageScan.beyond("workbookSheets", "工作表过多：共 " + workbook.getNumberOfSheets() + " 个，最多 "
-                    + limits.workbookSheets() + " 个"));
-        }
+        List<Problem> damaged = new ArrayList<>();
         long cells = 0;
+        long merged = 0;
         for (Sheet sheet : workbook) {
             if (sheet.getPhysicalNumberOfRows() > limits.workbookRows()) {
                 beyond.add(PackageScan.beyond("workbookRows", "工作表「" + sheet.getSheetName() + "」行数过多：共 "
                         + sheet.getPhysicalNumberOfRows() + " 行，每个工作表最多 " + limits.workbookRows() + " 行"));
             }
             for (Row row : sheet) {
+                Interrupts.check();
                 cells += row.getPhysicalNumberOfCells();
+                for (Cell cell : row) {
+                    if (!hasStyle(cell) && damaged.size() < PackageScan.DAMAGE_LISTED) {
+                        damaged.add(new Problem("", "工作表「" + sheet.getSheetName() + "」的单元格 " + cell.getAddress()
+                                + " 的样式不存在").at(new CellReference(sheet.getSheetName(), cell.getRowIndex(), cell.getColumnIndex(),
+                                false, false).formatAsString()));
+                    }
+                }
+            }
+            for (CellRangeAddress region : sheet.getMergedRegions()) {
+                Interrupts.check();
+                String range = region.formatAsString();
+                String problem = PackageScan.mergedProblem(range, region.getFirstRow(), region.getFirstColumn(), region.getLastRow(),
+                        region.getLastColumn(), XLS);
+                if (problem != null && damaged.size() < PackageScan.DAMAGE_LISTED) {
+                    damaged.add(new Problem("", "工作表「" + sheet.getSheetName() + "」" + problem)
+                            .at(SheetNameFormatter.format(sheet.getSheetName()) + "!" + range));
+                } else if (problem == null) {
+                    merged += region.getNumberOfCells();
+                }
             }
         }
-        if (cells > limits.workbookCells()) {
-            beyond.add(PackageScan.beyond("workbookCells", "单元格过多：共 " + cells + " 个，最多 " + limits.workbookCells() + " 个"));
+        if (!damaged.isEmpty()) {
+            throw new FormError(FormError.Kind.UNREADABLE_WORKBOOK, "工作簿已损坏：" + damaged.get(0).message(), damaged);
         }
+        PackageScan.over(beyond, workbook.getNumberOfSheets(), limits.workbookSheets(), "workbookSheets", "工作表过多：共 %d 个，最多 %d 个");
+        PackageScan.over(beyond, cells, limits.workbookCells(), "workbookCells", "单元格过多：共 %d 个，最多 %d 个");
+        PackageScan.over(beyond, workbook.getNumCellStyles() + (long) workbook.getNumberOfFonts(), limits.workbookStyles(),
+                "workbookStyles", "样式过多：格式、字体等共 %d 项，最多 %d 项");
+        PackageScan.over(beyond, merged, limits.workbookMergedCells(), "workbookMergedCells", "合并单元格过大：合并区域共覆盖 %d 个单元格，最多 %d 个");
         if (!beyond.isEmpty()) {
             throw FormError.invalid(beyond);
+        }
+    }
+
+    /** Whether a cell's style is one the file has: in a damaged .xls, its number may point past them or at another record. */
+    private static boolean hasStyle(Cell cell) {
+        try {
+            return cell.getCellStyle() != null && cell.getCellStyle().getDataFormatString() != null;
+        } catch (IllegalStateException | IndexOutOfBoundsException noSuchStyle) {
+            return false;
         }
     }
 
@@ -138,6 +191,9 @@ final class WorkbookFile {
             return refusal;
         }
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof CancellationException || cause instanceof ClosedByInterruptException) {
+                throw new CancellationException("import abandoned"); // given up on at its deadline: nothing to answer
+            }
             String message = String.valueOf(cause.getMessage());
             if (message.contains("Zip bomb")) {
                 return FormError.invalid(List.of(PackageScan.beyond("bodyBytes", "工作簿疑似压缩炸弹：某一部分解压后是压缩时的 "

@@ -1,13 +1,14 @@
 package cn.jixiao.forms.excel;
 
 import cn.jixiao.forms.form.Json;
+import cn.jixiao.forms.form.Limits;
 import cn.jixiao.forms.form.Problem;
 import cn.jixiao.forms.form.Problems;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.poi.ss.usermodel.DataFormatter;
+import org.apache.poi.ss.usermodel.Workbook;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -16,7 +17,8 @@ import tools.jackson.databind.node.ObjectNode;
  * the cells themselves (an amount that is no number, a level outside the taxonomy), each with its cell.
  */
 final class WorkbookReading {
-    final DataFormatter shown = SheetGrid.formatter();
+    private final CellContents contents;
+    private final int fieldChars;
     /** JSON pointer → cell, for every value the document holds. */
     private final Map<String, String> sources = new LinkedHashMap<>();
     /** JSON pointer → cell, also of the blank cells and of rows and tables: where a problem is shown. */
@@ -24,6 +26,22 @@ final class WorkbookReading {
     private final List<Problem> errors = new ArrayList<>();
     private int errorsLeftOut;
     private final List<Problem> warnings = new ArrayList<>();
+
+    /** The reading of one workbook's cells, each text cut to {@code fieldChars} characters. */
+    WorkbookReading(Workbook workbook, int fieldChars) {
+        this.contents = new CellContents(workbook, fieldChars);
+        this.fieldChars = fieldChars;
+    }
+
+    /** A reading that only notes problems: of values found otherwise than in cells, or checked and let go. */
+    WorkbookReading() {
+        this.contents = null;
+        this.fieldChars = Limits.DEFAULT.fieldChars();
+    }
+
+    CellContents contents() {
+        return contents;
+    }
 
     /** Reads one cell as a field's value into {@code parent} at its name; records where it came from. */
     void read(ObjectNode parent, String path, SheetGrid grid, int row, int column, FormShape.Field field) {
@@ -61,8 +79,19 @@ final class WorkbookReading {
     }
 
     void error(String path, String cell, String message) {
+        add(new Problem(path, cell + "：" + message).at(cell));
+    }
+
+    /** A cell's text longer than a field may be: cut before anything read it, and refused at its cell. */
+    void tooLong(String path, String cell, String what, int length) {
+        String variable = Limits.environmentVariable("fieldChars");
+        add(new Problem(path, cell + "：" + what + "过长：共 " + length + " 个字符，每栏最多 " + fieldChars + " 个（限制 " + variable + "）",
+                variable).at(cell));
+    }
+
+    private void add(Problem problem) {
         if (errors.size() < Problems.MAX_DETAILS) {
-            errors.add(new Problem(path, cell + "：" + message).at(cell));
+            errors.add(problem);
         } else {
             errorsLeftOut++;
         }

@@ -63,7 +63,7 @@ public final class Workbooks {
         WorkbookLayout layout = layout(form);
         Workbook workbook = WorkbookFile.open(bytes, limits);
         try (workbook) {
-            WorkbookReading reading = new WorkbookReading();
+            WorkbookReading reading = new WorkbookReading(workbook, limits.fieldChars());
             ObjectNode document = layout.read(workbook, reading);
             if (!reading.errors().isEmpty()) {
                 throw FormError.invalid(reading.errors(), reading.errorsLeftOut());

@@ -1,7 +1,10 @@
 package cn.jixiao.forms.form;
 
 import java.math.BigDecimal;
+import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.DecimalNode;
@@ -18,6 +21,8 @@ final class BoundedNumbers {
     static final int MAX_DECIMALS = 10;
     /** Integer digits: more than any amount, rate or score of any form. */
     static final int MAX_INTEGER_DIGITS = 15;
+    /** A number in JSON with an exponent: its digits, and its exponent with the sign. */
+    private static final Pattern EXPONENT = Pattern.compile("-?([0-9.]+)[eE]([+-]?[0-9]+)");
 
     private BoundedNumbers() {
     }
@@ -48,6 +53,24 @@ final class BoundedNumbers {
         }
     }
 
+    /**
+     * The refusal of a number whose exponent no decimal can hold ({@code 1E+2147483648}, {@code 0e-2147483649}),
+     * found while the JSON is read: said as the bound it breaks, at its path.
+     */
+    static FormError beyondAnyScale(String text, String path) {
+        Matcher number = EXPONENT.matcher(text == null ? "" : text);
+        String shown = Problems.quote(text);
+        String message;
+        if (number.matches() && number.group(1).chars().allMatch(c -> c == '0' || c == '.')) {
+            message = "数字" + shown + "的指数超出范围：零请写作 0";
+        } else if (number.matches() && number.group(2).startsWith("-")) {
+            message = "数字的小数位数过多：" + shown + "（最多 " + MAX_DECIMALS + " 位）";
+        } else {
+            message = "数字过大：" + shown + "（整数部分最多 " + MAX_INTEGER_DIGITS + " 位）";
+        }
+        return FormError.invalid(List.of(new Problem(path, message)));
+    }
+
     private static JsonNode bounded(JsonNode number, String path, Problems problems) {
         BigDecimal value = number.decimalValue();
         if (value.signum() == 0) {
@@ -58,7 +81,7 @@ final class BoundedNumbers {
             problems.error(path, "数字的小数位数过多：" + Amounts.show(value) + "（最多 " + MAX_DECIMALS + " 位）");
             return number;
         }
-        if (stripped.precision() - stripped.scale() > MAX_INTEGER_DIGITS) {
+        if ((long) stripped.precision() - stripped.scale() > MAX_INTEGER_DIGITS) { // long: 1E+2147483647 overflows an int
             problems.error(path, "数字过大：" + Amounts.show(value) + "（整数部分最多 " + MAX_INTEGER_DIGITS + " 位）");
             return number;
         }

@@ -30,8 +30,11 @@ public final class RequestJson {
                     throw new FormError(FormError.Kind.MALFORMED_JSON, "JSON 格式错误：文档之后还有内容");
                 }
                 return tree;
+            } catch (NumberFormatException e) {
+                // Jackson refuses a number no BigDecimal can hold (an exponent beyond an int) with this, not its own
+                throw BoundedNumbers.beyondAnyScale(parser.getString(), pointer(parser));
             } catch (StreamConstraintsException e) {
-                String where = parser.streamReadContext() == null ? "" : parser.streamReadContext().pathAsPointer().toString();
+                String where = pointer(parser);
                 throw new FormError(FormError.Kind.LIMIT_EXCEEDED, "JSON 超出限制：" + constraint(e),
                         List.of(new Problem(where, constraint(e), constraintName(e))));
             }
@@ -44,6 +47,10 @@ public final class RequestJson {
         } catch (JacksonException e) {
             throw new FormError(FormError.Kind.MALFORMED_JSON, "JSON 格式错误：" + e.getOriginalMessage());
         }
+    }
+
+    private static String pointer(JsonParser parser) {
+        return parser.streamReadContext() == null ? "" : parser.streamReadContext().pathAsPointer().toString();
     }
 
     private static String constraintName(StreamConstraintsException e) {

@@ -1,7 +1,9 @@
 package cn.jixiao.forms.http;
 
+import cn.jixiao.forms.Config;
 import cn.jixiao.forms.FormService;
 import cn.jixiao.forms.Unavailable;
+import cn.jixiao.forms.batch.BatchCutOff;
 import cn.jixiao.forms.batch.BatchFiles;
 import cn.jixiao.forms.batch.BatchRequest;
 import cn.jixiao.forms.batch.BoundBatch;
@@ -12,20 +14,23 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.time.Duration;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import org.eclipse.jetty.ee10.servlet.ServletContextRequest;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * {@code POST /api/v1/batch}: a department's forms in one request, as a ZIP of files or one bound PDF. Every item
  * is checked before the first byte is sent (a bad one refuses the whole batch, 422, with paths into it); then the
- * answer streams, rendered one item at a time in a render slot like any single render, so that a batch holds at
- * most one slot and single renders keep their turn between its items. A client that goes away stops the work at
- * the next file.
+ * answer streams, rendered one item at a time in a render slot, each item waiting until no single render does, so
+ * that a batch holds at most one slot and single renders go first. At most {@code JIXIAO_MAX_BATCHES} batches run
+ * at once; one more waits up to the queue wait, then 503. A client that goes away stops the work at the next file;
+ * a batch that fails once its answer has started is aborted, never ended.
  */
 final class BatchRoutes {
     static final String PATH = "/api/v1/batch";
@@ -39,11 +44,17 @@ final class BatchRoutes {
     private final FormService service;
     private final int maxBytes;
     private final int maxItems;
+    private final Config.Batches limits;
+    private final Duration wait;
+    private final Semaphore running;
 
-    BatchRoutes(FormService service, int maxBytes, int maxItems) {
+    BatchRoutes(FormService service, Config config) {
         this.service = service;
-        this.maxBytes = maxBytes;
-        this.maxItems = maxItems;
+        this.maxBytes = config.limits().batchBytes();
+        this.maxItems = config.limits().batchItems();
+        this.limits = config.batches();
+        this.wait = config.queueWait();
+        this.running = new Semaphore(limits.concurrent(), true);
     }
 
     void register(RoutesConfig routes) {
@@ -62,7 +73,35 @@ final class BatchRoutes {
         }
         ctx.attribute(RequestLog.FORMAT, format);
         byte[] body = Negotiation.jsonBody(ctx, maxBytes);
-        BatchRequest batch = BatchRequest.read(body, service, maxItems);
+        admit();
+        try {
+            answer(ctx, format, include, extras, body);
+        } finally {
+            running.release();
+        }
+    }
+
+    /** A turn among the batches running at once, within the queue wait; 503 before the answer starts otherwise. */
+    private void admit() {
+        try {
+            if (running.tryAcquire(wait.toMillis(), TimeUnit.MILLISECONDS)) {
+                return;
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        throw new Unavailable(Unavailable.Kind.OVERLOADED, "服务繁忙：已有 " + limits.concurrent()
+                + " 个批量任务在进行（限制 JIXIAO_MAX_BATCHES），请稍后重试");
+    }
+
+    private void answer(Context ctx, String format, Set<OutputFormat> include, FormService.PdfExtras extras, byte[] body)
+            throws IOException {
+        FormService items = service.forBatchItems();
+        BatchRequest batch = BatchRequest.read(body, items, maxItems);
+        BoundBatch bound = new BoundBatch(items, limits.boundPages(), limits.boundBytes());
+        if (format.equals("pdf")) {
+            bound.check(batch);
+        }
         String name = "批量-" + batch.items().size() + "份";
         ctx.status(200);
         ctx.header("Content-Disposition", ContentDisposition.attachment(name + "." + format, "batch." + format));
@@ -72,19 +111,29 @@ final class BatchRoutes {
         }
         ctx.res().setContentType(format.equals("zip") ? "application/zip" : OutputFormat.PDF.mediaType());
         ctx.res().setCharacterEncoding(null);
-        ClientPresence present = new ClientPresence(ctx);
+        ClientPresence present = ClientPresence.of(ctx);
         OutputStream out = ctx.res().getOutputStream();
         try {
             if (format.equals("zip")) {
-                new BatchFiles(service).write(batch, include, extras, out, present);
+                new BatchFiles(items).write(batch, include, extras, out, present);
             } else {
-                new BoundBatch(service).write(batch, extras, body, name, out, present);
+                bound.write(batch, extras, body, name, out, present);
             }
         } catch (RuntimeException broken) {
-            // The status is sent: a client gone away, or a failure after it, can only cut the answer off, so that the
-            // client sees an incomplete download rather than one that looks whole.
+            if (!ctx.res().isCommitted() && !(broken instanceof BatchCutOff)) {
+                // Nothing sent yet: the failure is answered as any other, in JSON.
+                ctx.res().reset();
+                throw broken;
+            }
             LOG.info("batch of {} items cut off: {}", batch.items().size(), broken.toString());
-            ServletContextRequest.getServletContextRequest(ctx.req()).getConnectionMetaData().getConnection().close();
+            // The answer has started: it is aborted, never ended, so that the client sees an incomplete download
+            // (no last chunk) rather than one that looks whole.
+            Replies.abort(ctx, broken);
+            return;
+        }
+        if (present.tookAhead()) {
+            out.close(); // the answer ends whole; the request begun behind it cannot be answered
+            Replies.abort(ctx, new IOException("a request sent ahead of a batch's end"));
         }
     }
 

@@ -12,10 +12,15 @@ import org.eclipse.jetty.server.handler.ThreadLimitHandler;
  * a thread, one client has at most so many connections open ({@link ClientConnectionLimit}) and all clients
  * together are bounded too. Jetty has no bound on the time a request head may take to arrive, as long as
  * bytes keep coming: the bound on one client's connections is what keeps such heads from starving the
- * others. Every request passes the {@link RequestLog} first; failures before any route are answered by
+ * others. {@code /healthz} and {@code /metrics} are outside the per-client limits (the request limit, and a
+ * connection or two past the connection limit), so that a load balancer's health check from a busy address is
+ * answered at once. Every request passes the {@link RequestLog} first; failures before any route are answered by
  * {@link JsonErrorHandler}.
  */
 final class ConnectionLimits {
+    /** Answered at once, outside the per-client limits: they take no render slot and almost no time. */
+    static final String[] UNLIMITED_PATHS = {"/healthz", "/metrics"};
+
     private ConnectionLimits() {
     }
 
@@ -27,11 +32,14 @@ final class ConnectionLimits {
         javalin.jetty.modifyServer(server -> {
             ThreadLimitHandler perClient = new ThreadLimitHandler(null, false);
             perClient.setThreadLimit(limits.threadsPerClient());
-            perClient.setHandler(server.getHandler());
-            log.setHandler(perClient);
+            // A health check or a scrape never waits behind its address's other requests (a proxy's, a busy client's).
+            perClient.excludePath(UNLIMITED_PATHS);
+            perClient.setHandler(new RequestIdInLog(server.getHandler()));
+            ClientConnectionLimit perClientConnections = new ClientConnectionLimit(limits.maxConnectionsPerClient(), server);
+            log.setHandler(perClientConnections.healthOnly(new ServerOptions(perClient)));
             server.setHandler(log);
             server.addBean(new NetworkConnectionLimit(limits.maxConnections(), server));
-            server.addBean(new ClientConnectionLimit(limits.maxConnectionsPerClient(), server));
+            server.addBean(perClientConnections);
             server.setErrorHandler(new JsonErrorHandler());
         });
     }

@@ -1,5 +1,6 @@
 package cn.jixiao.forms.http;
 
+import cn.jixiao.forms.Requester;
 import cn.jixiao.forms.Unavailable;
 import cn.jixiao.forms.form.FormError;
 import cn.jixiao.forms.form.Json;
@@ -25,6 +26,8 @@ final class ErrorResponses {
     private static final Logger LOG = LoggerFactory.getLogger(ErrorResponses.class);
     static final String TEMPLATE_ERROR = "template_error";
     static final String INTERNAL_ERROR = "internal_error";
+    /** Counted, never sent: nobody is there to read it. */
+    static final String CLIENT_GONE = "client_gone";
 
     /** How long the rest of a refused body is read at most: 5 s take a 32 MiB batch at 50 Mbit/s. */
     private static final java.time.Duration DRAIN_TIME = java.time.Duration.ofSeconds(5);
@@ -135,6 +138,11 @@ final class ErrorResponses {
             }
             send(ctx, status(error.kind()), error.kind().code(), error.getMessage(), List.of());
         });
+        routes.exception(Requester.Gone.class, (e, ctx) -> {
+            LOG.info("render abandoned on {} {} (request {}): its client went away", ctx.method(), ctx.path(), ctx.attribute(RequestLog.ID));
+            metrics.rejected(CLIENT_GONE);
+            Replies.abort(ctx, e);
+        });
         routes.exception(TemplateFailure.class, (e, ctx) -> {
             // Only in development mode can a broken layout reach a request: at start-up it stops the service.
             LOG.error("broken template: {}", e.getMessage());
@@ -221,7 +229,7 @@ final class ErrorResponses {
         return true;
     }
 
-    private static byte[] body(String code, String message, List<Problem> details) {
+    static byte[] body(String code, String message, List<Problem> details) {
         Map<String, Object> error = new LinkedHashMap<>();
         error.put("code", code);
         error.put("message", message);

@@ -1,6 +1,7 @@
 package cn.jixiao.forms.http;
 
 import cn.jixiao.forms.FormService;
+import cn.jixiao.forms.Requester;
 import cn.jixiao.forms.Unavailable;
 import cn.jixiao.forms.excel.ImportedWorkbook;
 import cn.jixiao.forms.form.FormError;
@@ -137,7 +138,7 @@ final class FormRoutes {
         OutputFormat format = ctx.queryParam("format") == null ? null : Negotiation.format(ctx);
         FormService.PdfExtras extras = Negotiation.pdfExtras(ctx, format);
         byte[] body = Negotiation.workbookBody(ctx, maxBodyBytes);
-        ImportedWorkbook imported = service.importWorkbook(form, body);
+        ImportedWorkbook imported = Requester.whilePresent(ClientPresence.of(ctx), () -> service.importWorkbook(form, body));
         if (format == null) {
             Map<String, Object> answer = new LinkedHashMap<>();
             answer.put("document", imported.document());
@@ -161,7 +162,7 @@ final class FormRoutes {
     /** Renders, counting the time in the metrics, and sends the file with its name and warnings. */
     private void send(Context ctx, RegisteredForm form, OutputFormat format, java.util.function.Supplier<FormService.RenderedFile> render) {
         long started = System.nanoTime();
-        FormService.RenderedFile file = render.get();
+        FormService.RenderedFile file = Requester.whilePresent(ClientPresence.of(ctx), render);
         metrics.rendered(form.id(), format.extension(), System.nanoTime() - started);
         ctx.header("Content-Disposition", ContentDisposition.attachment(file.fileName(), form.id() + "." + format.extension()));
         ctx.header("X-Warning-Count", Integer.toString(file.warnings().size()));

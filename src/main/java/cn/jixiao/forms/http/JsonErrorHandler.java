@@ -14,6 +14,8 @@ import org.eclipse.jetty.util.Callback;
  * model as every other answer, from {@link ErrorResponses}, with {@code X-Request-Id}; never an HTML page.
  */
 final class JsonErrorHandler extends ErrorHandler {
+    static final String NO_VERSION = "请求行格式错误：缺少 HTTP 版本，或版本不受支持；请用 HTTP/1.1";
+
     @Override
     public ByteBuffer badMessageError(int status, String reason, HttpFields.Mutable fields) {
         fields.put(HttpHeader.CONTENT_TYPE, Replies.JSON);
@@ -21,11 +23,22 @@ final class JsonErrorHandler extends ErrorHandler {
         return ByteBuffer.wrap(ErrorResponses.serverError(status));
     }
 
+    /** Every method gets the JSON body, not only GET, POST and HEAD (Jetty's default): OPTIONS, PUT, DELETE … too. */
+    @Override
+    public boolean errorPageForMethod(String method) {
+        return true;
+    }
+
     @Override
     protected void generateResponse(Request request, Response response, int status, String message, Throwable cause,
                                     Callback callback) {
+        // Jetty says 505 for a request line without a version (GET /healthz) or with one it does not know: the
+        // client's mistake, so a 4xx.
+        int answered = status == 505 ? 400 : status;
+        response.setStatus(answered);
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, Replies.JSON);
         response.getHeaders().put("X-Request-Id", RequestLog.idOf(request));
-        response.write(true, ByteBuffer.wrap(ErrorResponses.serverError(status)), callback);
+        response.write(true, ByteBuffer.wrap(status == 505 ? ErrorResponses.body(RequestError.Kind.BAD_REQUEST.code(),
+                NO_VERSION, java.util.List.of()) : ErrorResponses.serverError(answered)), callback);
     }
 }

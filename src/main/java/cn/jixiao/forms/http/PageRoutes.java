@@ -1,6 +1,7 @@
 package cn.jixiao.forms.http;
 
 import cn.jixiao.forms.FormService;
+import cn.jixiao.forms.Requester;
 import cn.jixiao.forms.form.Problem;
 import cn.jixiao.forms.form.Problems;
 import cn.jixiao.forms.form.RegisteredForm;
@@ -41,7 +42,7 @@ final class PageRoutes {
                 "应为图片宽度的像素数：" + PagePicture.MIN_WIDTH + " 到 " + PagePicture.MAX_WIDTH + " 的整数");
         byte[] body = Negotiation.jsonBody(ctx, maxBodyBytes);
         long started = System.nanoTime();
-        FormService.PagePreview preview = service.page(form, body, page, width);
+        FormService.PagePreview preview = Requester.whilePresent(ClientPresence.of(ctx), () -> service.page(form, body, page, width));
         metrics.rendered(form.id(), "png", System.nanoTime() - started);
         int pages = preview.picture().pages();
         if (!preview.picture().exists()) {

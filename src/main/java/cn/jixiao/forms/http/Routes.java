@@ -30,7 +30,7 @@ public final class Routes {
         this.ready = ready;
         this.auth = new BearerAuth(config.apiToken());
         this.forms = new FormRoutes(service, metrics, config.limits().bodyBytes());
-        this.batches = new BatchRoutes(service, config.limits().batchBytes(), config.limits().batchItems());
+        this.batches = new BatchRoutes(service, config);
         this.pages = new PageRoutes(service, metrics, config.limits().bodyBytes());
         this.errors = new ErrorResponses(metrics, config.queueWait().toSeconds(),
                 Math.max(config.limits().bodyBytes(), config.limits().batchBytes()));

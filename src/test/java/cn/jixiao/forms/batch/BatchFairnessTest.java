@@ -40,6 +40,7 @@ class BatchFairnessTest {
     @AfterAll
     static void stop() {
         app.stop();
+        app = null; // a stopped service still holds its fonts and caches while the test class stays loaded
     }
 
     private static CompletableFuture<HttpResponse<byte[]>> post(String path, byte[] body) {

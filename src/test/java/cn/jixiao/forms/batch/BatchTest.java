@@ -118,6 +118,28 @@ class BatchTest {
     }
 
     @Test
+    void entryNamesOfLongUnitNamesAreCutToWhatAFileSystemTakes() throws IOException {
+        ObjectNode document = (ObjectNode) Json.MAPPER.readTree(TestServer.example("performance-tracking"));
+        for (JsonNode form : document.path("forms")) {
+            ((ObjectNode) form).put("budgetUnit", "广州市第十二人民医院".repeat(9));
+        }
+        ObjectNode root = Json.MAPPER.createObjectNode();
+        ArrayNode items = root.putArray("items");
+        for (int i = 0; i < 3; i++) {
+            items.addObject().put("form", "performance-tracking").set("document", document);
+        }
+        HttpResponse<byte[]> response = post("?format=zip", Json.MAPPER.writeValueAsBytes(root));
+        assertEquals(200, response.statusCode());
+        List<String> names = List.copyOf(entries(response.body()).keySet());
+        assertEquals(7, names.size(), names.toString());
+        assertEquals(7, new java.util.HashSet<>(names).size(), "unique: " + names);
+        for (String name : names) {
+            assertTrue(name.getBytes(StandardCharsets.UTF_8).length <= 255, name);
+        }
+        assertTrue(names.get(2).endsWith("（2）.pdf"), names.get(2));
+    }
+
+    @Test
     void includeTakesOneFormat() throws IOException {
         Map<String, byte[]> docx = entries(post("?format=zip&include=docx", batch("performance-target")).body());
         assertEquals(List.of("广州市第十二人民医院-项目支出绩效目标表.docx", "manifest.json"), List.copyOf(docx.keySet()));

@@ -29,18 +29,22 @@ import java.util.concurrent.atomic.LongAdder;
  * A bounded attack on the started jar, loopback only, under a minute: clients trickling their bodies, floods
  * of tiny invalid documents, numbers of extreme scale, huge arrays of empty objects, clients that hang up
  * mid-render — each from an address of its own (127.0.0.2 …) — while a well-behaved client on 127.0.0.1
- * checks /healthz every 200 ms and renders a form every second. Passes when every health check answered
- * within a second. Run with {@code mvn -B -Pattack -DskipTests verify} ({@code -Dattack.seconds=45}).
+ * checks /healthz every 200 ms and renders a form every second; besides, the attacks of {@link ServiceAttacks} on
+ * batches and request lines. The service is started with the README's command, its heap bounded. Passes (exit 0)
+ * when every health check answered within a second, from the well-behaved client and from an address holding its
+ * request limit, no attacker got a 500, every batch that answered 200 arrived whole, single renders kept a median
+ * under a second, and the heap and the resident memory stayed within their bounds. Run with
+ * {@code mvn -B -Pattack -DskipTests verify} ({@code -Dattack.seconds=45}).
  */
 public final class AttackRun {
     private static final String RENDER = "/api/v1/forms/performance-tracking/render";
-    private static final AtomicBoolean RUNNING = new AtomicBoolean(true);
+    static final AtomicBoolean RUNNING = new AtomicBoolean(true);
     private static final Map<String, LongAdder> ANSWERS = new ConcurrentHashMap<>();
 
     public static void main(String[] args) throws Exception {
         int seconds = Integer.getInteger("attack.seconds", 45);
         byte[] example = Files.readAllBytes(Path.of("examples", "performance-tracking.json"));
-        try (ServiceProcess service = new ServiceProcess(List.of(), "target/attack-service.log")) {
+        try (ServiceProcess service = new ServiceProcess(ServiceProcess.README_OPTIONS, "target/attack-service.log")) {
             int port = Integer.parseInt(service.base.substring(service.base.lastIndexOf(':') + 1));
             List<Thread> attackers = new ArrayList<>();
             attackers.add(thread("slow bodies", () -> slowBodies(port)));
@@ -49,6 +53,10 @@ public final class AttackRun {
             }
             attackers.add(thread("extreme numbers", () -> flood(port, "127.0.0.4", extremes(example))));
             attackers.add(thread("hang-ups", () -> hangUps(port, example)));
+            attackers.addAll(WorkbookAttacks.threads(port, seconds));
+            attackers.add(thread("extreme exponents", () -> flood(port, "127.0.0.12", ServiceAttacks.extremeExponents(example))));
+            ServiceAttacks service2 = new ServiceAttacks(port, example, Duration.ofSeconds(seconds / 3));
+            attackers.addAll(service2.threads());
             attackers.forEach(Thread::start);
 
             HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
@@ -97,9 +105,36 @@ public final class AttackRun {
             for (Thread attacker : attackers) {
                 attacker.join(15_000);
             }
+            service2.requireSeen(ANSWERS);
+            failures.addAll(service2.failures);
+            ANSWERS.keySet().stream().filter(answer -> answer.endsWith("500")).forEach(answer -> failures.add("answered " + answer));
+            long heapBound = service.heapMax();
+            long resident = service.residentPeak();
             report(seconds, health, renders, failures, heapMax.get(), service.heapAfterGc());
-            boolean passed = failures.isEmpty() && health.stream().allMatch(n -> n < 1_000_000_000L);
-            System.out.println(passed ? "PASSED: /healthz answered within a second throughout" : "FAILED");
+            System.out.printf(Locale.ROOT, "- /healthz from an address holding its request limit: %d checks, max %.1f ms%n",
+                    service2.busyHealth.size(), service2.busyHealth.stream().mapToLong(Long::longValue).max().orElse(0) / 1e6);
+            System.out.printf(Locale.ROOT, "- heap bound %.0f MB (README: %s); resident memory at most %.0f MB%n",
+                    heapBound / 1048576.0, ServiceProcess.README_OPTIONS, resident / 1048576.0);
+            List<String> broken = new ArrayList<>();
+            if (!failures.isEmpty()) {
+                broken.add(failures.size() + " failures");
+            }
+            if (!health.stream().allMatch(n -> n < 1_000_000_000L) || !service2.busyHealth.stream().allMatch(n -> n >= 0 && n < 1_000_000_000L)) {
+                broken.add("/healthz took a second or more");
+            }
+            if (heapBound <= 0 || heapBound > ServiceProcess.HEAP_BOUND || heapMax.get() > ServiceProcess.HEAP_BOUND) {
+                broken.add("the heap passed its bound of " + ServiceProcess.HEAP_BOUND / 1048576 + " MB");
+            }
+            if (resident > ServiceProcess.HEAP_BOUND + ServiceProcess.OUTSIDE_HEAP) {
+                broken.add("resident memory passed the heap bound and " + ServiceProcess.OUTSIDE_HEAP / 1048576 + " MB");
+            }
+            long medianRender = renders.stream().sorted().skip(renders.size() / 2).findFirst().orElse(Long.MAX_VALUE);
+            if (medianRender > 1_000_000_000L) {
+                broken.add("single renders took a median of " + medianRender / 1_000_000 + " ms");
+            }
+            boolean passed = broken.isEmpty();
+            System.out.println(passed ? "PASSED: /healthz answered within a second throughout, the heap stayed within its bound"
+                    : "FAILED: " + String.join("; ", broken));
             System.out.flush();
             Runtime.getRuntime().halt(passed ? 0 : 1);
         }
@@ -123,7 +158,7 @@ public final class AttackRun {
         return sorted.length == 0 ? 0 : sorted[Math.min(sorted.length - 1, (int) (sorted.length * quantile))] / 1e6;
     }
 
-    private static Thread thread(String name, Runnable work) {
+    static Thread thread(String name, Runnable work) {
         Thread thread = new Thread(() -> {
             try {
                 work.run();
@@ -135,7 +170,7 @@ public final class AttackRun {
         return thread;
     }
 
-    private static Socket open(String from, int port) throws IOException {
+    static Socket open(String from, int port) throws IOException {
         Socket socket = new Socket();
         socket.bind(new InetSocketAddress(InetAddress.getByName(from), 0));
         socket.connect(new InetSocketAddress("127.0.0.1", port), 2000);
@@ -143,7 +178,7 @@ public final class AttackRun {
         return socket;
     }
 
-    private static byte[] head(String path, int length) {
+    static byte[] head(String path, int length) {
         return ("POST " + path + " HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\nConnection: close\r\n"
                 + "Content-Length: " + length + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII);
     }
@@ -226,13 +261,13 @@ public final class AttackRun {
         }
     }
 
-    private static String status(InputStream in) throws IOException {
+    static String status(InputStream in) throws IOException {
         byte[] line = new byte[12];
         int read = in.readNBytes(line, 0, 12);
         return read == 12 ? new String(line, 9, 3, StandardCharsets.US_ASCII) : "no answer";
     }
 
-    private static void count(String what) {
+    static void count(String what) {
         ANSWERS.computeIfAbsent(what, k -> new LongAdder()).increment();
     }
 
@@ -240,7 +275,7 @@ public final class AttackRun {
         return text.getBytes(StandardCharsets.UTF_8);
     }
 
-    private static void closeQuietly(Socket socket) {
+    static void closeQuietly(Socket socket) {
         try {
             socket.close();
         } catch (IOException ignored) {

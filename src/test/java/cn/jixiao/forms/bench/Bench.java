@@ -172,7 +172,7 @@ public final class Bench {
     // ------------------------------------------------------------------ the started jar
 
     private static void againstTheJar(int loadRequests, int warmup) throws Exception {
-        String jvm = System.getProperty("bench.serviceJvm", "-XX:SharedArchiveFile=target/jixiao-forms.jsa").trim();
+        String jvm = System.getProperty("bench.serviceJvm", String.join(" ", ServiceProcess.README_OPTIONS)).trim();
         try (ServiceProcess service = new ServiceProcess(jvm.isEmpty() ? List.of() : List.of(jvm.split("\\s+")),
                 "target/bench-service.log")) {
             HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();

@@ -18,7 +18,14 @@ import java.util.regex.Pattern;
 
 /** The service as a user starts it ({@code java -jar target/jixiao-forms.jar}), on a free port, for measuring from outside. */
 final class ServiceProcess implements AutoCloseable {
+    /** The heap bound of the README's start command. */
+    static final long HEAP_BOUND = 512L * 1024 * 1024;
+    /** What the JVM holds besides the heap when serving (code, metaspace, threads, the class archive): measured about 250 MB. */
+    static final long OUTSIDE_HEAP = 512L * 1024 * 1024;
+    /** The JVM options of the README's start command. */
+    static final List<String> README_OPTIONS = List.of("-XX:SharedArchiveFile=target/jixiao-forms.jsa", "-Xmx512m");
     private static final Pattern HEAP = Pattern.compile("jvm_memory_used_bytes\\{area=\"heap\"} ([0-9.eE+]+)");
+    private static final Pattern HEAP_MAX = Pattern.compile("jvm_memory_max_bytes\\{area=\"heap\"} ([0-9.eE+]+)");
     private final Process process;
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     final String base;
@@ -67,10 +74,33 @@ final class ServiceProcess implements AutoCloseable {
 
     /** Heap in use now, as the service's /metrics reports it; 0 when it does not answer. */
     long heapUsed() {
+        return metric(HEAP);
+    }
+
+    /** The most heap the service may take, as its /metrics reports it; 0 when it does not answer. */
+    long heapMax() {
+        return metric(HEAP_MAX);
+    }
+
+    /** The most memory the process has held resident so far (VmHWM, Linux); 0 where it cannot be read. */
+    long residentPeak() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc", Long.toString(process.pid()), "status"))) {
+                if (line.startsWith("VmHWM:")) {
+                    return Long.parseLong(line.replaceAll("[^0-9]", "")) * 1024;
+                }
+            }
+        } catch (IOException | RuntimeException unreadable) {
+            return 0;
+        }
+        return 0;
+    }
+
+    private long metric(Pattern pattern) {
         try {
             String metrics = client.send(HttpRequest.newBuilder(URI.create(base + "/metrics")).timeout(Duration.ofSeconds(5)).build(),
                     HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8)).body();
-            Matcher matcher = HEAP.matcher(metrics);
+            Matcher matcher = pattern.matcher(metrics);
             return matcher.find() ? (long) Double.parseDouble(matcher.group(1)) : 0;
         } catch (IOException e) {
             return 0;

@@ -65,6 +65,16 @@ final class BrokenWorkbooks {
         });
     }
 
+    /** A row of text cells from column A; an empty text leaves its cell out. */
+    static void row(Sheet sheet, int index, String... cells) {
+        Row row = sheet.createRow(index);
+        for (int c = 0; c < cells.length; c++) {
+            if (!cells[c].isEmpty()) {
+                row.createCell(c).setCellValue(cells[c]);
+            }
+        }
+    }
+
     static byte[] macros() {
         return write(new XSSFWorkbook(XSSFWorkbookType.XLSM), workbook -> SeedWorkbook.write(workbook, SeedWorkbook.rows()));
     }

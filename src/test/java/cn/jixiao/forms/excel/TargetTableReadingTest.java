@@ -1,5 +1,6 @@
 package cn.jixiao.forms.excel;
 
+import static cn.jixiao.forms.excel.BrokenWorkbooks.row;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -11,7 +12,6 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
-import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.util.CellRangeAddress;
 import org.junit.jupiter.api.Test;
@@ -26,15 +26,6 @@ class TargetTableReadingTest {
         JsonNode answer = Json.MAPPER.readTree(response.body());
         assertEquals(200, response.statusCode(), answer.toString());
         return answer;
-    }
-
-    private static void row(Sheet sheet, int index, String... cells) {
-        Row row = sheet.createRow(index);
-        for (int c = 0; c < cells.length; c++) {
-            if (!cells[c].isEmpty()) {
-                row.createCell(c).setCellValue(cells[c]);
-            }
-        }
     }
 
     /** Header lower down, columns in another order, half-width brackets, levels without 指标, one row an indicator. */

@@ -22,8 +22,9 @@ import org.junit.jupiter.api.Test;
 /**
  * One address opening more connections than a client may, and holding them with request heads that never end
  * (a header byte every now and then), on a service of the test's own allowing 20 connections a client and 40 in
- * all: the connections beyond 20 are closed at once, so another address (127.0.0.1) is still served; and once
- * the first address lets its connections go, it may open as many again and is served.
+ * all: the connections beyond 20 are closed at once (two of them after two seconds, having served nothing but a
+ * health check), so another address (127.0.0.1) is still served; and once the first address lets its connections
+ * go, it may open as many again and is served.
  */
 class ClientConnectionsTest {
     private static final int PER_CLIENT = 20;
@@ -39,6 +40,7 @@ class ClientConnectionsTest {
     @AfterAll
     static void stop() {
         app.stop();
+        app = null; // a stopped service still holds its fonts and caches while the test class stays loaded
     }
 
     /** {@link #OPENED} connections from one address, each with a request head begun and not finished. */
@@ -97,6 +99,32 @@ class ClientConnectionsTest {
                     "the connections within the share stay open");
         } finally {
             ClientSockets.closeAll(sockets);
+        }
+    }
+
+    @Test
+    void aConnectionPastTheShareServesAHealthCheckAndNothingElse() throws Exception {
+        List<Socket> sockets = beginHeads("127.0.0.4");
+        try {
+            assertEquals(PER_CLIENT, keptOpen(sockets).size(), "connections of 127.0.0.4 the server keeps open");
+            for (String path : new String[]{"/healthz", "/metrics"}) {
+                String answer = answerOn("127.0.0.4", "GET " + path + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
+                assertTrue(answer.startsWith("HTTP/1.1 200"), path + ": " + answer);
+            }
+            String refused = answerOn("127.0.0.4", "GET /api/v1/forms HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
+            assertTrue(refused.startsWith("HTTP/1.1 503") && refused.contains("\"overloaded\"")
+                    && refused.contains("JIXIAO_MAX_CONNECTIONS_PER_CLIENT"), refused);
+        } finally {
+            ClientSockets.closeAll(sockets);
+        }
+    }
+
+    /** The whole answer to one request on a connection of its own from {@code from}. */
+    private static String answerOn(String from, String request) throws IOException {
+        try (Socket socket = ClientSockets.open(app, from)) {
+            socket.setSoTimeout(5000);
+            ClientSockets.send(socket, request);
+            return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         }
     }
 

@@ -43,6 +43,33 @@ class ExtremeNumbersTest {
         assertFalse(text.contains("00000000"), "no run of zeros");
     }
 
+    @ParameterizedTest(name = "{1} at {0} is bounded or refused with its path")
+    @CsvSource({
+            "/forms/0/executionRate, 0e-2147483648",
+            "/forms/0/executionRate, 0e+2147483647",
+            "/forms/0/executionRate, 0E-2147483649",
+            "/forms/0/annualBudget, 1E+2147483647",
+            "/forms/0/annualBudget, 1e-2147483648",
+            "/forms/0/annualBudget, -9.9e+2147483646",
+            "/forms/0/annualBudget, 1e999999999999",
+            "/forms/0/indicators/0/score, 5e-2147483647"})
+    void anExponentAtTheEdgeOfAnIntegerIsNoServerFault(String path, String number) {
+        // written into the text: no JSON library here need read it first
+        byte[] document = new String(JsonEdit.edit(TestServer.example("performance-tracking"), path, "\"@number@\""),
+                StandardCharsets.UTF_8).replace("\"@number@\"", number).getBytes(StandardCharsets.UTF_8);
+        for (String endpoint : new String[]{"/validate", "/render"}) {
+            HttpResponse<byte[]> response = TestServer.post(TRACKING + endpoint, document);
+            String body = new String(response.body(), StandardCharsets.UTF_8);
+            assertTrue(response.statusCode() == 200 || response.statusCode() / 100 == 4, endpoint + " " + response.statusCode() + " " + body);
+            JsonNode answer = Json.MAPPER.readTree(response.body().length > 0 && body.startsWith("{") ? response.body() : "{}".getBytes());
+            if (response.statusCode() / 100 == 4) {
+                assertTrue(answer.at("/error/details").toString().contains(path), "refused at its path: " + body);
+            } else if (endpoint.equals("/validate") && !answer.path("valid").asBoolean()) {
+                assertTrue(answer.path("errors").toString().contains(path), "refused at its path: " + body);
+            }
+        }
+    }
+
     @Test
     void aTargetAmountOfZeroWithAMillionDecimalsIsZero() {
         byte[] document = JsonEdit.edit(TestServer.example("performance-target"), "/units/0/projects/0/otherFunds", "0e-1000000");

@@ -119,7 +119,8 @@ class OverloadTest {
                 Thread.sleep(10);
             }
             assertEquals(0, app.rendersInFlight(), "the slot is free");
-            assertEquals(200, render(app, "performance-tracking", TestServer.example("performance-tracking")).statusCode());
+            // through the same slot, and quick enough for the 300 ms deadline on a machine other work keeps busy
+            assertEquals(200, send(app, "/api/v1/forms/performance-tracking/validate", TestServer.example("performance-tracking")).statusCode());
         } finally {
             app.stop();
         }

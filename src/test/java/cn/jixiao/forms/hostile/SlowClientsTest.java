@@ -42,6 +42,7 @@ class SlowClientsTest {
     @AfterAll
     static void stop() {
         app.stop();
+        app = null; // a stopped service still holds its fonts and caches while the test class stays loaded
     }
 
     private static Socket open(String from) throws IOException {

@@ -163,6 +163,28 @@ class HttpEdgesTest {
         assertEquals(200, TestServer.get("/healthz").statusCode());
     }
 
+    /** Request lines of other protocols or none: a 4xx in the JSON error model, or for OPTIONS * what the server takes. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "no HTTP version|GET /healthz CRLF",
+            "no HTTP version, with headers|GET /healthz CRLF Host: localhost CRLF CRLF ",
+            "an HTTP/2 preface|PRI * HTTP/2.0 CRLF CRLF SM CRLF CRLF ",
+            "HTTP/0.9|GET / CRLF CRLF ",
+            "a method unknown to a path|DELETE /healthz HTTP/1.1 CRLF Host: localhost CRLF CRLF ",
+            "OPTIONS of no route|OPTIONS /nothing HTTP/1.1 CRLF Host: localhost CRLF CRLF ",
+            "a version unknown|GET /healthz HTTP/3.7 CRLF Host: localhost CRLF CRLF ",
+            "OPTIONS *|OPTIONS * HTTP/1.1 CRLF Host: localhost CRLF Connection: close CRLF CRLF ",
+            "OPTIONS * HTTP/1.0|OPTIONS * HTTP/1.0 CRLF CRLF "})
+    void otherRequestLinesGetJsonAnswers(String name, String request) throws IOException {
+        String answer = firstAnswer(request.replaceAll(" ?CRLF ?", "\r\n").getBytes(StandardCharsets.US_ASCII));
+        assertTrue(answer.matches("(?s)HTTP/1\\.[01] [24]\\d\\d .*"), name + ": " + answer);
+        assertTrue(answer.toLowerCase(java.util.Locale.ROOT).contains("content-type: application/json"), answer);
+        String body = answer.substring(answer.indexOf("\r\n\r\n") + 4);
+        JsonNode json = Json.MAPPER.readTree(body);
+        assertTrue(answer.startsWith("HTTP/1.1 2") || answer.startsWith("HTTP/1.0 2") || json.at("/error/code").isString(), answer);
+        assertEquals(200, TestServer.get("/healthz").statusCode());
+    }
+
     @Test
     void aHalfSentBodyIsTheClientsFaultNotAnInternalError() throws Exception {
         byte[] body = example();
@@ -176,6 +198,36 @@ class HttpEdgesTest {
             String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             assertTrue(answer.startsWith("HTTP/1.1 400"), answer);
             assertTrue(answer.contains("incomplete_body"), answer);
+        }
+    }
+
+    /** The first answer on a connection, whether or not the server closes it after: read to its Content-Length. */
+    private static String firstAnswer(byte[] request) throws IOException {
+        try (Socket socket = new Socket("localhost", TestServer.app().port())) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write(request);
+            InputStream in = socket.getInputStream();
+            ByteArrayOutputStream read = new ByteArrayOutputStream();
+            while (true) {
+                int b;
+                try {
+                    b = in.read();
+                } catch (IOException reset) {
+                    b = -1;
+                }
+                if (b < 0) {
+                    return read.toString(StandardCharsets.UTF_8);
+                }
+                read.write(b);
+                String text = read.toString(StandardCharsets.ISO_8859_1);
+                int end = text.indexOf("\r\n\r\n");
+                if (end > 0) {
+                    java.util.regex.Matcher length = java.util.regex.Pattern.compile("(?i)content-length: *(\\d+)").matcher(text.substring(0, end));
+                    if (length.find() && read.size() >= end + 4 + Integer.parseInt(length.group(1))) {
+                        return read.toString(StandardCharsets.UTF_8);
+                    }
+                }
+            }
         }
     }
 

@@ -154,6 +154,26 @@ class StaffPageTest extends BrowserSession {
     }
 
     @Test
+    void draftsOlderThanThirtyDaysAreForgottenOfEveryFormAndYoungerOnesKept() {
+        browser.open("performance-tracking", false);
+        browser.forgetDrafts();
+        browser.js("const day = 24 * 60 * 60 * 1000; const doc = JSON.parse(arguments[0]);"
+                + "const keep = (form, age) => localStorage.setItem('jixiao-forms.draft.' + form, JSON.stringify({savedAt: Date.now() - age, doc}));"
+                + "keep('performance-tracking', 31 * day); keep('performance-target', 30 * day + 60000);"
+                + "keep('performance-self-evaluation', 29 * day);",
+                new String(TestServer.example("performance-tracking"), StandardCharsets.UTF_8));
+        browser.open("performance-tracking", false);
+        assertFalse(browser.driver.findElement(By.id("draft-bar")).isDisplayed(), "no draft of 31 days offered");
+        assertEquals(null, browser.js("return localStorage.getItem('jixiao-forms.draft.performance-tracking');"));
+        assertEquals(null, browser.js("return localStorage.getItem('jixiao-forms.draft.performance-target');"),
+                "forgotten though its form was not opened");
+        assertTrue(browser.js("return localStorage.getItem('jixiao-forms.draft.performance-self-evaluation');") != null,
+                "a draft of 29 days is kept");
+        browser.open("performance-self-evaluation", false);
+        browser.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("draft-bar")));
+    }
+
+    @Test
     void theRateWarningGoesOnceTheAmountIsCorrectedAndTheFilesKeepTheirChineseNames() throws IOException {
         browser.open("performance-tracking", true);
         browser.forgetDrafts();

@@ -1,0 +1,100 @@
+package cn.jixiao.forms.hostile;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
+import cn.jixiao.forms.App;
+import cn.jixiao.forms.Config;
+import cn.jixiao.forms.form.Json;
+import cn.jixiao.forms.testing.TestServer;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * A client that hangs up while its single render runs stops it: {@code /render}, {@code /page} and
+ * {@code /import?format=} of a 目标表 of 180 projects (seconds of layout), each abandoned once its client has gone,
+ * long before it would end, and the slot is free again.
+ */
+class HangUpTest {
+    private static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+    private static App app;
+    private static byte[] target;
+
+    @BeforeAll
+    static void start() {
+        app = new App(Config.fromEnvironment(Map.of("JIXIAO_RENDER_THREADS", "1"))).start(0);
+        ObjectNode document = (ObjectNode) Json.MAPPER.readTree(TestServer.example("performance-target"));
+        ArrayNode projects = (ArrayNode) document.at("/units/0/projects");
+        ArrayNode original = projects.deepCopy();
+        for (int i = 1; i < 6; i++) {
+            projects.addAll(original.deepCopy());
+        }
+        target = Json.MAPPER.writeValueAsBytes(document);
+    }
+
+    @AfterAll
+    static void stop() {
+        app.stop();
+        app = null; // a stopped service still holds its fonts and caches while the test class stays loaded
+    }
+
+    private static void hangUpDuring(String path, byte[] body, String type) throws Exception {
+        Logger log = (Logger) LoggerFactory.getLogger("cn.jixiao.forms.http.ErrorResponses");
+        ListAppender<ILoggingEvent> lines = new ListAppender<>();
+        lines.start();
+        log.addAppender(lines);
+        try {
+            try (Socket socket = new Socket("127.0.0.1", app.port())) {
+                OutputStream out = socket.getOutputStream();
+                out.write(("POST " + path + " HTTP/1.1\r\nHost: localhost\r\nContent-Type: " + type + "\r\nContent-Length: "
+                        + body.length + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+                out.write(body);
+                out.flush();
+                while (app.rendersInFlight() == 0) {
+                    Thread.sleep(1);
+                }
+            }
+            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+            while (lines.list.stream().noneMatch(l -> l.getFormattedMessage().contains("its client went away"))) {
+                assertTrue(System.nanoTime() < deadline, path + ": the render was abandoned");
+                Thread.sleep(5);
+            }
+            while (app.rendersInFlight() > 0) {
+                Thread.sleep(5);
+            }
+            assertEquals(1, lines.list.stream().filter(l -> l.getFormattedMessage().contains(path.replaceAll("\\?.*", ""))).count(),
+                    lines.list.toString());
+        } finally {
+            log.detachAppender(lines);
+        }
+    }
+
+    @Test
+    void aRenderIsStoppedWhenItsClientHangsUp() throws Exception {
+        hangUpDuring("/api/v1/forms/performance-target/render?format=pdf", target, "application/json");
+    }
+
+    @Test
+    void aPagePictureIsStoppedWhenItsClientHangsUp() throws Exception {
+        hangUpDuring("/api/v1/forms/performance-target/page?page=1", target, "application/json");
+    }
+
+    @Test
+    void anImportRenderedAtOnceIsStoppedWhenItsClientHangsUp() throws Exception {
+        byte[] workbook = app.service().render(app.service().form("performance-target"), target,
+                cn.jixiao.forms.render.OutputFormat.XLSX).bytes();
+        hangUpDuring("/api/v1/forms/performance-target/import?format=pdf", workbook, XLSX);
+    }
+}
