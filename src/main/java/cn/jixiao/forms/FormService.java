@@ -158,7 +158,7 @@ public final class FormService {
     }
 
     /** The fewest pages the document's PDF can have, from its XHTML alone ({@link PageEstimate}), before any layout. */
-    public long pagesAtLeast(RegisteredForm<?> form, byte[] body) {
+    public long pagesAtLeast(RegisteredForm form, byte[] body) {
         return queue.run(() -> {
             Document xhtml = Xhtml.parse(read(form, body), form.id() + "/" + Templates.ENTRY);
             return PageEstimate.atLeast(xhtml, cascades.of(xhtml).page());
