@@ -120,6 +120,8 @@ final class FormCheck {
     /** A form beside the one checked, that it is derived from; null when there is none or it does not load. */
     private RegisteredForm sibling(Path folder, Config config, FontLibrary fonts, IndicatorChecks checks) {
         if (!Files.isRegularFile(folder.resolve("form.json"))) {
+            out.println("  注意：form.json 的 derive 中的「" + folder.getFileName() + "」不在旁边的文件夹中，这一生成方式未检查，"
+                    + "服务中也只在有这张表时提供");
             return null;
         }
         try {
