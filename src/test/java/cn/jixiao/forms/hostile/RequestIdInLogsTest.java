@@ -25,7 +25,14 @@ class RequestIdInLogsTest {
     @Test
     void aRenderPastItsDeadlineIsLoggedWithItsRequestsId() throws Exception {
         Logger log = (Logger) LoggerFactory.getLogger("cn.jixiao.forms.RenderQueue");
-        ListAppender<ILoggingEvent> lines = new ListAppender<>();
+        // An event reads its MDC lazily, on the thread that first asks: capture it where it is logged.
+        ListAppender<ILoggingEvent> lines = new ListAppender<>() {
+            @Override
+            protected void append(ILoggingEvent event) {
+                event.prepareForDeferredProcessing();
+                super.append(event);
+            }
+        };
         lines.start();
         log.addAppender(lines);
         App app = new App(Config.fromEnvironment(Map.of("JIXIAO_RENDER_TIMEOUT_MS", "100"))).start(0);
