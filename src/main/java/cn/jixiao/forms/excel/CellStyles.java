@@ -18,11 +18,10 @@ import org.apache.poi.ss.util.CellRangeAddressList;
 
 /**
  * The look of the workbooks handed out: 宋体, a bold centred title, bordered header and value cells, amounts as
- * {@code #,##0.00}, dates as {@code yyyy-mm-dd}; drop-down lists, frozen headers and the print set-up.
+ * {@code #,##0.00} (and up to the form's places as given, {@code #,##0.00##}), dates as {@code yyyy-mm-dd};
+ * drop-down lists, frozen headers and the print set-up.
  */
 final class CellStyles {
-    /** Amounts as the forms print them. */
-    static final String AMOUNT_FORMAT = "#,##0.00";
     final CellStyle title;
     final CellStyle header;
     final CellStyle label;
@@ -38,7 +37,9 @@ final class CellStyles {
     /** A sum: zero shows as an empty cell, as the forms print it. */
     final CellStyle boldAmount;
 
-    CellStyles(Workbook workbook) {
+    /** {@code amountDecimals}: the places a form's amounts may carry, shown as given beyond two (968.1918, 243.96). */
+    CellStyles(Workbook workbook, int amountDecimals) {
+        String amountFormat = "#,##0.00" + "#".repeat(Math.max(0, amountDecimals - 2));
         Font regular = font(workbook, false, 11);
         Font bold = font(workbook, true, 11);
         title = style(workbook, font(workbook, true, 16), false);
@@ -56,7 +57,7 @@ final class CellStyles {
         wrapped = style(workbook, regular, true);
         wrapped.setWrapText(true);
         amount = style(workbook, regular, true);
-        amount.setDataFormat(workbook.createDataFormat().getFormat(AMOUNT_FORMAT));
+        amount.setDataFormat(workbook.createDataFormat().getFormat(amountFormat));
         number = style(workbook, regular, true);
         integer = style(workbook, regular, true);
         integer.setDataFormat(workbook.createDataFormat().getFormat("0"));
@@ -65,7 +66,7 @@ final class CellStyles {
         boldText = style(workbook, bold, true);
         boldText.setWrapText(true);
         boldAmount = style(workbook, bold, true);
-        boldAmount.setDataFormat(workbook.createDataFormat().getFormat(AMOUNT_FORMAT + ";-" + AMOUNT_FORMAT + ";"));
+        boldAmount.setDataFormat(workbook.createDataFormat().getFormat(amountFormat + ";-" + amountFormat + ";"));
     }
 
     private static Font font(Workbook workbook, boolean bold, int points) {
