@@ -96,7 +96,7 @@ final class CellStyles {
             case NUMBER -> number;
             case INTEGER -> integer;
             case DATE -> date;
-            case TEXT -> wrapped;
+            case TEXT, LIST -> wrapped;
             default -> text;
         };
     }
@@ -108,7 +108,7 @@ final class CellStyles {
             case NUMBER, INTEGER, YES_NO -> 10;
             case DATE -> 12;
             case LEVEL1, LEVEL2, CHOICE -> 16;
-            case TEXT -> field.multiline() ? 40 : 24;
+            case TEXT, LIST -> field.multiline() ? 40 : 24;
         };
     }
 
@@ -118,7 +118,25 @@ final class CellStyles {
 
     /** A drop-down of the field's choices on rows first..last of a column; other input is refused by the program. */
     static void dropDown(Sheet sheet, Field field, int firstRow, int lastRow, int column) {
-        dropDown(sheet, field.title(), field.choices(), firstRow, lastRow, column);
+        if (field.kind() == FormShape.Kind.LIST) {
+            choicesPrompt(sheet, field, firstRow, lastRow, column);
+        } else {
+            dropDown(sheet, field.title(), field.choices(), firstRow, lastRow, column);
+        }
+    }
+
+    /** A list of choices takes several in one cell, which a drop-down cannot: the choices are shown as a prompt instead. */
+    private static void choicesPrompt(Sheet sheet, Field field, int firstRow, int lastRow, int column) {
+        if (field.choices().isEmpty()) {
+            return;
+        }
+        DataValidationHelper helper = sheet.getDataValidationHelper();
+        DataValidation validation = helper.createValidation(helper.createCustomConstraint("TRUE"),
+                new CellRangeAddressList(firstRow, Math.min(lastRow, SpreadsheetVersion.EXCEL2007.getLastRowIndex()), column, column));
+        validation.setShowErrorBox(false);
+        validation.setShowPromptBox(true);
+        validation.createPromptBox(field.title(), "可多选，用顿号分隔：" + String.join("、", field.choices()));
+        sheet.addValidationData(validation);
     }
 
     static void dropDown(Sheet sheet, String title, List<String> choices, int firstRow, int lastRow, int column) {
