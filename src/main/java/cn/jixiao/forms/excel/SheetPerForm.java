@@ -36,13 +36,21 @@ final class SheetPerForm implements WorkbookLayout {
     private final Table forms;
     private final FormShape form;
     private final int columns;
+    /** Each column's width in characters: wide enough for the field it holds in every table of the sheet. */
+    private final int[] widths;
 
     private SheetPerForm(String title, Table forms, FormShape form) {
         this.title = title;
         this.forms = forms;
         this.form = form;
-        Table table = form.table();
-        this.columns = Math.max(4, table == null ? 2 : table.fields().size());
+        List<Table> tables = form.members().stream().filter(Table.class::isInstance).map(Table.class::cast).toList();
+        this.columns = Math.max(4, tables.stream().mapToInt(t -> t.fields().size()).max().orElse(2));
+        this.widths = new int[columns];
+        for (int c = 0; c < columns; c++) {
+            int column = c;
+            widths[c] = tables.stream().filter(t -> column < t.fields().size()).mapToInt(t -> CellStyles.width(t.fields().get(column)))
+                    .max().orElse(16);
+        }
     }
 
     /** The layout of a schema whose document is one list of forms; empty for a document of another shape. */
@@ -117,10 +125,8 @@ final class SheetPerForm implements WorkbookLayout {
                 row = sheet.getLastRowNum() + 1;
             }
         }
-        Table table = form.table();
         for (int c = 0; c < columns; c++) {
-            int width = table != null && c < table.fields().size() ? CellStyles.width(table.fields().get(c)) : 16;
-            CellStyles.setWidth(sheet, c, c == 0 ? Math.max(LABEL_WIDTH, width) : width);
+            CellStyles.setWidth(sheet, c, c == 0 ? Math.max(LABEL_WIDTH, widths[c]) : widths[c]);
         }
         sheet.createFreezePane(0, 1);
         CellStyles.printSetUp(sheet, columns > 5, Math.max(header, 0), Math.max(header, 0));
@@ -142,10 +148,9 @@ final class SheetPerForm implements WorkbookLayout {
     }
 
     private int widthOf(Sheet sheet, int first, int last) {
-        Table table = form.table();
         int characters = 0;
         for (int c = first; c <= last; c++) {
-            characters += table != null && c < table.fields().size() ? CellStyles.width(table.fields().get(c)) : 16;
+            characters += widths[c];
         }
         return characters;
     }
