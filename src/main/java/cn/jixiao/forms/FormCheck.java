@@ -24,6 +24,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 
@@ -94,23 +95,15 @@ final class FormCheck {
             out.println("    " + warning.path() + "  " + warning.message());
         }
         RenderBudget budget = new RenderBudget(config.limits().pages(), config.limits().outputBytes());
+        RenderQueue queue = new RenderQueue(1, Duration.ofSeconds(5), Duration.ofMinutes(2));
         FormService service = new FormService(FormRegistry.of(form), templates,
-                List.of(new PdfRenderer(fonts, budget), new DocxRenderer(fonts, budget)), new Workbooks(config.limits()),
-                new RenderQueue(1, Duration.ofSeconds(5), Duration.ofMinutes(2)));
-        for (OutputFormat format : OutputFormat.values()) {
-            try {
-                FormService.RenderedFile file = service.render(form, example, format);
-                out.println("  " + format.extension().toUpperCase(java.util.Locale.ROOT) + "：" + file.fileName() + "，"
-                        + describe(file, format));
-                if (outputs != null) {
-                    Files.createDirectories(outputs);
-                    Files.write(outputs.resolve(form.id() + "." + format.extension()), file.bytes());
-                }
-            } catch (TemplateFailure | FormError e) {
-                fault(format.extension() + "：" + e.getMessage());
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
+                List.of(new PdfRenderer(fonts, budget), new DocxRenderer(fonts, budget)), new Workbooks(config.limits()), queue);
+        try {
+            for (OutputFormat format : OutputFormat.values()) {
+                render(service, form, example, format, outputs);
             }
+        } finally {
+            queue.drain(Duration.ofSeconds(5)); // its thread would otherwise keep the fonts for as long as the JVM runs
         }
         if (faults.isEmpty()) {
             out.println("通过" + (outputs == null ? "" : "；文件在 " + outputs));
@@ -129,6 +122,22 @@ final class FormCheck {
         } catch (FormDefinitionError e) {
             fault(folder.getFileName() + " 本身有误，无法检查由它生成的规则：" + e.faults().get(0));
             return null;
+        }
+    }
+
+    private void render(FormService service, RegisteredForm form, byte[] example, OutputFormat format, Path outputs) {
+        try {
+            FormService.RenderedFile file = service.render(form, example, format);
+            out.println("  " + format.extension().toUpperCase(Locale.ROOT) + "：" + file.fileName() + "，"
+                    + describe(file, format));
+            if (outputs != null) {
+                Files.createDirectories(outputs);
+                Files.write(outputs.resolve(form.id() + "." + format.extension()), file.bytes());
+            }
+        } catch (TemplateFailure | FormError e) {
+            fault(format.extension() + "：" + e.getMessage());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
