@@ -122,7 +122,7 @@ class SichuanSelfEvaluationFiguresTest {
 
     @Test
     void theProjectNamesTheFileAndThe10号FieldsThatWentAreRefused() {
-        assertEquals("青神县发展和改革局2023年度项目支出-项目支出绩效自评表", FORM.fileName(FORM.example()));
+        assertEquals("青神县发展和改革局2023年度项目支出-项目支出绩效自评表（四川）", FORM.fileName(FORM.example()));
         assertEquals(1, FORM.errorLines(FORM.edited(F + "/funds/carryOver", "{\"annualBudget\": 1}")).size());
         assertEquals(1, FORM.errorLines(FORM.edited(F + "/preparer", "\"张三\"")).size());
         assertTrue(FORM.errorLines(FORM.edited(F + "/projectLeader", "\"张三\"", F + "/financeLeader", "\"李四\"")).isEmpty());
