@@ -71,6 +71,9 @@ class WorkbookPrintTest {
                     "偏差原因分析", "完成目标可能性");
             case "department-target" -> List.of("部门整体支出绩效目标申报表", "部门（单位）名称", "纳入专户管理的非税收入拨款", "年度主要任务",
                     "年度总体目标", "指标值");
+            case "department-self-evaluation" -> List.of("部门整体支出绩效自评表", "预算资金（万元）", "一般公共预算", "基本支出", "偏差原因分析及改进措施");
+            case "performance-self-evaluation-sichuan" -> List.of("项目支出绩效自评表", "预算执行情况（万元）", "调整后预算数", "指标性质", "度量单位",
+                    "未完成原因分析", "项目负责人");
             default -> List.of("项目支出绩效自评表", "项目资金（万元）", "全年执行数", "偏差原因分析及改进措施");
         };
     }
