@@ -69,15 +69,18 @@ class WorkbookHttpTest {
     @Test
     void openApiDescribesImportAndTemplateWithTheirErrors() {
         JsonNode api = Json.MAPPER.readTree(TestServer.get("/openapi.json").body());
-        JsonNode imports = api.at("/paths/~1api~1v1~1forms~1performance-target~1import/post");
+        JsonNode imports = api.at("/paths/~1api~1v1~1forms~1{id}~1import/post");
+        assertEquals("importWorkbook", imports.path("operationId").asString());
+        assertEquals("[\"workbooks\"]", imports.path("tags").toString());
         assertTrue(imports.at("/requestBody/content").has(XLSX) && imports.at("/requestBody/content").has("application/vnd.ms-excel"));
-        assertEquals("#/components/schemas/performance-target", imports.at("/responses/200/content/application~1json/schema/properties/document/$ref").asString());
+        assertEquals("#/components/schemas/Imported", imports.at("/responses/200/content/application~1json/schema/$ref").asString());
+        assertEquals("#/components/schemas/Document", api.at("/components/schemas/Imported/properties/document/$ref").asString());
         assertTrue(imports.at("/responses/400/description").asString().contains("unreadable_workbook"), imports.toString());
         assertTrue(imports.at("/responses/422/description").asString().contains("unsupported_workbook"));
-        assertTrue(imports.at("/parameters/0/schema/enum").toString().contains("xlsx"));
-        assertTrue(api.at("/paths/~1api~1v1~1forms~1performance-tracking~1template.xlsx/get/responses/200/content").has(XLSX));
+        assertTrue(api.at("/components/parameters/format/schema/enum").toString().contains("xlsx"));
+        assertTrue(api.at("/paths/~1api~1v1~1forms~1{id}~1template.xlsx/get/responses/200/content").has(XLSX));
         assertTrue(api.at("/components/schemas/Problem/properties").has("cell"));
-        assertTrue(api.at("/paths/~1api~1v1~1forms~1performance-tracking~1render/post/responses/200/content").has(XLSX));
+        assertTrue(api.at("/components/responses/File/content").has(XLSX));
     }
 
     @ParameterizedTest

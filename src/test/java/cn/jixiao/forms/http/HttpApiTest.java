@@ -203,64 +203,6 @@ class HttpApiTest {
     }
 
     @Test
-    void openApiDescribesEveryEndpointWithTheSchemasInUse() {
-        HttpResponse<byte[]> response = TestServer.get("/openapi.json");
-        assertEquals(200, response.statusCode());
-        JsonNode api = json(response);
-        assertTrue(api.path("openapi").asString().startsWith("3."));
-        for (String path : List.of("/healthz", "/api/v1/forms", BASE + "/schema", BASE + "/example", BASE + "/validate", BASE + "/render")) {
-            assertFalse(api.path("paths").path(path).isMissingNode(), path);
-        }
-        JsonNode schema = api.at("/components/schemas/performance-tracking");
-        assertEquals("#/components/schemas/performance-tracking/$defs/form", schema.at("/properties/forms/items/$ref").asString());
-        // The very schema the service validates with, its references re-rooted into the OpenAPI document.
-        String served = Json.MAPPER.readTree(TestServer.get(BASE + "/schema").body()).path("$defs").toString();
-        assertEquals(served, schema.path("$defs").toString().replace("#/components/schemas/performance-tracking/$defs/", "#/$defs/"));
-        assertEquals("#/components/schemas/performance-tracking",
-                api.at("/paths/" + BASE.replace("/", "~1") + "~1render/post/requestBody/content/application~1json/schema/$ref").asString());
-        assertEquals("string", api.at("/components/schemas/Verdict/properties/computed/additionalProperties/type").asString());
-    }
-
-    @Test
-    void openApiDeclaresEveryStatusEachOperationCanAnswer() {
-        JsonNode paths = json(TestServer.get("/openapi.json")).path("paths");
-        assertEquals(List.of("200", "400", "404", "406", "408", "413", "415", "422", "503"),
-                fieldNames(paths.path(BASE + "/render").path("post").path("responses")));
-        assertEquals(List.of("200", "400", "404", "408", "413", "415", "422", "503"),
-                fieldNames(paths.path(BASE + "/validate").path("post").path("responses")));
-        assertEquals(List.of("200", "404"), fieldNames(paths.path(BASE + "/schema").path("get").path("responses")));
-        // Each error response names the codes it carries.
-        String unavailable = paths.at("/" + (BASE + "/render").replace("/", "~1") + "/post/responses/503/description").asString();
-        assertTrue(unavailable.contains("overloaded") && unavailable.contains("render_timeout"), unavailable);
-    }
-
-    @Test
-    void openApiDescribesThePdfOptionsAndTheBatch() {
-        JsonNode paths = json(TestServer.get("/openapi.json")).path("paths");
-        List<String> renderParameters = new ArrayList<>();
-        paths.path(BASE + "/render").path("post").path("parameters").forEach(p -> renderParameters.add(p.path("name").asString()));
-        assertEquals(List.of("format", "pdfa", "signatureFields"), renderParameters);
-        JsonNode batch = paths.path("/api/v1/batch").path("post");
-        List<String> batchParameters = new ArrayList<>();
-        batch.path("parameters").forEach(p -> batchParameters.add(p.path("name").asString()));
-        assertEquals(List.of("format", "include", "pdfa", "signatureFields"), batchParameters);
-        JsonNode item = batch.at("/requestBody/content/application~1json/schema/properties/items/items/properties");
-        List<String> formIds = new ArrayList<>();
-        item.path("form").path("enum").forEach(id -> formIds.add(id.asString()));
-        assertEquals(List.of("performance-target", "performance-tracking", "performance-monitoring", "performance-self-evaluation",
-                "performance-self-evaluation-sichuan", "department-target", "department-self-evaluation"), formIds,
-                "every form served, in its order");
-        assertEquals("#/components/schemas/performance-target", item.at("/document/oneOf/0/$ref").asString());
-        assertEquals(List.of("200", "400", "408", "413", "415", "422", "503"), fieldNames(batch.path("responses")));
-    }
-
-    private static List<String> fieldNames(JsonNode node) {
-        List<String> names = new ArrayList<>();
-        node.properties().forEach(e -> names.add(e.getKey()));
-        return names;
-    }
-
-    @Test
     void serviceKeepsServingAfterErrors() {
         for (int i = 0; i < 5; i++) {
             TestServer.post(BASE + "/render", "{".getBytes(StandardCharsets.UTF_8));
