@@ -1,12 +1,12 @@
 package cn.jixiao.forms.batch;
 
-import cn.jixiao.forms.testing.LoggedLines;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import cn.jixiao.forms.App;
 import cn.jixiao.forms.Config;
+import cn.jixiao.forms.testing.LoggedLines;
 import cn.jixiao.forms.testing.TestServer;
 import java.io.OutputStream;
 import java.net.Socket;
@@ -16,16 +16,19 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
  * A batch renders one item at a time in a render slot, as a single render does: with one slot, a single render
  * sent while a long batch runs is answered long before the batch ends. A client that goes away stops it.
  */
+@Tag("load")
 class BatchFairnessTest {
     private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private static App app;
@@ -49,7 +52,7 @@ class BatchFairnessTest {
 
     private static byte[] targets(int count) {
         String[] forms = new String[count];
-        java.util.Arrays.fill(forms, "performance-target");
+        Arrays.fill(forms, "performance-target");
         return BatchTest.batch(forms);
     }
 

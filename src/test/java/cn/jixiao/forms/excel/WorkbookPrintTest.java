@@ -12,8 +12,11 @@ import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import tools.jackson.databind.JsonNode;
@@ -28,10 +31,11 @@ class WorkbookPrintTest {
         return RoundTripTest.forms();
     }
 
+    @Tag("office")
     @ParameterizedTest
     @MethodSource("forms")
     void theTemplatePrintsWithItsHeaders(String formId) throws Exception {
-        Office.assumeAvailable();
+        Office.assumeCalc();
         HttpResponse<byte[]> response = TestServer.get("/api/v1/forms/" + formId + "/template.xlsx");
         assertEquals(200, response.statusCode());
         byte[] pdf = Office.convert(response.body(), "xlsx", "pdf");
@@ -42,21 +46,22 @@ class WorkbookPrintTest {
         }
     }
 
+    @Tag("office")
     @ParameterizedTest
     @MethodSource("forms")
     void theExportedExamplePrintsItsValues(String formId) throws Exception {
-        Office.assumeAvailable();
+        Office.assumeCalc();
         byte[] pdf = Office.convert(RoundTripTest.exported(formId), "xlsx", "pdf");
         pictures(pdf, formId + "-export");
         String text = Fidelity.normalise(PdfDigest.text(pdf));
-        java.util.Set<String> values = new java.util.LinkedHashSet<>();
+        Set<String> values = new LinkedHashSet<>();
         collect(Json.MAPPER.readTree(TestServer.example(formId)), values);
         List<String> missing = Fidelity.missing(values, text);
         assertTrue(missing.isEmpty(), "values missing from the printed workbook: " + missing);
     }
 
     /** Every text of a document, as the workbook holds it. */
-    private static void collect(JsonNode node, java.util.Set<String> values) {
+    private static void collect(JsonNode node, Set<String> values) {
         if (node.isString() && !node.asString().isBlank()) {
             values.add(node.asString());
         }

@@ -24,6 +24,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 import org.approvaltests.Approvals;
 import org.approvaltests.core.Options;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.w3c.dom.Element;
@@ -131,6 +132,7 @@ class RenderingContractTest {
         assertArrayEquals(rendered(formId).docx(), service.render(service.form(formId), example, OutputFormat.DOCX).bytes());
     }
 
+    @Tag("office")
     @ParameterizedTest
     @MethodSource("forms")
     void docxPrintsThroughLibreOfficeLikeThePdf(String formId) {

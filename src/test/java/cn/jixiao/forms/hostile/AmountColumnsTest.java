@@ -8,8 +8,10 @@ import cn.jixiao.forms.testing.JsonEdit;
 import cn.jixiao.forms.testing.Office;
 import cn.jixiao.forms.testing.PdfDigest;
 import cn.jixiao.forms.testing.TestServer;
+import java.math.BigDecimal;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -36,6 +38,7 @@ class AmountColumnsTest {
         return text.split(Pattern.quote(amount), -1).length - 1;
     }
 
+    @Tag("office")
     @Test
     void trackingAmountsOfAHundredBillionYuanStayWhole() {
         byte[] document = TestServer.example("performance-tracking");
@@ -51,6 +54,7 @@ class AmountColumnsTest {
      * One project whose three funds each print 17 characters (the width of the largest amount) and add up to the
      * largest amount itself: every money cell of the project, its unit and 合计 is as wide as the limits allow.
      */
+    @Tag("office")
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
             "元|33333333333.33|33,333,333,333.33|99,999,999,999.99",
@@ -65,7 +69,7 @@ class AmountColumnsTest {
         ObjectNode project = (ObjectNode) projects.get(0);
         project.remove("total");
         for (String column : new String[]{"fiscalAppropriation", "specialAccountAppropriation", "otherFunds"}) {
-            project.put(column, new java.math.BigDecimal(fund));
+            project.put(column, new BigDecimal(fund));
         }
         byte[] body = Json.MAPPER.writeValueAsBytes(document);
         // 3 funds on 3 rows (project, unit, 合计); 总计 on 3 rows.
@@ -74,6 +78,7 @@ class AmountColumnsTest {
     }
 
     /** Three sources of funds whose every column adds up to the largest amount in 万元: 9,999,999.99 on 年度资金总额. */
+    @Tag("office")
     @Test
     void selfEvaluationFundsAsWideAsTheLimitsAllowStayWhole() {
         byte[] document = TestServer.example("performance-self-evaluation");

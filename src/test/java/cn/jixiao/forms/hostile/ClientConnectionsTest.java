@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -26,6 +27,7 @@ import org.junit.jupiter.api.Test;
  * health check), so another address (127.0.0.1) is still served; and once the first address lets its connections
  * go, it may open as many again and is served.
  */
+@Tag("load")
 class ClientConnectionsTest {
     private static final int PER_CLIENT = 20;
     private static final int OPENED = 50;

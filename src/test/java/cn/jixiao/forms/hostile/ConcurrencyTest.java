@@ -8,6 +8,7 @@ import cn.jixiao.forms.testing.JsonEdit;
 import cn.jixiao.forms.testing.PdfDigest;
 import cn.jixiao.forms.testing.TestServer;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -16,10 +17,12 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 /** 200 mixed requests from 16 threads at once: every answer right, none mixed up with another's. */
+@Tag("load")
 class ConcurrencyTest {
     private static final int REQUESTS = 200;
     private static final int THREADS = 16;
@@ -79,7 +82,7 @@ class ConcurrencyTest {
 
     private static String check(int n, HttpResponse<byte[]> response, String format, String name) {
         if (response.statusCode() != 200) {
-            return n + ": " + response.statusCode() + " " + new String(response.body(), java.nio.charset.StandardCharsets.UTF_8);
+            return n + ": " + response.statusCode() + " " + new String(response.body(), StandardCharsets.UTF_8);
         }
         String text = format.equals("pdf") ? PdfDigest.text(response.body()) : DocxDigest.text(response.body());
         String others = text.replace(name, "");

@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -24,6 +25,7 @@ import tools.jackson.databind.node.ObjectNode;
  * {@code /import?format=} of a 目标表 of 180 projects (seconds of layout), each abandoned once its client has gone,
  * long before it would end, and the slot is free again.
  */
+@Tag("load")
 class HangUpTest {
     private static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
     private static App app;

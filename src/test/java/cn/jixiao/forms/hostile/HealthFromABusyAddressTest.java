@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -19,6 +20,7 @@ import org.junit.jupiter.api.Test;
  * requests at once are taken by bodies that never finish (and two more wait behind them), as from a busy proxy,
  * both still answer.
  */
+@Tag("load")
 class HealthFromABusyAddressTest {
     private static final String BUSY = "127.0.0.6";
     private static App app;

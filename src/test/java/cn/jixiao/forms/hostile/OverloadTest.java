@@ -17,12 +17,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /** Too many requests, a render that runs too long, a shutdown mid-render: clear 503s, and the service goes on. */
+@Tag("load")
 class OverloadTest {
     private static HttpResponse<byte[]> render(App app, String form, byte[] body) {
         return send(app, "/api/v1/forms/" + form + "/render", body);

@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -27,6 +28,7 @@ import org.junit.jupiter.api.Test;
  * more, which are closed) may not starve the others (from 127.0.0.1): the health
  * check answers within its one-second timeout throughout, and renders go on.
  */
+@Tag("load")
 class SlowClientsTest {
     private static final String RENDER = "/api/v1/forms/performance-tracking/render";
     private static App app;

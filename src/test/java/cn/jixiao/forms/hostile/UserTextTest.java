@@ -15,10 +15,12 @@ import cn.jixiao.forms.testing.TestServer;
 import java.net.http.HttpResponse;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /** What people type: rare characters, markup-looking text, line breaks and runs of spaces. All of it is only text. */
@@ -32,7 +34,7 @@ class UserTextTest {
 
     private static byte[] document() {
         ObjectNode document = (ObjectNode) Json.MAPPER.readTree(TestServer.example("performance-tracking"));
-        ((tools.jackson.databind.node.ArrayNode) document.get("forms")).remove(1);
+        ((ArrayNode) document.get("forms")).remove(1);
         ObjectNode form = (ObjectNode) document.at("/forms/0");
         form.put("projectName", "生僻字测试：" + RARE);
         form.put("reviewer", "刘䶮");
@@ -104,6 +106,7 @@ class UserTextTest {
         return digest.lines().filter(l -> l.contains(text)).mapToInt(l -> Integer.parseInt(l.trim().split("\\s+")[0])).findFirst().orElseThrow();
     }
 
+    @Tag("office")
     @Test
     void docxWithRareCharactersPrintsThroughLibreOffice() {
         Office.assumeAvailable();

@@ -5,7 +5,11 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
 
 /**
@@ -24,6 +28,33 @@ public final class Office {
             }
         }
         return false;
+    }
+
+    /** LibreOffice with its spreadsheet part, Calc (a separate package: a machine may have Writer alone). */
+    public static boolean calcAvailable() {
+        for (String dir : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
+            Path soffice = Path.of(dir, "soffice");
+            if (Files.isExecutable(soffice)) {
+                try {
+                    return Files.exists(soffice.toRealPath().resolveSibling("libsclo.so"));
+                } catch (IOException e) {
+                    return false;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** Workbooks are printed and saved by Calc: without it those tests are skipped, but in CI, which installs it. */
+    public static void assumeCalc() {
+        assumeAvailable();
+        if (System.getenv("CI") != null) {
+            if (!calcAvailable()) {
+                throw new AssertionError("CI needs LibreOffice Calc: apt-get install libreoffice-calc-nogui");
+            }
+            return;
+        }
+        Assumptions.assumeTrue(calcAvailable(), "LibreOffice Calc not installed (Writer only): skipped here, required in CI");
     }
 
     public static void assumeAvailable() {
@@ -51,12 +82,12 @@ public final class Office {
             dir = Files.createTempDirectory("office");
             Path file = dir.resolve("form." + from);
             Files.write(file, input);
-            java.util.List<String> command = new java.util.ArrayList<>(java.util.List.of("soffice", "--headless", "--norestore",
+            List<String> command = new ArrayList<>(List.of("soffice", "--headless", "--norestore",
                     "-env:UserInstallation=file://" + dir.resolve("profile").toAbsolutePath()));
             if (from.equals("csv")) {
                 command.add("--infilter=CSV:44,34,76,1");
             }
-            command.addAll(java.util.List.of("--convert-to", to, "--outdir", dir.toString(), file.toString()));
+            command.addAll(List.of("--convert-to", to, "--outdir", dir.toString(), file.toString()));
             Process process = new ProcessBuilder(command)
                     .redirectErrorStream(true).redirectOutput(dir.resolve("log.txt").toFile()).start();
             if (!process.waitFor(180, TimeUnit.SECONDS)) {
@@ -83,8 +114,8 @@ public final class Office {
         if (dir == null) {
             return;
         }
-        try (java.util.stream.Stream<Path> files = Files.walk(dir)) {
-            files.sorted(java.util.Comparator.reverseOrder()).forEach(file -> file.toFile().delete());
+        try (Stream<Path> files = Files.walk(dir)) {
+            files.sorted(Comparator.reverseOrder()).forEach(file -> file.toFile().delete());
         } catch (IOException | UncheckedIOException e) {
             // a file LibreOffice still holds: left to the system's cleaning of its temporary folder
         }

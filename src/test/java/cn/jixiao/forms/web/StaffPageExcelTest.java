@@ -11,6 +11,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
@@ -22,6 +23,7 @@ import tools.jackson.databind.JsonNode;
  * they came from ({@code POST /api/v1/forms/{id}/import} → {@code {"document", "warnings", "sources"}}); 下载 Excel
  * saves the workbook ({@code /render?format=xlsx}).
  */
+@Tag("browser")
 class StaffPageExcelTest extends BrowserSession {
     private static final String FORM = "performance-tracking";
     private static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";

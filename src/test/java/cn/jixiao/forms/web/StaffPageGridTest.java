@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
@@ -18,6 +19,7 @@ import org.openqa.selenium.support.ui.Select;
  * errors found through their list, totals that follow typing. The one place with measured times: an edit
  * and an added row, timed in the browser around the page's own work (not the network).
  */
+@Tag("browser")
 class StaffPageGridTest extends BrowserSession {
     /** What a person notices as a lag: an edit must show within this, an added row within twice it. */
     /**

@@ -15,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
@@ -27,6 +28,7 @@ import org.openqa.selenium.support.ui.Select;
  * The staff page as a finance clerk uses it: typing as people type, files and drafts, downloads, the
  * keyboard and the screen sizes. Pictures of each step go to target/staff-page/.
  */
+@Tag("browser")
 class StaffPageTest extends BrowserSession {
 
     @BeforeEach

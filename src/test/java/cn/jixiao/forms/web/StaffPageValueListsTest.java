@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cn.jixiao.forms.form.Json;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
@@ -16,6 +17,7 @@ import tools.jackson.databind.JsonNode;
  * Lists of values on the staff page: the 监控表's 偏差原因, several ticked in one grid cell, and the 申报表's goals, one
  * a line in a text area; both forms whole at a laptop's and a phone's width.
  */
+@Tag("browser")
 class StaffPageValueListsTest extends BrowserSession {
     private static JsonNode document() {
         return Json.MAPPER.readTree(browser.rawDocument());
