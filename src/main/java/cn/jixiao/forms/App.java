@@ -7,11 +7,13 @@ import cn.jixiao.forms.form.indicator.IndicatorChecks;
 import cn.jixiao.forms.http.Metrics;
 import cn.jixiao.forms.http.Routes;
 import cn.jixiao.forms.render.FontLibrary;
-import cn.jixiao.forms.render.pdf.PdfRenderer;
 import cn.jixiao.forms.render.RenderBudget;
 import cn.jixiao.forms.render.Templates;
 import cn.jixiao.forms.render.docx.DocxRenderer;
+import cn.jixiao.forms.render.pdf.PdfRenderer;
 import io.javalin.Javalin;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -138,13 +140,13 @@ public final class App {
     /** The README starts the JVM with its heap bounded; without a bound the heap grows to a quarter of the machine and stays. */
     private static void sayHeapBound() {
         long mb = Runtime.getRuntime().maxMemory() / (1024 * 1024);
-        boolean bounded = java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
+        boolean bounded = ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
                 .anyMatch(option -> option.startsWith("-Xmx") || option.startsWith("-XX:MaxHeapSize=")
                         || option.startsWith("-XX:MaxRAMPercentage=") || option.startsWith("-XX:MaxRAM="));
         if (bounded) {
             LOG.info("heap bounded at {} MB", mb);
         } else {
-            LOG.warn("heap not bounded: the JVM may take {} MB and keep it; start with -Xmx512m as the README does", mb);
+            LOG.info("heap not bounded: the JVM may take {} MB and keep it; start with -Xmx512m as the README does", mb);
         }
     }
 
@@ -156,7 +158,7 @@ public final class App {
                 System.exit(2);
             }
             App app = new App(config);
-            ExampleRenderer.renderAll(app.service(), java.nio.file.Path.of(args[1]));
+            ExampleRenderer.renderAll(app.service(), Path.of(args[1]));
             return;
         }
         if (args.length > 0 && args[0].equals("check-form")) {

@@ -3,28 +3,29 @@ package cn.jixiao.forms;
 import cn.jixiao.forms.excel.ImportedWorkbook;
 import cn.jixiao.forms.excel.Workbooks;
 import cn.jixiao.forms.form.FormError;
-import cn.jixiao.forms.form.Json;
 import cn.jixiao.forms.form.FormRegistry;
+import cn.jixiao.forms.form.Json;
 import cn.jixiao.forms.form.Limits;
 import cn.jixiao.forms.form.Problem;
 import cn.jixiao.forms.form.RegisteredForm;
 import cn.jixiao.forms.render.BudgetExceeded;
 import cn.jixiao.forms.render.OutputFormat;
 import cn.jixiao.forms.render.PageEstimate;
-import cn.jixiao.forms.render.css.Cascades;
 import cn.jixiao.forms.render.PagePicture;
 import cn.jixiao.forms.render.RenderOptions;
 import cn.jixiao.forms.render.Renderer;
 import cn.jixiao.forms.render.Templates;
 import cn.jixiao.forms.render.Xhtml;
+import cn.jixiao.forms.render.css.Cascades;
 import java.util.Collection;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.w3c.dom.Document;
 import tools.jackson.databind.JsonNode;
-import org.slf4j.LoggerFactory;
 
 /**
  * The one front door to the pipeline, one direction: bytes → validated document → view model → XHTML →
@@ -53,7 +54,7 @@ public final class FormService {
             this.renderers.put(renderer.format(), renderer);
         }
         this.queue = queue;
-        this.emptyWorkbooks = new java.util.concurrent.ConcurrentHashMap<>();
+        this.emptyWorkbooks = new ConcurrentHashMap<>();
         this.cascades = new Cascades();
     }
 

@@ -17,6 +17,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -115,7 +116,7 @@ class FormFolderTest {
         assertTrue(json.getMessage().matches("(?s)templates/broken/schema\\.json:\\d+:\\d+: JSON 格式错误.*"), json.getMessage());
 
         copy(Path.of("templates", ORIGINAL, "schema.json"), schema.getParent().resolve("schema.json.tmp"));
-        Files.move(schema.getParent().resolve("schema.json.tmp"), schema, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        Files.move(schema.getParent().resolve("schema.json.tmp"), schema, StandardCopyOption.REPLACE_EXISTING);
         Path template = folder.resolve("form.ftlh");
         Files.writeString(template, Files.readString(template).replace("<#list doc.forms as f>", "<#list doc.forms as f"));
         App app = new App(Config.fromEnvironment(Map.of("JIXIAO_TEMPLATE_DIR", templates.toString())));

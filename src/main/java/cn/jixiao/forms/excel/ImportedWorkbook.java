@@ -5,6 +5,7 @@ import cn.jixiao.forms.form.Problem;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -35,14 +36,14 @@ public record ImportedWorkbook(ObjectNode document, List<Problem> warnings, Map<
         return located;
     }
 
-    private java.util.Optional<String> cellOf(String path) {
+    private Optional<String> cellOf(String path) {
         for (String at = path; ; at = at.substring(0, at.lastIndexOf('/'))) {
             String cell = places.get(at);
             if (cell != null) {
-                return java.util.Optional.of(cell);
+                return Optional.of(cell);
             }
             if (at.isEmpty()) {
-                return java.util.Optional.empty();
+                return Optional.empty();
             }
         }
     }

@@ -7,6 +7,7 @@ import java.io.ByteArrayInputStream;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -80,7 +81,7 @@ final class PackageParts {
                     parts.names.add(name);
                     parts.note(name, inflated);
                 }
-                inflated.transferTo(java.io.OutputStream.nullOutputStream());
+                inflated.transferTo(OutputStream.nullOutputStream());
             }
         }
         for (Relationship relationship : parts.relationships) {

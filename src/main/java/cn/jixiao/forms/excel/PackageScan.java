@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import javax.xml.stream.XMLStreamReader;
@@ -246,7 +247,7 @@ final class PackageScan {
 
     static void over(List<Problem> beyond, long count, int limit, String name, String message) {
         if (count > limit) {
-            beyond.add(beyond(name, String.format(java.util.Locale.ROOT, message, count, limit)));
+            beyond.add(beyond(name, String.format(Locale.ROOT, message, count, limit)));
         }
     }
 }

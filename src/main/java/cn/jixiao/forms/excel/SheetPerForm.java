@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -99,10 +100,10 @@ final class SheetPerForm implements WorkbookLayout {
                 .map(f -> item == null ? "" : item.at(f.pointer()).asString("")).filter(s -> !s.isBlank())
                 .map(WorkbookUtil::createSafeSheetName).orElse("项目" + (index + 1));
         String name = wanted.length() > 28 ? wanted.substring(0, 28) : wanted;
-        for (int n = 2; taken.contains(name.toLowerCase(java.util.Locale.ROOT)); n++) {
+        for (int n = 2; taken.contains(name.toLowerCase(Locale.ROOT)); n++) {
             name = (wanted.length() > 25 ? wanted.substring(0, 25) : wanted) + "(" + n + ")";
         }
-        taken.add(name.toLowerCase(java.util.Locale.ROOT));
+        taken.add(name.toLowerCase(Locale.ROOT));
         return name;
     }
 

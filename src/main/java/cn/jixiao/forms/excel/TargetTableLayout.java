@@ -6,6 +6,7 @@ import cn.jixiao.forms.excel.FormShape.Table;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
@@ -201,7 +202,7 @@ final class TargetTableLayout implements WorkbookLayout {
     }
 
     /** The 合计 row or a unit's row: its name, and each amount column's formula (given the column's letter). */
-    private void sumRow(Sheet sheet, CellStyles styles, int row, String name, java.util.function.UnaryOperator<String> formula) {
+    private void sumRow(Sheet sheet, CellStyles styles, int row, String name, UnaryOperator<String> formula) {
         Row line = sheet.createRow(row);
         List<Field> columns = columns();
         for (int c = 0; c < columns.size(); c++) {

@@ -5,6 +5,7 @@ import cn.jixiao.forms.form.Amounts;
 import java.math.BigDecimal;
 import java.text.Normalizer;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -104,7 +105,7 @@ final class TargetTableRows {
                 }
                 project = project(unit, units.size() - 1, row);
                 projectRow = row;
-                for (StatedSum sum : java.util.Arrays.asList(unitSum, total)) {
+                for (StatedSum sum : Arrays.asList(unitSum, total)) {
                     if (sum != null) {
                         sum.projects().add(project);
                         sum.rows().add(row);

@@ -13,6 +13,7 @@ import java.util.concurrent.CancellationException;
 import org.apache.poi.EncryptedDocumentException;
 import org.apache.poi.hssf.OldExcelFormatException;
 import org.apache.poi.hssf.usermodel.HSSFWorkbook;
+import org.apache.poi.openxml4j.exceptions.InvalidFormatException;
 import org.apache.poi.openxml4j.opc.OPCPackage;
 import org.apache.poi.openxml4j.opc.PackagePart;
 import org.apache.poi.openxml4j.opc.PackageRelationshipTypes;
@@ -88,7 +89,7 @@ final class WorkbookFile {
         try {
             pkg = OPCPackage.open(new InterruptibleParts(new ZipInputStreamZipEntrySource(
                     ZipHelper.openZipStream(new ByteArrayInputStream(bytes)))));
-        } catch (org.apache.poi.openxml4j.exceptions.InvalidFormatException e) {
+        } catch (InvalidFormatException e) {
             throw unreadable("无法读取工作簿：文件已损坏，或不是 Excel 工作簿（" + e.getMessage() + "）");
         }
         try {

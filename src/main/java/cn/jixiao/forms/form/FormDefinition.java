@@ -5,6 +5,7 @@ import cn.jixiao.forms.form.rules.JsonPlaces;
 import cn.jixiao.forms.form.shape.FieldKind;
 import cn.jixiao.forms.form.shape.KindKeywords.AmountSettings;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -40,7 +41,7 @@ public record FormDefinition(String id, String title, String description, Map<St
      */
     @SuppressWarnings("unchecked")
     public Map<String, Object> templateModel() {
-        Map<String, Object> model = new java.util.LinkedHashMap<>(Json.MAPPER.convertValue(json, Map.class));
+        Map<String, Object> model = new LinkedHashMap<>(Json.MAPPER.convertValue(json, Map.class));
         model.put("id", id);
         model.put("title", title);
         model.put("description", description);
@@ -54,7 +55,7 @@ public record FormDefinition(String id, String title, String description, Map<St
      * form.json, {@code {"performance-target": "…"}} or {@code {"performance-target": {"document": "…"}}}.
      */
     public Map<String, String> derivations() {
-        Map<String, String> derivations = new java.util.LinkedHashMap<>();
+        Map<String, String> derivations = new LinkedHashMap<>();
         json.path("derive").properties().forEach(e -> derivations.put(e.getKey(),
                 e.getValue().isString() ? e.getValue().asString() : e.getValue().path("document").asString("")));
         return derivations;

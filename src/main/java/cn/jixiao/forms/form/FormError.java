@@ -1,6 +1,7 @@
 package cn.jixiao.forms.form;
 
 import java.util.List;
+import java.util.Locale;
 
 /**
  * Every way a document can be refused: not JSON, not a readable workbook, breaking the contract, beyond a
@@ -24,7 +25,7 @@ public final class FormError extends RuntimeException {
         NOT_DERIVABLE;
 
         public String code() {
-            return name().toLowerCase(java.util.Locale.ROOT);
+            return name().toLowerCase(Locale.ROOT);
         }
     }
 

@@ -30,6 +30,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -89,7 +90,7 @@ public final class FormRegistry {
      * Compiles the derivations a loaded form declares against the forms they start from (by id; null for none): what
      * a maintainer's check of one folder does with the folders beside it. {@link FormDefinitionError} with each fault.
      */
-    public static void linkDerivations(RegisteredForm form, java.util.function.Function<String, RegisteredForm> forms, Path folder) {
+    public static void linkDerivations(RegisteredForm form, Function<String, RegisteredForm> forms, Path folder) {
         Loader.derivations(form, forms, folder);
     }
 
@@ -229,7 +230,7 @@ public final class FormRegistry {
         }
 
         /** Compiles a form's derivations against the forms they start from, found by id. */
-        private static void derivations(RegisteredForm form, java.util.function.Function<String, RegisteredForm> forms, Path folder) {
+        private static void derivations(RegisteredForm form, Function<String, RegisteredForm> forms, Path folder) {
             Map<String, Derivation> compiled = new LinkedHashMap<>();
             List<FormDefinitionError.Fault> faults = new ArrayList<>();
             FormFolder source = FormFolder.of(folder);

@@ -134,7 +134,7 @@ public final class RegisteredForm {
     }
 
     /** The forms a document of this one can be made from, by their ids. */
-    public java.util.Set<String> derivableFrom() {
+    public Set<String> derivableFrom() {
         return derivations.keySet();
     }
 

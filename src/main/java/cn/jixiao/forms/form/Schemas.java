@@ -1,6 +1,9 @@
 package cn.jixiao.forms.form;
 
 import cn.jixiao.forms.form.shape.KindKeywords;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -94,9 +97,9 @@ final class Schemas {
         if (!(properties instanceof ObjectNode named)) {
             return;
         }
-        java.util.Set<String> required = new java.util.HashSet<>();
+        Set<String> required = new HashSet<>();
         object.path("required").forEach(name -> required.add(name.asString()));
-        for (java.util.Map.Entry<String, JsonNode> entry : named.properties()) {
+        for (Map.Entry<String, JsonNode> entry : named.properties()) {
             if (required.contains(entry.getKey()) || !(entry.getValue() instanceof ObjectNode property)) {
                 continue;
             }

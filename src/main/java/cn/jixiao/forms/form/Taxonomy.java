@@ -1,10 +1,13 @@
 package cn.jixiao.forms.form;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * The indicator taxonomy of the budget-performance forms (一级指标 → 二级指标) with the codes that the
@@ -132,24 +135,24 @@ public final class Taxonomy {
         return Optional.ofNullable(spelling == null ? null : LEVEL2_SPELLINGS.get(normalise(spelling)));
     }
 
-    private static final java.util.regex.Pattern NUMBER = java.util.regex.Pattern.compile("[0-9]{1,3}(\\.0+)?|[0-9]{1,3}[eE]0");
+    private static final Pattern NUMBER = Pattern.compile("[0-9]{1,3}(\\.0+)?|[0-9]{1,3}[eE]0");
 
     /** Codes may arrive as JSON numbers that JSON Schema counts equal to the code: 1.0 is 1. */
     private static String normalise(String spelling) {
         String text = spelling.strip();
         if (NUMBER.matcher(text).matches()) {
-            return new java.math.BigDecimal(text).stripTrailingZeros().toPlainString();
+            return new BigDecimal(text).stripTrailingZeros().toPlainString();
         }
         return text;
     }
 
     /** The 一级指标 as the forms print them, in code order: what a workbook's drop-down offers. */
     public static List<String> level1Labels() {
-        return java.util.Arrays.stream(Level1.values()).map(Level1::label).toList();
+        return Arrays.stream(Level1.values()).map(Level1::label).toList();
     }
 
     public static List<String> level2Labels() {
-        return java.util.Arrays.stream(Level2.values()).map(Level2::label).toList();
+        return Arrays.stream(Level2.values()).map(Level2::label).toList();
     }
 
     /** The accepted spellings of 一级指标, for the JSON Schema (strings, and the codes as numbers too). */

@@ -3,6 +3,7 @@ package cn.jixiao.forms.http;
 import cn.jixiao.forms.Config;
 import io.javalin.config.JavalinConfig;
 import org.eclipse.jetty.server.NetworkConnectionLimit;
+import org.eclipse.jetty.server.handler.MinimumDataRateHandler;
 import org.eclipse.jetty.server.handler.ThreadLimitHandler;
 
 /**
@@ -26,7 +27,6 @@ final class ConnectionLimits {
 
     static void apply(JavalinConfig javalin, Config.Connections limits, RequestLog log) {
         javalin.jetty.modifyHttpConfiguration(http -> {
-            http.setMinRequestDataRate(limits.minUploadBytesPerSecond());
             http.setIdleTimeout(limits.idleTimeout().toMillis());
         });
         javalin.jetty.modifyServer(server -> {
@@ -34,7 +34,9 @@ final class ConnectionLimits {
             perClient.setThreadLimit(limits.threadsPerClient());
             // A health check or a scrape never waits behind its address's other requests (a proxy's, a busy client's).
             perClient.excludePath(UNLIMITED_PATHS);
-            perClient.setHandler(new RequestIdInLog(server.getHandler()));
+            // A body arriving slower than the operator allows fails its read, which the routes answer with 408.
+            perClient.setHandler(new MinimumDataRateHandler(new RequestIdInLog(server.getHandler()),
+                    limits.minUploadBytesPerSecond(), 0));
             ClientConnectionLimit perClientConnections = new ClientConnectionLimit(limits.maxConnectionsPerClient(), server);
             log.setHandler(perClientConnections.healthOnly(new ServerOptions(perClient)));
             server.setHandler(log);

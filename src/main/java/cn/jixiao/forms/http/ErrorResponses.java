@@ -7,9 +7,14 @@ import cn.jixiao.forms.form.Json;
 import cn.jixiao.forms.form.Problem;
 import cn.jixiao.forms.form.rules.FormDefinitionError;
 import cn.jixiao.forms.render.TemplateFailure;
+import io.javalin.config.RouterConfig;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
+import jakarta.servlet.ServletInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,7 +35,7 @@ final class ErrorResponses {
     static final String CLIENT_GONE = "client_gone";
 
     /** How long the rest of a refused body is read at most: 5 s take a 32 MiB batch at 50 Mbit/s. */
-    private static final java.time.Duration DRAIN_TIME = java.time.Duration.ofSeconds(5);
+    private static final Duration DRAIN_TIME = Duration.ofSeconds(5);
 
     private final Metrics metrics;
     private final long retryAfterSeconds;
@@ -104,7 +109,7 @@ final class ErrorResponses {
     }
 
     /** Errors thrown past the handlers (out of memory, a stack overflow): logged, answered in JSON, never an empty 500. */
-    void register(io.javalin.config.RouterConfig router) {
+    void register(RouterConfig router) {
         router.javaLangErrorHandler((response, error) -> {
             LOG.error("serious failure while answering a request", error);
             metrics.rejected(INTERNAL_ERROR);
@@ -112,7 +117,7 @@ final class ErrorResponses {
                 response.setStatus(500);
                 response.setContentType(Replies.JSON);
                 response.getOutputStream().write(body(INTERNAL_ERROR, "服务内部错误，已记录", List.of()));
-            } catch (java.io.IOException | RuntimeException unanswerable) {
+            } catch (IOException | RuntimeException unanswerable) {
                 LOG.debug("could not answer after {}", error.toString(), unanswerable);
             }
         });
@@ -193,14 +198,14 @@ final class ErrorResponses {
             return;
         }
         try {
-            jakarta.servlet.ServletInputStream in = ctx.req().getInputStream();
+            ServletInputStream in = ctx.req().getInputStream();
             if (in.isFinished()) {
                 return;
             }
             if (status != 408 && length <= maxBodyBytes && drained(in)) {
                 return;
             }
-        } catch (java.io.IOException | RuntimeException e) {
+        } catch (IOException | RuntimeException e) {
             // read already, the client is gone, or its body comes too slowly (Jetty's 408): read no more of it
         }
         ctx.header("Connection", "close");
@@ -216,7 +221,7 @@ final class ErrorResponses {
      * not ended within {@link #DRAIN_TIME} (a client sending slowly, at the minimum rate, would otherwise hold the
      * thread for as long as the body takes).
      */
-    private boolean drained(java.io.InputStream in) throws java.io.IOException {
+    private boolean drained(InputStream in) throws IOException {
         byte[] buffer = new byte[64 * 1024];
         long left = maxBodyBytes + 1L;
         long deadline = System.nanoTime() + DRAIN_TIME.toNanos();

@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import tools.jackson.core.json.JsonWriteFeature;
 import tools.jackson.databind.ObjectWriter;
 
@@ -160,7 +161,7 @@ final class FormRoutes {
     }
 
     /** Renders, counting the time in the metrics, and sends the file with its name and warnings. */
-    private void send(Context ctx, RegisteredForm form, OutputFormat format, java.util.function.Supplier<FormService.RenderedFile> render) {
+    private void send(Context ctx, RegisteredForm form, OutputFormat format, Supplier<FormService.RenderedFile> render) {
         long started = System.nanoTime();
         FormService.RenderedFile file = Requester.whilePresent(ClientPresence.of(ctx), render);
         metrics.rendered(form.id(), format.extension(), System.nanoTime() - started);

@@ -1,7 +1,7 @@
 package cn.jixiao.forms.http;
 
 import java.nio.ByteBuffer;
-import org.eclipse.jetty.http.HttpFields;
+import java.util.List;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
@@ -15,13 +15,6 @@ import org.eclipse.jetty.util.Callback;
  */
 final class JsonErrorHandler extends ErrorHandler {
     static final String NO_VERSION = "请求行格式错误：缺少 HTTP 版本，或版本不受支持；请用 HTTP/1.1";
-
-    @Override
-    public ByteBuffer badMessageError(int status, String reason, HttpFields.Mutable fields) {
-        fields.put(HttpHeader.CONTENT_TYPE, Replies.JSON);
-        fields.put("X-Request-Id", java.util.UUID.randomUUID().toString());
-        return ByteBuffer.wrap(ErrorResponses.serverError(status));
-    }
 
     /** Every method gets the JSON body, not only GET, POST and HEAD (Jetty's default): OPTIONS, PUT, DELETE … too. */
     @Override
@@ -39,6 +32,6 @@ final class JsonErrorHandler extends ErrorHandler {
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, Replies.JSON);
         response.getHeaders().put("X-Request-Id", RequestLog.idOf(request));
         response.write(true, ByteBuffer.wrap(status == 505 ? ErrorResponses.body(RequestError.Kind.BAD_REQUEST.code(),
-                NO_VERSION, java.util.List.of()) : ErrorResponses.serverError(answered)), callback);
+                NO_VERSION, List.of()) : ErrorResponses.serverError(answered)), callback);
     }
 }

@@ -1,5 +1,6 @@
 package cn.jixiao.forms.http;
 
+import io.prometheus.metrics.config.EscapingScheme;
 import io.prometheus.metrics.core.metrics.Counter;
 import io.prometheus.metrics.core.metrics.GaugeWithCallback;
 import io.prometheus.metrics.core.metrics.Histogram;
@@ -50,7 +51,7 @@ public final class Metrics {
     byte[] scrape() {
         try {
             ByteArrayOutputStream out = new ByteArrayOutputStream(16 * 1024);
-            writer.write(out, registry.scrape(), io.prometheus.metrics.config.EscapingScheme.UNDERSCORE_ESCAPING);
+            writer.write(out, registry.scrape(), EscapingScheme.UNDERSCORE_ESCAPING);
             return out.toByteArray();
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -5,10 +5,15 @@ import cn.jixiao.forms.form.Problem;
 import cn.jixiao.forms.render.OutputFormat;
 import cn.jixiao.forms.render.RenderOptions;
 import io.javalin.http.Context;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.concurrent.TimeoutException;
+import java.util.zip.GZIPInputStream;
+import org.eclipse.jetty.http.HttpException;
 
 /** What a request asks for and what it brings: the output format, and a JSON body. */
 final class Negotiation {
@@ -180,25 +185,28 @@ final class Negotiation {
     }
 
     private static byte[] inflate(byte[] body, int maxBytes) {
-        try (java.util.zip.GZIPInputStream in = new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(body))) {
+        try (GZIPInputStream in = new GZIPInputStream(new ByteArrayInputStream(body))) {
             byte[] inflated = in.readNBytes(maxBytes + 1);
             if (inflated.length > maxBytes) {
                 throw new RequestError(RequestError.Kind.BODY_TOO_LARGE, "请求体解压后过大：最多 " + maxBytes + " 字节");
             }
             return inflated;
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw new RequestError(RequestError.Kind.BAD_REQUEST, "请求体声明为 gzip 压缩，但无法解压：" + e.getMessage());
         }
     }
 
     /** A body that could not be read is the connection's fault: cut off, or arriving too slowly. */
     private static RuntimeException unreadable(Exception failure) {
+        // A read too slow may come wrapped in an IOException: the whole chain is asked about time first.
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof java.util.concurrent.TimeoutException
-                    || cause instanceof org.eclipse.jetty.http.BadMessageException bad && bad.getCode() == 408) {
+            if (cause instanceof TimeoutException
+                    || cause instanceof HttpException bad && bad.getCode() == 408) {
                 return new RequestError(RequestError.Kind.REQUEST_TIMEOUT, "请求超时：请求体发送过慢或停顿过久");
             }
-            if (cause instanceof java.io.IOException) {
+        }
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof IOException) {
                 return new RequestError(RequestError.Kind.INCOMPLETE_BODY, RequestError.message(RequestError.Kind.INCOMPLETE_BODY));
             }
         }

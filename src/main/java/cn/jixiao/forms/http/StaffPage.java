@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.Collections;
 import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Map;
@@ -90,7 +91,7 @@ final class StaffPage {
                 }
             } else {
                 try (ZipFile jar = new ZipFile(source.toFile())) {
-                    for (ZipEntry entry : java.util.Collections.list(jar.entries())) {
+                    for (ZipEntry entry : Collections.list(jar.entries())) {
                         if (!entry.isDirectory() && entry.getName().startsWith(DIRECTORY)) {
                             String name = entry.getName().substring(DIRECTORY.length());
                             try (InputStream in = jar.getInputStream(entry)) {

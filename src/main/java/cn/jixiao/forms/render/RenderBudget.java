@@ -1,5 +1,7 @@
 package cn.jixiao.forms.render;
 
+import org.w3c.dom.Document;
+
 /**
  * How much one rendered file may be: pages and bytes. A document beyond either is refused — early, from an
  * estimate of its pages before anything is laid out, or as soon as the layout or the output shows it — never
@@ -8,7 +10,7 @@ package cn.jixiao.forms.render;
 public record RenderBudget(int maxPages, int maxBytes) {
 
     /** Refuses a document whose XHTML alone shows it needs more pages than allowed. */
-    public void checkEstimate(org.w3c.dom.Document xhtml, cn.jixiao.forms.render.css.Stylesheet.Page page) {
+    public void checkEstimate(Document xhtml, cn.jixiao.forms.render.css.Stylesheet.Page page) {
         long pages = PageEstimate.atLeast(xhtml, page);
         if (pages > maxPages) {
             throw new BudgetExceeded(BudgetExceeded.Measure.PAGES, pages, maxPages, true);

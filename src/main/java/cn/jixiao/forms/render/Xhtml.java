@@ -3,6 +3,7 @@ package cn.jixiao.forms.render;
 import java.io.IOException;
 import java.io.StringReader;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -16,6 +17,7 @@ import org.w3c.dom.Element;
 import org.w3c.dom.Node;
 import org.xml.sax.InputSource;
 import org.xml.sax.SAXException;
+import org.xml.sax.SAXParseException;
 
 /**
  * Parses template output with the JDK's own parser, whatever XML libraries sit on the class path, with
@@ -66,7 +68,7 @@ public final class Xhtml {
             return builder.parse(new InputSource(new StringReader(markup)));
         } catch (IOException e) {
             throw new IllegalStateException(e);
-        } catch (org.xml.sax.SAXParseException e) {
+        } catch (SAXParseException e) {
             throw new TemplateFailure(source + " produced XHTML that is not well-formed, at line " + e.getLineNumber()
                     + ", column " + e.getColumnNumber() + " of its output: " + e.getMessage(), e);
         } catch (SAXException e) {
@@ -117,6 +119,6 @@ public final class Xhtml {
         if (attribute.isBlank()) {
             return Set.of();
         }
-        return Set.copyOf(java.util.Arrays.asList(WHITESPACE.split(attribute.trim()))); // class="v v" names v once
+        return Set.copyOf(Arrays.asList(WHITESPACE.split(attribute.trim()))); // class="v v" names v once
     }
 }

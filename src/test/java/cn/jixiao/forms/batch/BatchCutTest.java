@@ -9,6 +9,7 @@ import cn.jixiao.forms.Config;
 import cn.jixiao.forms.form.Json;
 import cn.jixiao.forms.testing.TestServer;
 import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -22,6 +23,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -89,7 +92,7 @@ class BatchCutTest {
         String text = new String(answer, StandardCharsets.ISO_8859_1);
         assertTrue(text.startsWith("HTTP/1.1 200"), text.substring(0, Math.min(200, text.length())));
         int start = text.indexOf("\r\n\r\n") + 4;
-        byte[] body = java.util.Arrays.copyOfRange(answer, start, answer.length);
+        byte[] body = Arrays.copyOfRange(answer, start, answer.length);
         List<String> arrived = new ArrayList<>();
         try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(body))) {
             for (ZipEntry entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
@@ -107,10 +110,10 @@ class BatchCutTest {
     @Test
     void aBatchRunsWholeWhileSingleRendersAreTurnedAwayByTheQueueWait() throws Exception {
         String[] forms = new String[12];
-        java.util.Arrays.fill(forms, "performance-tracking");
+        Arrays.fill(forms, "performance-tracking");
         AtomicBoolean batchDone = new AtomicBoolean();
         List<Thread> singles = new ArrayList<>();
-        List<Integer> statuses = java.util.Collections.synchronizedList(new ArrayList<>());
+        List<Integer> statuses = Collections.synchronizedList(new ArrayList<>());
         for (int i = 0; i < 3; i++) {
             Thread single = new Thread(() -> {
                 while (!batchDone.get()) {
@@ -151,7 +154,7 @@ class BatchCutTest {
     @Test
     void aBatchBeyondTheBatchesRunningAtOnceIsTurnedAwayBeforeItsAnswerStarts() throws Exception {
         String[] forms = new String[60];
-        java.util.Arrays.fill(forms, "performance-target");
+        Arrays.fill(forms, "performance-target");
         byte[] longBatch = BatchTest.batch(forms);
         try (Socket first = new Socket("127.0.0.1", app.port())) {
             first.getOutputStream().write(("POST /api/v1/batch?format=zip HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
@@ -174,7 +177,7 @@ class BatchCutTest {
     }
 
     private static byte[] readUntilClosed(InputStream in) throws IOException {
-        java.io.ByteArrayOutputStream all = new java.io.ByteArrayOutputStream();
+        ByteArrayOutputStream all = new ByteArrayOutputStream();
         byte[] buffer = new byte[65536];
         try {
             for (int n; (n = in.read(buffer)) > 0; ) {

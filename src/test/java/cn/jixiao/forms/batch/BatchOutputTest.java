@@ -10,6 +10,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -48,7 +49,7 @@ class BatchOutputTest {
         for (String character : new String[]{"\uD840\uDC00", "绩", "a"}) {
             String name = character.repeat(80) + "-项目支出绩效跟踪表";
             Set<String> taken = new HashSet<>();
-            Set<String> names = new java.util.LinkedHashSet<>();
+            Set<String> names = new LinkedHashSet<>();
             for (int i = 0; i < 12; i++) {
                 String unique = BatchFiles.unique(name, taken, BatchFiles.MAX_NAME_BYTES - ".docx".length());
                 assertTrue(bytes(unique + ".docx") <= BatchFiles.MAX_NAME_BYTES, unique + ": " + bytes(unique + ".docx"));

@@ -13,21 +13,25 @@ import cn.jixiao.forms.testing.TestServer;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.http.HttpResponse;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
+import org.apache.commons.compress.archivers.zip.X5455_ExtendedTimestamp;
+import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
+import org.apache.commons.compress.archivers.zip.ZipFile;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.interactive.documentnavigation.destination.PDPageDestination;
 import org.apache.pdfbox.pdmodel.interactive.documentnavigation.outline.PDOutlineItem;
 import org.apache.pdfbox.pdmodel.interactive.documentnavigation.outline.PDOutlineNode;
-import org.apache.commons.compress.archivers.zip.X5455_ExtendedTimestamp;
-import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
-import org.apache.commons.compress.archivers.zip.ZipFile;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
@@ -96,7 +100,7 @@ class BatchTest {
         byte[] zip = post("?format=zip&include=docx", batch("performance-target", "performance-tracking")).body();
         int entries = 0;
         try (ZipFile file = ZipFile.builder().setByteArray(zip).get()) {
-            for (ZipArchiveEntry entry : java.util.Collections.list(file.getEntries())) {
+            for (ZipArchiveEntry entry : Collections.list(file.getEntries())) {
                 entries++;
                 assertEquals(ZipArchiveEntry.PLATFORM_UNIX, entry.getPlatform(), entry.getName());
                 assertTrue(entry.getGeneralPurposeBit().usesUTF8ForNames(), entry.getName());
@@ -105,7 +109,7 @@ class BatchTest {
         }
         assertEquals(3, entries);
         // Every local header: DOS time 00:00:00, date 2000-01-01, as bytes.
-        java.nio.ByteBuffer bytes = java.nio.ByteBuffer.wrap(zip).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        ByteBuffer bytes = ByteBuffer.wrap(zip).order(ByteOrder.LITTLE_ENDIAN);
         int headers = 0;
         for (int i = 0; i + 30 <= zip.length; i++) {
             if (bytes.getInt(i) == 0x04034b50) {
@@ -132,7 +136,7 @@ class BatchTest {
         assertEquals(200, response.statusCode());
         List<String> names = List.copyOf(entries(response.body()).keySet());
         assertEquals(7, names.size(), names.toString());
-        assertEquals(7, new java.util.HashSet<>(names).size(), "unique: " + names);
+        assertEquals(7, new HashSet<>(names).size(), "unique: " + names);
         for (String name : names) {
             assertTrue(name.getBytes(StandardCharsets.UTF_8).length <= 255, name);
         }

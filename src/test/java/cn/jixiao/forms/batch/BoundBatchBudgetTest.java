@@ -12,6 +12,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Map;
@@ -30,7 +31,7 @@ class BoundBatchBudgetTest {
         HttpResponse<byte[]> response = CLIENT.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.port()
                         + "/api/v1/batch?format=pdf")).header("Content-Type", "application/json").timeout(Duration.ofSeconds(120))
                 .POST(HttpRequest.BodyPublishers.ofByteArray(batch)).build(), HttpResponse.BodyHandlers.ofByteArray());
-        assertEquals(422, response.statusCode(), new String(response.body(), java.nio.charset.StandardCharsets.UTF_8));
+        assertEquals(422, response.statusCode(), new String(response.body(), StandardCharsets.UTF_8));
         JsonNode error = Json.MAPPER.readTree(response.body()).path("error");
         assertEquals("limit_exceeded", error.path("code").asString());
         assertEquals("/items", error.path("details").get(0).path("path").asString());

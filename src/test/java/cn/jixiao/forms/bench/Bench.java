@@ -4,6 +4,7 @@ import cn.jixiao.forms.App;
 import cn.jixiao.forms.Config;
 import cn.jixiao.forms.form.RegisteredForm;
 import cn.jixiao.forms.render.OutputFormat;
+import com.sun.management.ThreadMXBean;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.net.URI;
@@ -17,8 +18,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -60,7 +61,7 @@ public final class Bench {
     private static void inProcess(int renders, int warmup) throws Exception {
         App app = new App(Config.defaults());
         app.service().warmUp();
-        com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+        ThreadMXBean threads = (ThreadMXBean) ManagementFactory.getThreadMXBean();
         System.out.println("## Render times in one warm process (" + renders + " renders each, after " + warmup + " to warm up)");
         System.out.println();
         System.out.println("| example | format | median ms | p95 ms | size | pages | per page | allocated per render |");
@@ -155,7 +156,7 @@ public final class Bench {
     }
 
     /** Bytes allocated so far by every live thread: a render runs on a thread of the render queue. */
-    private static long allocatedByAllThreads(com.sun.management.ThreadMXBean threads) {
+    private static long allocatedByAllThreads(ThreadMXBean threads) {
         long total = 0;
         for (long bytes : threads.getThreadAllocatedBytes(threads.getAllThreadIds())) {
             total += Math.max(0, bytes);

@@ -9,12 +9,17 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.zip.ZipFile;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The attacks on batches and on the edges of HTTP, each from an address of its own, for {@link AttackRun}: batches
@@ -42,14 +47,14 @@ final class ServiceAttacks {
     final List<Long> busyHealth = Collections.synchronizedList(new ArrayList<>());
 
     /** @param burst how long the sixteen batches at once go on, from now: the other batches get their turn after */
-    ServiceAttacks(int port, byte[] example, java.time.Duration burst) {
+    ServiceAttacks(int port, byte[] example, Duration burst) {
         this.port = port;
         this.example = example;
         this.batchesAtOnceUntil = System.nanoTime() + burst.toNanos();
     }
 
     /** What the run must have seen besides: at least one batch whole, and the oversized one refused by its budget. */
-    void requireSeen(java.util.Map<String, ? extends Number> answers) {
+    void requireSeen(Map<String, ? extends Number> answers) {
         if (!answers.containsKey("whole batch 200")) {
             failures.add("no batch of 6 was answered whole: " + answers.keySet());
         }
@@ -174,7 +179,7 @@ final class ServiceAttacks {
      * sixteen batches at once are over, so that it is admitted.
      */
     private void oversizedBoundPdf() {
-        tools.jackson.databind.node.ObjectNode form = (tools.jackson.databind.node.ObjectNode) Json.MAPPER.readTree(example)
+        ObjectNode form = (ObjectNode) Json.MAPPER.readTree(example)
                 .path("forms").get(0);
         form.put("remarks", "说明\n".repeat(1500));
         String document = "{\"forms\":[" + String.join(",", Collections.nCopies(40, form.toString())) + "]}";
@@ -221,7 +226,7 @@ final class ServiceAttacks {
                 String answer = new String(firstAnswer(socket.getInputStream()), StandardCharsets.UTF_8);
                 String status = statusOf(answer.getBytes(StandardCharsets.UTF_8));
                 AttackRun.count("bad request line " + status);
-                boolean json = answer.toLowerCase(java.util.Locale.ROOT).contains("content-type: application/json")
+                boolean json = answer.toLowerCase(Locale.ROOT).contains("content-type: application/json")
                         && answer.substring(answer.indexOf("\r\n\r\n") + 4).startsWith("{");
                 if (!(status.startsWith("4") || status.equals("200")) || !json) {
                     failures.add("request line " + line.lines().findFirst().orElse("") + " got: "
@@ -276,7 +281,7 @@ final class ServiceAttacks {
     private static byte[] body(byte[] answer) {
         String text = new String(answer, StandardCharsets.ISO_8859_1);
         int end = text.indexOf("\r\n\r\n");
-        return end < 0 ? new byte[0] : java.util.Arrays.copyOfRange(answer, end + 4, answer.length);
+        return end < 0 ? new byte[0] : Arrays.copyOfRange(answer, end + 4, answer.length);
     }
 
     /** Whether the bytes are a ZIP with its central directory and the manifest: what a client can open. */

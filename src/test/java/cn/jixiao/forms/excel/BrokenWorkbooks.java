@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -20,9 +21,11 @@ import org.apache.poi.poifs.crypt.EncryptionMode;
 import org.apache.poi.poifs.crypt.Encryptor;
 import org.apache.poi.poifs.filesystem.POIFSFileSystem;
 import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.DataFormatter;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
+import org.apache.poi.ss.usermodel.WorkbookFactory;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.apache.poi.xssf.usermodel.XSSFWorkbookType;
 
@@ -156,7 +159,7 @@ final class BrokenWorkbooks {
     static byte[] padded(String part, int size) {
         Map<String, byte[]> entries = entries(SeedWorkbook.xlsx(SeedWorkbook.rows()));
         byte[] padding = new byte[size];
-        java.util.Arrays.fill(padding, (byte) ' ');
+        Arrays.fill(padding, (byte) ' ');
         entries.put(part, padding);
         return zip(entries);
     }
@@ -190,10 +193,10 @@ final class BrokenWorkbooks {
 
     /** A workbook with the first text cell reading {@code was} changed to {@code instead}. */
     static byte[] changed(byte[] workbook, String was, String instead) {
-        try (Workbook book = org.apache.poi.ss.usermodel.WorkbookFactory.create(new ByteArrayInputStream(workbook))) {
+        try (Workbook book = WorkbookFactory.create(new ByteArrayInputStream(workbook))) {
             for (Row row : book.getSheetAt(0)) {
                 for (Cell cell : row) {
-                    String text = new org.apache.poi.ss.usermodel.DataFormatter().formatCellValue(cell);
+                    String text = new DataFormatter().formatCellValue(cell);
                     if (text.equals(was)) {
                         cell.setCellValue(instead);
                         ByteArrayOutputStream out = new ByteArrayOutputStream();

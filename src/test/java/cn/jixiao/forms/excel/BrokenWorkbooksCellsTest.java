@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
@@ -34,7 +35,7 @@ class BrokenWorkbooksCellsTest {
     /** The exported workbook with one cell of the first sheet written as given (its reference kept). */
     static byte[] withCell(String reference, String attributes, String inside) {
         return edited("xl/worksheets/sheet1.xml", xml -> {
-            Matcher cell = java.util.regex.Pattern.compile("<c r=\"" + reference + "\"[^>]*?(/>|>.*?</c>)").matcher(xml);
+            Matcher cell = Pattern.compile("<c r=\"" + reference + "\"[^>]*?(/>|>.*?</c>)").matcher(xml);
             String written = "<c r=\"" + reference + "\" " + attributes + (inside.isEmpty() ? "/>" : ">" + inside + "</c>");
             return cell.find() ? xml.substring(0, cell.start()) + written + xml.substring(cell.end())
                     : xml.replace("</row>", written + "</row>"); // a cell the row did not have: at its end

@@ -8,6 +8,8 @@ import cn.jixiao.forms.Config;
 import cn.jixiao.forms.form.Json;
 import cn.jixiao.forms.testing.TestServer;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
@@ -95,7 +97,7 @@ class BrokenWorkbooksCountedTest {
     @Test
     void sharedStringsAreCountedByNumber() {
         String[] texts = new String[50_001];
-        java.util.Arrays.setAll(texts, i -> "文字" + i);
+        Arrays.setAll(texts, i -> "文字" + i);
         JsonNode body = refused(RawWorkbook.of(RawWorkbook.row(1, "项目名称")).sharedStrings(texts).bytes(), 422, "limit_exceeded");
         assertEquals("JIXIAO_MAX_WORKBOOK_STRINGS", limitOf(body), body.toString());
     }
@@ -103,7 +105,7 @@ class BrokenWorkbooksCountedTest {
     @Test
     void sharedStringsAreCountedByCharacters() {
         String[] texts = new String[51];
-        java.util.Arrays.fill(texts, "绩".repeat(100_000));
+        Arrays.fill(texts, "绩".repeat(100_000));
         JsonNode body = refused(RawWorkbook.of(RawWorkbook.row(1, "项目名称")).sharedStrings(texts).bytes(), 422, "limit_exceeded");
         assertEquals("JIXIAO_MAX_WORKBOOK_STRING_CHARS", limitOf(body), body.toString());
         assertTrue(body.toString().contains("5100000"), body.toString());
@@ -113,17 +115,17 @@ class BrokenWorkbooksCountedTest {
     @Test
     void sharedStringsAreCountedWhateverTheirPartIsCalled() {
         String[] texts = new String[50_001];
-        java.util.Arrays.setAll(texts, i -> "文字" + i);
+        Arrays.setAll(texts, i -> "文字" + i);
         byte[] workbook = RawWorkbook.of(RawWorkbook.row(1, "项目名称")).sharedStrings(texts).bytes();
         UnaryOperator<byte[]> rename = bytes -> {
             Map<String, byte[]> entries = BrokenWorkbooks.entries(bytes);
             entries.put("xl/strings.bin", entries.remove("xl/sharedStrings.xml"));
-            String types = new String(entries.get("[Content_Types].xml"), java.nio.charset.StandardCharsets.UTF_8)
+            String types = new String(entries.get("[Content_Types].xml"), StandardCharsets.UTF_8)
                     .replace("/xl/sharedStrings.xml", "/xl/strings.bin");
-            entries.put("[Content_Types].xml", types.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-            String rels = new String(entries.get("xl/_rels/workbook.xml.rels"), java.nio.charset.StandardCharsets.UTF_8)
+            entries.put("[Content_Types].xml", types.getBytes(StandardCharsets.UTF_8));
+            String rels = new String(entries.get("xl/_rels/workbook.xml.rels"), StandardCharsets.UTF_8)
                     .replace("sharedStrings.xml", "strings.bin");
-            entries.put("xl/_rels/workbook.xml.rels", rels.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            entries.put("xl/_rels/workbook.xml.rels", rels.getBytes(StandardCharsets.UTF_8));
             return BrokenWorkbooks.zip(entries);
         };
         assertEquals("JIXIAO_MAX_WORKBOOK_STRINGS", limitOf(refused(rename.apply(workbook), 422, "limit_exceeded")));

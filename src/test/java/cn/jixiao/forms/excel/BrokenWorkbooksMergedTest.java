@@ -9,7 +9,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import cn.jixiao.forms.form.Json;
 import cn.jixiao.forms.testing.TestServer;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import org.apache.poi.hssf.usermodel.HSSFSheet;
@@ -112,7 +114,7 @@ class BrokenWorkbooksMergedTest {
 
     private static int indexOf(byte[] bytes, byte[] wanted) {
         for (int i = 0; i + wanted.length <= bytes.length; i++) {
-            if (java.util.Arrays.equals(bytes, i, i + wanted.length, wanted, 0, wanted.length)) {
+            if (Arrays.equals(bytes, i, i + wanted.length, wanted, 0, wanted.length)) {
                 return i;
             }
         }
@@ -140,7 +142,7 @@ class BrokenWorkbooksMergedTest {
         HttpResponse<byte[]> response = TestServer.post("/api/v1/forms/performance-target/import", workbook,
                 "Content-Type", "application/vnd.ms-excel");
         JsonNode document = Json.MAPPER.readTree(response.body()).path("document");
-        assertEquals(200, response.statusCode(), new String(response.body(), java.nio.charset.StandardCharsets.UTF_8));
+        assertEquals(200, response.statusCode(), new String(response.body(), StandardCharsets.UTF_8));
         assertEquals(40, document.at("/units/0/projects").size());
         for (int p = 0; p < 40; p++) {
             assertEquals("项目" + p, document.at("/units/0/projects/" + p + "/name").asString());

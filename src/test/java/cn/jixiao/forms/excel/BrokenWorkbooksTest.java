@@ -11,10 +11,16 @@ import cn.jixiao.forms.testing.TestServer;
 import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.Arrays;
+import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
@@ -49,19 +55,19 @@ class BrokenWorkbooksTest {
      * there meanwhile; a file that vanishes while it is listed is passed over.
      */
     private static Set<String> temporaryFiles() throws IOException {
-        Set<String> names = new java.util.HashSet<>();
-        Files.walkFileTree(Path.of(System.getProperty("java.io.tmpdir")), Set.of(), 2, new java.nio.file.SimpleFileVisitor<>() {
+        Set<String> names = new HashSet<>();
+        Files.walkFileTree(Path.of(System.getProperty("java.io.tmpdir")), Set.of(), 2, new SimpleFileVisitor<>() {
             @Override
-            public java.nio.file.FileVisitResult visitFile(Path file, java.nio.file.attribute.BasicFileAttributes attributes) {
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
                 if (!file.toString().contains("surefire") && !file.toString().contains("hsperfdata")) {
                     names.add(file.toString());
                 }
-                return java.nio.file.FileVisitResult.CONTINUE;
+                return FileVisitResult.CONTINUE;
             }
 
             @Override
-            public java.nio.file.FileVisitResult visitFileFailed(Path file, IOException vanished) {
-                return java.nio.file.FileVisitResult.CONTINUE;
+            public FileVisitResult visitFileFailed(Path file, IOException vanished) {
+                return FileVisitResult.CONTINUE;
             }
         });
         return names;
@@ -81,7 +87,7 @@ class BrokenWorkbooksTest {
                 row("an OpenDocument spreadsheet", TARGET, BrokenWorkbooks::openDocument, XLSX, 400, "unreadable_workbook", ".ods"),
                 row("a cut-off download", TARGET, () -> {
                     byte[] whole = SeedWorkbook.xlsx(SeedWorkbook.rows());
-                    return java.util.Arrays.copyOf(whole, whole.length / 2);
+                    return Arrays.copyOf(whole, whole.length / 2);
                 }, XLSX, 400, "unreadable_workbook", "无法读取"),
                 row("an external entity", TARGET, BrokenWorkbooks::externalEntity, XLSX, 400, "unreadable_workbook", "XML"),
                 row("encrypted with a password", TARGET, () -> encrypted, XLSX, 422, "unsupported_workbook", "密码"),
@@ -150,7 +156,7 @@ class BrokenWorkbooksTest {
         HttpResponse<byte[]> render = TestServer.post("/api/v1/forms/performance-target/import",
                 SeedWorkbook.xlsx(SeedWorkbook.rows()), "Content-Type", XLSX);
         assertEquals(200, render.statusCode());
-        Set<String> added = new java.util.TreeSet<>(temporaryFiles());
+        Set<String> added = new TreeSet<>(temporaryFiles());
         added.removeAll(temporaryFilesBefore);
         assertEquals(Set.of(), added, "temporary files left behind");
     }

@@ -5,6 +5,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
+import java.util.function.UnaryOperator;
 
 /**
  * An .xlsx written by hand, part by part, as no office program would write it: sheets under any part name and
@@ -24,7 +26,7 @@ public final class RawWorkbook {
     private final Map<String, String> parts = new LinkedHashMap<>();
     private final Map<String, String> defaults = new LinkedHashMap<>();
     private final Map<String, String> overrides = new LinkedHashMap<>();
-    private final Map<String, java.util.function.UnaryOperator<String>> edits = new LinkedHashMap<>();
+    private final Map<String, UnaryOperator<String>> edits = new LinkedHashMap<>();
 
     /** A sheet named {@code name} in the part xl/{@code part}, declared a worksheet by its part name. */
     public RawWorkbook sheet(String name, String part, String sheetData) {
@@ -90,7 +92,7 @@ public final class RawWorkbook {
     }
 
     /** Replaces a part's text as written: {@code xl/workbook.xml}, a sheet's part. */
-    RawWorkbook edit(String part, java.util.function.UnaryOperator<String> change) {
+    RawWorkbook edit(String part, UnaryOperator<String> change) {
         edits.put(part, change);
         return this;
     }
@@ -114,7 +116,7 @@ public final class RawWorkbook {
 
     /** CJK text that does not repeat: it compresses as a person's text does, not a thousandfold (POI refuses that). */
     public static String varied(int length) {
-        java.util.Random random = new java.util.Random(length);
+        Random random = new Random(length);
         StringBuilder text = new StringBuilder(length);
         for (int i = 0; i < length; i++) {
             text.append((char) (0x4E00 + random.nextInt(0x5000)));

@@ -8,6 +8,7 @@ import cn.jixiao.forms.form.RegisteredForm;
 import cn.jixiao.forms.testing.SameDocument;
 import cn.jixiao.forms.testing.TestServer;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -21,7 +22,7 @@ class RoundTripTest {
 
     static byte[] exported(String formId) {
         HttpResponse<byte[]> response = TestServer.post("/api/v1/forms/" + formId + "/render?format=xlsx", TestServer.example(formId));
-        assertEquals(200, response.statusCode(), new String(response.body(), java.nio.charset.StandardCharsets.UTF_8));
+        assertEquals(200, response.statusCode(), new String(response.body(), StandardCharsets.UTF_8));
         assertEquals("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
                 response.headers().firstValue("Content-Type").orElse(""));
         return response.body();

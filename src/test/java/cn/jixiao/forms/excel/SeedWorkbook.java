@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Row;
@@ -24,7 +25,7 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
  */
 final class SeedWorkbook {
     static final Path SEED = Path.of("src", "test", "resources", "target-table-guangzhou-12th-hospital.txt");
-    private static final java.util.regex.Pattern AMOUNT = java.util.regex.Pattern.compile("[0-9]{1,3}(,[0-9]{3})*\\.[0-9]{2}");
+    private static final Pattern AMOUNT = Pattern.compile("[0-9]{1,3}(,[0-9]{3})*\\.[0-9]{2}");
 
     private SeedWorkbook() {
     }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cn.jixiao.forms.form.Json;
 import cn.jixiao.forms.testing.TestServer;
+import java.io.ByteArrayInputStream;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.zip.ZipEntry;
@@ -133,7 +134,7 @@ class TargetTableReadingTest {
                 style.setIndention((short) (i % 15));
             }
         });
-        try (ZipInputStream zip = new ZipInputStream(new java.io.ByteArrayInputStream(workbook))) {
+        try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(workbook))) {
             for (ZipEntry entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
                 if (entry.getName().equals("xl/styles.xml")) {
                     long size = zip.readAllBytes().length;

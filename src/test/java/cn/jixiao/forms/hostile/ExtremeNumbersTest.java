@@ -12,6 +12,8 @@ import cn.jixiao.forms.testing.TestServer;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Collections;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -90,11 +92,11 @@ class ExtremeNumbersTest {
         // Fewer: every one left out is counted.
         byte[] three = ("{\"forms\": [" + String.join(",", Collections.nCopies(3, form)) + "]}").getBytes(StandardCharsets.UTF_8);
         String message = Json.MAPPER.readTree(TestServer.post(TRACKING + "/render", three).body()).at("/error/message").asString();
-        java.util.regex.Matcher count = java.util.regex.Pattern.compile("（另有 (\\d+) 处未列出）").matcher(message);
+        Matcher count = Pattern.compile("（另有 (\\d+) 处未列出）").matcher(message);
         assertTrue(count.find(), message);
         byte[] four = ("{\"forms\": [" + String.join(",", Collections.nCopies(4, form)) + "]}").getBytes(StandardCharsets.UTF_8);
         String more = Json.MAPPER.readTree(TestServer.post(TRACKING + "/render", four).body()).at("/error/message").asString();
-        java.util.regex.Matcher counted = java.util.regex.Pattern.compile("（另有 (\\d+) 处未列出）").matcher(more);
+        Matcher counted = Pattern.compile("（另有 (\\d+) 处未列出）").matcher(more);
         assertTrue(counted.find(), more);
         assertTrue(Integer.parseInt(counted.group(1)) - Integer.parseInt(count.group(1)) >= 100, "a fourth form of 100 blank rows: " + message + " / " + more);
         JsonNode verdict = Json.MAPPER.readTree(TestServer.post(TRACKING + "/validate", document).body());

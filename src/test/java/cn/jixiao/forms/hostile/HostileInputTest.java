@@ -10,9 +10,11 @@ import java.net.http.HttpResponse;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -112,8 +114,8 @@ class HostileInputTest {
 
     /** A document whose every form and indicator is an empty object: a million errors, of which 200 are listed. */
     private static Supplier<byte[]> emptyIndicators(int forms, int indicators) {
-        return () -> utf8("{\"forms\": [" + String.join(",", java.util.Collections.nCopies(forms,
-                "{\"indicators\": [" + String.join(",", java.util.Collections.nCopies(indicators, "{}")) + "]}")) + "]}");
+        return () -> utf8("{\"forms\": [" + String.join(",", Collections.nCopies(forms,
+                "{\"indicators\": [" + String.join(",", Collections.nCopies(indicators, "{}")) + "]}")) + "]}");
     }
 
     private static Supplier<byte[]> nested(int depth) {
@@ -252,7 +254,7 @@ class HostileInputTest {
         assertTrue(response.body().length < 64 * 1024, "an answer of reasonable size: " + response.body().length);
     }
 
-    @org.junit.jupiter.api.Test
+    @Test
     void corpusIsLargeEnough() {
         assertTrue(corpus().count() >= 60, "at least 60 bad inputs");
     }

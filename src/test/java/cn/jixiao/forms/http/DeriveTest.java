@@ -5,7 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cn.jixiao.forms.form.Json;
 import cn.jixiao.forms.testing.TestServer;
+import java.math.BigDecimal;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
@@ -22,7 +24,7 @@ class DeriveTest {
 
     private static JsonNode derive(String to, String from, byte[] body) {
         HttpResponse<byte[]> response = TestServer.post("/api/v1/forms/" + to + "/derive?from=" + from, body);
-        assertEquals(200, response.statusCode(), new String(response.body(), java.nio.charset.StandardCharsets.UTF_8));
+        assertEquals(200, response.statusCode(), new String(response.body(), StandardCharsets.UTF_8));
         return Json.MAPPER.readTree(response.body());
     }
 
@@ -46,7 +48,7 @@ class DeriveTest {
         JsonNode first = forms.get(0);
         assertEquals("业务补助经费财政补助项目", first.path("projectName").asString());
         assertEquals("广州市第十二人民医院", first.path("budgetUnit").asString());
-        assertEquals(0, first.path("annualBudget").decimalValue().compareTo(new java.math.BigDecimal("48098900")),
+        assertEquals(0, first.path("annualBudget").decimalValue().compareTo(new BigDecimal("48098900")),
                 "4,809.89 万元 in 元: " + first.path("annualBudget"));
         assertEquals("公立医院医疗服务收入占比|产出指标|>21%", first.path("indicators").get(0).path("name").asString() + "|"
                 + first.path("indicators").get(0).path("level1").asString() + "|" + first.path("indicators").get(0).path("annualTarget").asString());
@@ -96,7 +98,7 @@ class DeriveTest {
         HttpResponse<byte[]> noFrom = TestServer.post("/api/v1/forms/performance-tracking/derive", TestServer.example("performance-target"));
         assertEquals(400, noFrom.statusCode());
         HttpResponse<byte[]> broken = TestServer.post("/api/v1/forms/performance-tracking/derive?from=performance-target",
-                "{\"organization\": \"x\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                "{\"organization\": \"x\"}".getBytes(StandardCharsets.UTF_8));
         assertEquals(422, broken.statusCode(), "the source is checked as any document");
         assertTrue(Json.MAPPER.readTree(TestServer.get("/api/v1/forms/performance-self-evaluation").body()).path("derivableFrom").toString()
                 .contains("performance-target"));

@@ -12,6 +12,7 @@ import java.net.URLDecoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -191,7 +192,7 @@ class HttpApiTest {
     @Test
     void bodyTooLargeIs413() {
         byte[] huge = new byte[3 * 1024 * 1024];
-        java.util.Arrays.fill(huge, (byte) ' ');
+        Arrays.fill(huge, (byte) ' ');
         assertError(TestServer.post(BASE + "/render", huge), 413, "body_too_large");
     }
 

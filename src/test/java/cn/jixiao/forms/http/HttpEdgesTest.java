@@ -16,6 +16,10 @@ import java.net.URLDecoder;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -95,7 +99,7 @@ class HttpEdgesTest {
         ByteArrayOutputStream zipped = new ByteArrayOutputStream();
         try (OutputStream gzip = new GZIPOutputStream(zipped)) {
             byte[] spaces = new byte[1024 * 1024];
-            java.util.Arrays.fill(spaces, (byte) ' ');
+            Arrays.fill(spaces, (byte) ' ');
             for (int i = 0; i < 64; i++) {
                 gzip.write(spaces);
             }
@@ -109,7 +113,7 @@ class HttpEdgesTest {
         // 5 MiB is over a render's 2 MiB but within a batch's 32 MiB: the answer comes once the body is read and
         // dropped, so that closing the connection on unread bytes cannot reset it away (an IOException here).
         byte[] large = new byte[5 * 1024 * 1024];
-        java.util.Arrays.fill(large, (byte) 'a');
+        Arrays.fill(large, (byte) 'a');
         for (int i = 0; i < 40; i++) {
             error(TestServer.post(RENDER, large), 413, "body_too_large");
         }
@@ -157,7 +161,7 @@ class HttpEdgesTest {
                 + "\r\nHost: localhost\r\nConnection: close\r\n\r\n";
         String answer = raw(request.getBytes(StandardCharsets.US_ASCII));
         assertTrue(answer.startsWith("HTTP/1.1 " + status), answer);
-        assertTrue(answer.toLowerCase(java.util.Locale.ROOT).contains("content-type: application/json"), answer);
+        assertTrue(answer.toLowerCase(Locale.ROOT).contains("content-type: application/json"), answer);
         assertTrue(answer.contains("X-Request-Id: "), answer);
         assertTrue(answer.contains("\"code\":\"" + code + "\""), answer);
         assertEquals(200, TestServer.get("/healthz").statusCode());
@@ -178,7 +182,7 @@ class HttpEdgesTest {
     void otherRequestLinesGetJsonAnswers(String name, String request) throws IOException {
         String answer = firstAnswer(request.replaceAll(" ?CRLF ?", "\r\n").getBytes(StandardCharsets.US_ASCII));
         assertTrue(answer.matches("(?s)HTTP/1\\.[01] [24]\\d\\d .*"), name + ": " + answer);
-        assertTrue(answer.toLowerCase(java.util.Locale.ROOT).contains("content-type: application/json"), answer);
+        assertTrue(answer.toLowerCase(Locale.ROOT).contains("content-type: application/json"), answer);
         String body = answer.substring(answer.indexOf("\r\n\r\n") + 4);
         JsonNode json = Json.MAPPER.readTree(body);
         assertTrue(answer.startsWith("HTTP/1.1 2") || answer.startsWith("HTTP/1.0 2") || json.at("/error/code").isString(), answer);
@@ -222,7 +226,7 @@ class HttpEdgesTest {
                 String text = read.toString(StandardCharsets.ISO_8859_1);
                 int end = text.indexOf("\r\n\r\n");
                 if (end > 0) {
-                    java.util.regex.Matcher length = java.util.regex.Pattern.compile("(?i)content-length: *(\\d+)").matcher(text.substring(0, end));
+                    Matcher length = Pattern.compile("(?i)content-length: *(\\d+)").matcher(text.substring(0, end));
                     if (length.find() && read.size() >= end + 4 + Integer.parseInt(length.group(1))) {
                         return read.toString(StandardCharsets.UTF_8);
                     }

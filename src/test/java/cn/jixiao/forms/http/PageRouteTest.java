@@ -10,10 +10,13 @@ import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import javax.imageio.ImageIO;
+import org.apache.pdfbox.Loader;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
-import javax.imageio.ImageIO;
 import tools.jackson.databind.JsonNode;
 
 /** {@code /page}: one page of the PDF as a picture, bounded in page and size, refusing what is out of range by name. */
@@ -25,7 +28,7 @@ class PageRouteTest {
     }
 
     private static BufferedImage picture(HttpResponse<byte[]> response) throws IOException {
-        assertEquals(200, response.statusCode(), new String(response.body(), java.nio.charset.StandardCharsets.UTF_8));
+        assertEquals(200, response.statusCode(), new String(response.body(), StandardCharsets.UTF_8));
         assertEquals("image/png", response.headers().firstValue("Content-Type").orElse(""));
         return ImageIO.read(new ByteArrayInputStream(response.body()));
     }
@@ -39,7 +42,7 @@ class PageRouteTest {
         int pages = Integer.parseInt(response.headers().firstValue("X-Page-Count").orElseThrow());
         HttpResponse<byte[]> pdf = TestServer.post("/api/v1/forms/performance-target/render", TestServer.example("performance-target"));
         assertEquals(pdf.headers().firstValue("X-Warning-Count"), response.headers().firstValue("X-Warning-Count"));
-        assertEquals(org.apache.pdfbox.Loader.loadPDF(pdf.body()).getNumberOfPages(), pages);
+        assertEquals(Loader.loadPDF(pdf.body()).getNumberOfPages(), pages);
     }
 
     @Test
@@ -75,7 +78,7 @@ class PageRouteTest {
         // Refused on its parameter before the body is read: the server reads the body to its end first, or a
         // connection closed on unread bytes is reset and the answer can be lost (an IOException here).
         byte[] large = new byte[512 * 1024];
-        java.util.Arrays.fill(large, (byte) ' ');
+        Arrays.fill(large, (byte) ' ');
         for (int i = 0; i < 30; i++) {
             HttpResponse<byte[]> early = TestServer.post(TARGET + "?width=" + (i % 2 == 0 ? "1" : ""), large);
             assertEquals(400, early.statusCode());

@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
 /** The page's files, served from memory: each as bundled, with its media type, an ETag and 304 when unchanged. */
@@ -55,6 +56,6 @@ class StaffPageFilesTest {
     void whatIsNotThereIsTheJsonNotFound() {
         HttpResponse<byte[]> missing = TestServer.get("/js/nope.js");
         assertEquals(404, missing.statusCode());
-        assertTrue(new String(missing.body(), java.nio.charset.StandardCharsets.UTF_8).contains("\"not_found\""));
+        assertTrue(new String(missing.body(), StandardCharsets.UTF_8).contains("\"not_found\""));
     }
 }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
@@ -23,7 +24,7 @@ class XhtmlTablesTest {
     @Test
     void aClassNamedTwiceIsOneClass() {
         Element cell = Xhtml.parse("<td class=\" v  label v \">x</td>", "test").getDocumentElement();
-        assertEquals(java.util.Set.of("v", "label"), Xhtml.classes(cell));
+        assertEquals(Set.of("v", "label"), Xhtml.classes(cell));
     }
 
     @Test

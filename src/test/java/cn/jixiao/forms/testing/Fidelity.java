@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 
 /**
@@ -76,7 +77,7 @@ public final class Fidelity {
         return missing(fragments, text, t -> normalise(t).replace('；', ':'));
     }
 
-    private static List<String> missing(Set<String> fragments, String text, java.util.function.UnaryOperator<String> normaliser) {
+    private static List<String> missing(Set<String> fragments, String text, UnaryOperator<String> normaliser) {
         String haystack = normaliser.apply(text);
         List<String> missing = new ArrayList<>();
         for (String fragment : fragments) {

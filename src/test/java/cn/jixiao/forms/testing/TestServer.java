@@ -13,6 +13,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
 
 /** One running service for all tests of a JVM, on a free port, with the bundled fonts and templates. */
@@ -35,7 +36,7 @@ public final class TestServer {
      * honoured, so that a maintainer can run the approval tests against a layout kept outside the source.
      */
     public static Config config() {
-        Map<String, String> env = new java.util.HashMap<>();
+        Map<String, String> env = new HashMap<>();
         for (String name : new String[]{"JIXIAO_TEMPLATE_DIR", "JIXIAO_FONT_DIR"}) {
             String value = System.getenv(name);
             if (value != null) {

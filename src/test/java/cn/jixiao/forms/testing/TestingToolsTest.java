@@ -8,10 +8,14 @@ import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.io.File;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
 import javax.imageio.ImageIO;
 import org.approvaltests.core.VerifyResult;
 import org.junit.jupiter.api.Test;
@@ -33,7 +37,7 @@ class TestingToolsTest {
     void fidelityReadsAmountsWithOrWithoutThousandsSeparators() {
         String text = "年度资金总额 861.10 2,030.12 1,925.67";
         assertEquals(List.of(), Fidelity.missing(Set.of("2030.12", "1,925.67", "861.10"), text));
-        assertEquals(List.of("2030.13", "20,30.12"), Fidelity.missing(new java.util.LinkedHashSet<>(List.of("2030.13", "20,30.12")), text));
+        assertEquals(List.of("2030.13", "20,30.12"), Fidelity.missing(new LinkedHashSet<>(List.of("2030.13", "20,30.12")), text));
         assertEquals("金寨,衡山", Fidelity.normalise("金寨,衡山"));
     }
 
@@ -72,9 +76,9 @@ class TestingToolsTest {
         String document = "<w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"><w:body>"
                 + "<w:p><w:r><w:t>x</w:t></w:r><w:pPr><w:jc w:val=\"center\"/></w:pPr></w:p></w:body></w:document>";
         Path docx = Files.createTempFile("bad", ".docx");
-        try (var zip = new java.util.zip.ZipOutputStream(Files.newOutputStream(docx))) {
-            zip.putNextEntry(new java.util.zip.ZipEntry("word/document.xml"));
-            zip.write(document.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        try (var zip = new ZipOutputStream(Files.newOutputStream(docx))) {
+            zip.putNextEntry(new ZipEntry("word/document.xml"));
+            zip.write(document.getBytes(StandardCharsets.UTF_8));
             zip.closeEntry();
         }
         assertFalse(DocxSchema.errors(Files.readAllBytes(docx)).isEmpty());

@@ -17,6 +17,7 @@ import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -87,7 +88,7 @@ final class Browser implements AutoCloseable {
         js("setTimeout(() => { location.href = arguments[0]; });", TestServer.uri("/?form=" + form).toString());
         try {
             new WebDriverWait(driver, Duration.ofSeconds(2)).until(ExpectedConditions.alertIsPresent()).accept();
-        } catch (org.openqa.selenium.TimeoutException noQuestion) {
+        } catch (TimeoutException noQuestion) {
             // left without asking
         }
         wait.until(d -> text(By.id("status")).contains("空白"));

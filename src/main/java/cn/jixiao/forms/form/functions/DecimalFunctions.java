@@ -14,6 +14,7 @@ import java.math.RoundingMode;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.BinaryOperator;
+import java.util.function.IntPredicate;
 
 /**
  * The decimal type: written {@code decimal('43.20')} or read from a document's amounts; {@code + - *} exact,
@@ -71,7 +72,7 @@ final class DecimalFunctions {
                 (a, b) -> Decimal.of(operation.apply(a.value(), b.value())));
     }
 
-    private static void comparison(Functions f, String operator, String id, java.util.function.IntPredicate holds) {
+    private static void comparison(Functions f, String operator, String id, IntPredicate holds) {
         f.binary(operator, id, BOOL, DECIMAL, Decimal.class, DECIMAL, Decimal.class, (a, b) -> holds.test(a.compareTo(b)));
     }
 

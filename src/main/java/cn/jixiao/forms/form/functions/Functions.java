@@ -14,6 +14,8 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiFunction;
+import java.util.function.Function;
 
 /**
  * The functions a form's expressions may call: their declarations, which the checker reads when a form loads,
@@ -59,12 +61,12 @@ public final class Functions {
     }
 
     public <A> void unary(String name, String id, CelType result, CelType argument, Class<A> type,
-                          java.util.function.Function<A, Object> implementation) {
+                          Function<A, Object> implementation) {
         global(name, id, result, List.of(argument), List.of(type), args -> implementation.apply(type.cast(args[0])));
     }
 
     public <A, B> void binary(String name, String id, CelType result, CelType first, Class<A> firstType, CelType second,
-                              Class<B> secondType, java.util.function.BiFunction<A, B, Object> implementation) {
+                              Class<B> secondType, BiFunction<A, B, Object> implementation) {
         global(name, id, result, List.of(first, second), List.of(firstType, secondType),
                 args -> implementation.apply(firstType.cast(args[0]), secondType.cast(args[1])));
     }

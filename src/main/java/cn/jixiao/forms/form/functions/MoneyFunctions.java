@@ -8,6 +8,7 @@ import static cn.jixiao.forms.form.functions.Functions.STRING;
 import cn.jixiao.forms.form.Amounts;
 import cn.jixiao.forms.form.indicator.Units;
 import java.math.BigDecimal;
+import java.math.MathContext;
 import java.math.RoundingMode;
 import java.util.List;
 import java.util.Optional;
@@ -70,7 +71,7 @@ public final class MoneyFunctions {
         if (yuan.isEmpty() || one.isEmpty()) {
             return Optional.empty();
         }
-        BigDecimal converted = yuan.get().divide(one.get(), java.math.MathContext.DECIMAL128).stripTrailingZeros();
+        BigDecimal converted = yuan.get().divide(one.get(), MathContext.DECIMAL128).stripTrailingZeros();
         return Optional.of(converted.setScale(Math.max(converted.scale(), Math.max(amount.scale(), 0))));
     }
 

@@ -4,6 +4,7 @@ import cn.jixiao.forms.form.indicator.IndicatorValue.Kind;
 import cn.jixiao.forms.form.indicator.IndicatorValue.Operator;
 import java.math.BigDecimal;
 import java.text.Normalizer;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -48,7 +49,7 @@ final class ValueReader {
     }
 
     private static String alternatives(String[] spellings) {
-        java.util.Arrays.sort(spellings, (a, b) -> b.length() - a.length());
+        Arrays.sort(spellings, (a, b) -> b.length() - a.length());
         StringBuilder pattern = new StringBuilder();
         for (String spelling : spellings) {
             pattern.append(pattern.length() == 0 ? "" : "|").append(Pattern.quote(spelling));

@@ -11,10 +11,11 @@ import cn.jixiao.forms.form.indicator.IndicatorDescription;
 import cn.jixiao.forms.form.indicator.NamedValue;
 import cn.jixiao.forms.form.indicator.ProjectContext;
 import cn.jixiao.forms.form.shape.FieldKind;
-import cn.jixiao.forms.form.shape.ObjectShape;
 import cn.jixiao.forms.form.shape.ObjectShape.Property;
+import cn.jixiao.forms.form.shape.ObjectShape;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -39,7 +40,7 @@ public final class Evaluation {
     private final Map<Map<String, Object>, Row> rows = new IdentityHashMap<>();
     private final Map<String, Decimal> givenSums = new HashMap<>();
     /** Figures not worked out because what they read holds an error: what reads them is held back too. */
-    private final Set<String> withheld = new java.util.HashSet<>();
+    private final Set<String> withheld = new HashSet<>();
     private final List<String> failures = new ArrayList<>();
     private final Map<String, Object> values;
 

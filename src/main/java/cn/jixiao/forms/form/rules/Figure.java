@@ -3,6 +3,7 @@ package cn.jixiao.forms.form.rules;
 import cn.jixiao.forms.form.functions.Decimal;
 import cn.jixiao.forms.form.shape.FieldKind;
 import java.math.RoundingMode;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
@@ -34,7 +35,7 @@ public record Figure(String name, Expression expression, Format format, String c
         }
 
         static List<String> names() {
-            return java.util.Arrays.stream(values()).map(f -> f.name().toLowerCase(Locale.ROOT)).toList();
+            return Arrays.stream(values()).map(f -> f.name().toLowerCase(Locale.ROOT)).toList();
         }
     }
 

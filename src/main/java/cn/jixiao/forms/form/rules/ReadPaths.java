@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -141,11 +142,11 @@ final class ReadPaths {
         }
     }
 
-    private static java.util.Optional<Read> resolve(String name, List<String> fields, Map<String, Read> scope) {
+    private static Optional<Read> resolve(String name, List<String> fields, Map<String, Read> scope) {
         Read bound = scope.get(name);
         if (bound != null) {
-            return java.util.Optional.of(bound.below(fields));
+            return Optional.of(bound.below(fields));
         }
-        return java.util.Optional.of(new Read(name, List.copyOf(fields), false));
+        return Optional.of(new Read(name, List.copyOf(fields), false));
     }
 }

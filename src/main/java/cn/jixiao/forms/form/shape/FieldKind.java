@@ -3,6 +3,8 @@ package cn.jixiao.forms.form.shape;
 import cn.jixiao.forms.form.Amounts;
 import cn.jixiao.forms.form.functions.Decimal;
 import java.math.BigDecimal;
+import java.time.DateTimeException;
+import java.time.LocalDate;
 import java.util.Locale;
 import java.util.Optional;
 import tools.jackson.databind.JsonNode;
@@ -124,9 +126,9 @@ public enum FieldKind {
     /** {@code 2021-09-10} → {@code 2021年9月10日}. */
     static String chineseDate(String iso) {
         try {
-            java.time.LocalDate date = java.time.LocalDate.parse(iso);
+            LocalDate date = LocalDate.parse(iso);
             return date.getYear() + "年" + date.getMonthValue() + "月" + date.getDayOfMonth() + "日";
-        } catch (java.time.DateTimeException e) {
+        } catch (DateTimeException e) {
             return iso;
         }
     }

@@ -2,6 +2,7 @@ package cn.jixiao.forms.form.shape;
 
 import cn.jixiao.forms.form.Amounts;
 import java.math.BigDecimal;
+import java.util.Arrays;
 import java.util.Optional;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
@@ -42,7 +43,7 @@ public final class KindKeywords {
         if (declared.isEmpty()) {
             if (node.has("x-kind")) {
                 throw new IllegalArgumentException("unknown x-kind \"" + node.path("x-kind").asString() + "\"; known: "
-                        + String.join(", ", java.util.Arrays.stream(FieldKind.values()).map(FieldKind::keyword).toList()));
+                        + String.join(", ", Arrays.stream(FieldKind.values()).map(FieldKind::keyword).toList()));
             }
             return;
         }

@@ -33,6 +33,7 @@ import org.docx4j.wml.CTLanguage;
 import org.docx4j.wml.CTSettings;
 import org.docx4j.wml.CTUcharHexNumber;
 import org.docx4j.wml.DocDefaults;
+import org.docx4j.wml.Document;
 import org.docx4j.wml.FontFamily;
 import org.docx4j.wml.FontPitch;
 import org.docx4j.wml.Fonts;
@@ -68,7 +69,7 @@ final class DocxPackage {
             WordprocessingMLPackage pkg = new WordprocessingMLPackage();
             MainDocumentPart main = new MainDocumentPart();
             pkg.addTargetPart(main);
-            org.docx4j.wml.Document document = WML.createDocument();
+            Document document = WML.createDocument();
             Body wmlBody = WML.createBody();
             document.setBody(wmlBody);
             wmlBody.getContent().addAll(content);

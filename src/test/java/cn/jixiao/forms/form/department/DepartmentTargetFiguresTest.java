@@ -9,6 +9,8 @@ import cn.jixiao.forms.testing.Forms;
 import cn.jixiao.forms.testing.JsonEdit;
 import cn.jixiao.forms.testing.TestServer;
 import java.util.List;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 /** The arithmetic and rules of the 部门整体支出绩效目标申报表 as its folder declares them, without rendering. */
@@ -124,10 +126,10 @@ class DepartmentTargetFiguresTest {
 
     @Test
     void levelsMergeAndASecondLevelOutsideItsFirstIsRefused() {
-        assertEquals("9 0 0 0 0 0 0 0 0 2 0 1", java.util.stream.IntStream.range(0, 12)
-                .mapToObj(i -> String.valueOf(view(example(), "indicators/" + i + "/level1Span"))).collect(java.util.stream.Collectors.joining(" ")));
-        assertEquals("3 0 0 2 0 2 0 2 0 1 1 1", java.util.stream.IntStream.range(0, 12)
-                .mapToObj(i -> String.valueOf(view(example(), "indicators/" + i + "/level2Span"))).collect(java.util.stream.Collectors.joining(" ")));
+        assertEquals("9 0 0 0 0 0 0 0 0 2 0 1", IntStream.range(0, 12)
+                .mapToObj(i -> String.valueOf(view(example(), "indicators/" + i + "/level1Span"))).collect(Collectors.joining(" ")));
+        assertEquals("3 0 0 2 0 2 0 2 0 1 1 1", IntStream.range(0, 12)
+                .mapToObj(i -> String.valueOf(view(example(), "indicators/" + i + "/level2Span"))).collect(Collectors.joining(" ")));
         List<Problem> wrong = errors(edited(F + "/indicators/11/level2", "\"社会效益\""));
         assertEquals(List.of(F + "/indicators/11/level2"), wrong.stream().map(Problem::path).toList());
     }

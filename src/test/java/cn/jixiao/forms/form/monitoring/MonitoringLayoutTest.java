@@ -14,6 +14,7 @@ import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -107,7 +108,7 @@ class MonitoringLayoutTest {
                 "经费保障", "制度保障", "人员保障", "硬件条件保障", "其他", "完成目标可能性", "确定能", "有可能", "完全不可能", "备注");
         List<String> texts = PdfDigest.pageTexts(longPdf);
         for (int i = 0; i < texts.size(); i++) {
-            assertEquals(List.of(), Fidelity.missing(new java.util.LinkedHashSet<>(header), texts.get(i)), "page " + (i + 1));
+            assertEquals(List.of(), Fidelity.missing(new LinkedHashSet<>(header), texts.get(i)), "page " + (i + 1));
         }
     }
 

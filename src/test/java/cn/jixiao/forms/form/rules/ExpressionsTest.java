@@ -15,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -175,6 +176,6 @@ class ExpressionsTest {
         }
         RegisteredForm.Validated validated = form.read(rows.append("]}").toString().getBytes(StandardCharsets.UTF_8));
         assertEquals(1, validated.evaluation().failures().size(), "100⁴ iterations are stopped: " + validated.evaluation().failures());
-        assertTrue(validated.evaluation().failures().get(0).toLowerCase(java.util.Locale.ROOT).contains("iteration"), validated.evaluation().failures().toString());
+        assertTrue(validated.evaluation().failures().get(0).toLowerCase(Locale.ROOT).contains("iteration"), validated.evaluation().failures().toString());
     }
 }

@@ -8,11 +8,14 @@ import cn.jixiao.forms.form.RegisteredForm;
 import cn.jixiao.forms.testing.Forms;
 import cn.jixiao.forms.testing.JsonEdit;
 import cn.jixiao.forms.testing.TestServer;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
 
 /** The arithmetic of the self-evaluation form as its folder declares it: funds, scores, points and totals, without rendering. */
 class SelfEvaluationFiguresTest {
@@ -97,7 +100,7 @@ class SelfEvaluationFiguresTest {
     @Test
     void rowsOfOne一级指标ApartAreWarnedAbout() {
         byte[] document = example();
-        tools.jackson.databind.node.ArrayNode rows = (tools.jackson.databind.node.ArrayNode) cn.jixiao.forms.form.Json.MAPPER
+        ArrayNode rows = (ArrayNode) cn.jixiao.forms.form.Json.MAPPER
                 .readTree(document).at(F + "/indicators");
         assertEquals("产出指标", rows.get(0).path("level1").asString());
         assertEquals("满意度指标", rows.get(rows.size() - 1).path("level1").asString());
@@ -293,11 +296,11 @@ class SelfEvaluationFiguresTest {
     void titleLinesAndFileName() {
         assertEquals("附件1|2019", view(example(), "attachment") + "|" + view(example(), "year"));
         assertEquals("办公宿舍楼、食堂及餐厅暖通改造经费-项目支出绩效自评表", FORM.fileName(FORM.read(example())));
-        String first = new String(example(), java.nio.charset.StandardCharsets.UTF_8);
-        tools.jackson.databind.node.ObjectNode document = (tools.jackson.databind.node.ObjectNode) cn.jixiao.forms.form.Json.MAPPER.readTree(first);
-        tools.jackson.databind.node.ObjectNode second = (tools.jackson.databind.node.ObjectNode) document.path("forms").get(0).deepCopy();
+        String first = new String(example(), StandardCharsets.UTF_8);
+        ObjectNode document = (ObjectNode) cn.jixiao.forms.form.Json.MAPPER.readTree(first);
+        ObjectNode second = (ObjectNode) document.path("forms").get(0).deepCopy();
         second.put("projectName", "食堂改造");
-        ((tools.jackson.databind.node.ArrayNode) document.path("forms")).add(second);
+        ((ArrayNode) document.path("forms")).add(second);
         assertEquals("廊坊市食品工程学校-项目支出绩效自评表", FORM.fileName(FORM.read(document)));
         second.put("implementingUnit", "廊坊市第一中学");
         assertEquals("廊坊市发改委-项目支出绩效自评表", FORM.fileName(FORM.read(document)));

@@ -23,6 +23,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
 
@@ -138,7 +140,7 @@ class TargetFiguresTest {
                 OutputFormat.PDF).bytes());
         assertEquals(asUsual.size(), pages.size(), "the header block on two lines costs no page here");
         for (int i = 0; i < pages.size(); i++) {
-            assertEquals(List.of(), cn.jixiao.forms.testing.Fidelity.missing(java.util.Set.of(title, "单位名称：" + organization), pages.get(i)),
+            assertEquals(List.of(), cn.jixiao.forms.testing.Fidelity.missing(Set.of(title, "单位名称：" + organization), pages.get(i)),
                     "page " + (i + 1));
         }
     }
@@ -228,6 +230,6 @@ class TargetFiguresTest {
     }
 
     private static FormError assertThrows(Executable executable) {
-        return org.junit.jupiter.api.Assertions.assertThrows(FormError.class, executable);
+        return Assertions.assertThrows(FormError.class, executable);
     }
 }

@@ -11,6 +11,8 @@ import cn.jixiao.forms.testing.PdfA;
 import cn.jixiao.forms.testing.TestServer;
 import java.io.IOException;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.stream.Stream;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.cos.COSArray;
@@ -37,14 +39,14 @@ class ArchivalPdfTest {
     private static byte[] render(String formId, String query) {
         HttpResponse<byte[]> response = TestServer.post("/api/v1/forms/" + formId + "/render?format=pdf&" + query,
                 TestServer.example(formId));
-        assertEquals(200, response.statusCode(), new String(response.body(), java.nio.charset.StandardCharsets.UTF_8));
+        assertEquals(200, response.statusCode(), new String(response.body(), StandardCharsets.UTF_8));
         return response.body();
     }
 
     @ParameterizedTest(name = "{0} PDF/A-{1}")
     @MethodSource("formsAndLevels")
     void everyExamplePassesVeraPdf(String formId, String level) {
-        assertEquals(java.util.List.of(), PdfA.failedRules(render(formId, "pdfa=" + level), level));
+        assertEquals(List.of(), PdfA.failedRules(render(formId, "pdfa=" + level), level));
     }
 
     @ParameterizedTest(name = "{0} PDF/A-{1}")

@@ -10,6 +10,7 @@ import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -126,7 +127,7 @@ class SignatureFieldsTest {
             HttpResponse<byte[]> response = TestServer.post("/api/v1/forms/performance-tracking/render?" + query.substring(1)
                     + (query.contains("format=") ? "" : "&format=pdf"), TestServer.example("performance-tracking"));
             assertEquals(400, response.statusCode(), query);
-            assertTrue(new String(response.body(), java.nio.charset.StandardCharsets.UTF_8).contains("unsupported_format"), query);
+            assertTrue(new String(response.body(), StandardCharsets.UTF_8).contains("unsupported_format"), query);
         }
     }
 }
