@@ -58,17 +58,20 @@ public final class Workbooks {
         }
     }
 
-    /** The document a workbook holds; {@link FormError} with the cells of whatever cannot be read. */
+    /**
+     * The document a workbook holds, with whatever cannot be read as errors at their cells; {@link FormError}
+     * when nothing of the form is found in it.
+     */
     public ImportedWorkbook read(RegisteredForm form, byte[] bytes) {
         WorkbookLayout layout = layout(form);
         Workbook workbook = WorkbookFile.open(bytes, limits);
         try (workbook) {
             WorkbookReading reading = new WorkbookReading(workbook, limits.fieldChars());
             ObjectNode document = layout.read(workbook, reading);
-            if (!reading.errors().isEmpty()) {
-                throw FormError.invalid(reading.errors(), reading.errorsLeftOut());
-            }
-            return new ImportedWorkbook(document, List.copyOf(reading.warnings()), reading.sources(), reading.places());
+            return new ImportedWorkbook(form.id(), document, List.copyOf(reading.errors()), reading.errorsLeftOut(),
+                    List.copyOf(reading.warnings()),
+                    reading.sources(), reading.places(), List.copyOf(reading.columns()), List.copyOf(reading.unreadColumns()),
+                    List.copyOf(reading.missing()));
         } catch (IOException e) {
             throw WorkbookFile.unreadable("无法读取工作簿：" + e.getMessage());
         }

@@ -140,15 +140,27 @@ final class FormRoutes {
         byte[] body = Negotiation.workbookBody(ctx, maxBodyBytes);
         ImportedWorkbook imported = Requester.whilePresent(ClientPresence.of(ctx), () -> service.importWorkbook(form, body));
         if (format == null) {
-            Map<String, Object> answer = new LinkedHashMap<>();
-            answer.put("document", imported.document());
-            answer.put("warnings", imported.warnings());
-            answer.put("sources", imported.sources());
-            Replies.json(ctx, 200, answer);
+            Replies.json(ctx, 200, answer(imported));
             return;
         }
         ctx.attribute(RequestLog.FORMAT, format.extension());
         send(ctx, form, format, () -> service.render(form, imported, format, extras));
+    }
+
+    /** What an import answers: the document, its problems at their cells, where each value came from, the columns read and not. */
+    static Map<String, Object> answer(ImportedWorkbook imported) {
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("form", imported.form());
+        answer.put("document", imported.document());
+        answer.put("errors", imported.errors());
+        if (!imported.errorsLeftOut().isEmpty()) {
+            answer.put("errorsLeftOut", imported.errorsLeftOut());
+        }
+        answer.put("warnings", imported.warnings());
+        answer.put("sources", imported.sources());
+        answer.put("columns", imported.columns());
+        answer.put("unread", imported.unread());
+        return answer;
     }
 
     private void template(Context ctx) {
