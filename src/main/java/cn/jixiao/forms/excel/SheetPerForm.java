@@ -207,8 +207,8 @@ final class SheetPerForm implements WorkbookLayout {
             }
         }
         if (items.isEmpty()) {
-            reading.error(forms.pointer(), workbook.getSheetName(0), "没有找到任何一张" + title + "：工作表的左列应有栏目名 "
-                    + String.join("、", form.fields().stream().limit(4).map(Field::title).toList()) + " 等");
+            throw WorkbookReading.unrecognised(forms.pointer(), workbook.getSheetName(0), "没有找到任何一张" + title
+                    + "：工作表的左列应有栏目名 " + String.join("、", form.fields().stream().limit(4).map(Field::title).toList()) + " 等");
         }
         return document;
     }
@@ -232,23 +232,27 @@ final class SheetPerForm implements WorkbookLayout {
         for (int r : grid.rows(0, labelsEnd - 1)) {
             labels.putIfAbsent(SheetGrid.label(grid.text(r, 0)), r);
         }
-        if (form.fields().stream().noneMatch(f -> labels.containsKey(SheetGrid.titleLabel(f.title())))) {
+        if (form.fields().stream().noneMatch(f -> row(labels, f) != null)) {
             return Optional.empty();
         }
         ObjectNode item = WorkbookReading.object();
         reading.place(base, grid.name(0, 0));
+        java.util.Set<Integer> read = new HashSet<>();
         for (Member member : form.members()) {
             if (member instanceof Field field) {
-                Integer row = labels.get(SheetGrid.titleLabel(field.title()));
+                Integer row = row(labels, field);
                 if (row == null) {
                     reading.place(base + field.pointer(), grid.name(0, 0));
                 } else {
+                    read.add(row);
+                    reading.column(grid.name(row, 0), grid.text(row, 0), field.title(), forms.pointer() + "/*" + field.pointer());
                     reading.read(item, base + field.pointer(), grid, row, 1, field);
                 }
             } else if (member instanceof Grid table) {
-                readGrid(grid, table, labels, item, base, reading);
+                read.addAll(readGrid(grid, table, labels, item, base, reading));
             }
         }
+        unreadLabels(grid, labelsEnd, read, base, reading);
         for (int t = 0; t < tables.size(); t++) {
             int end = t + 1 < tables.size() && headers.get(t + 1) >= 0 ? headers.get(t + 1) - 1 : grid.lastRow() + 1;
             TableHeader.read(grid, tables.get(t), headers.get(t), end, item, base, reading);
@@ -261,12 +265,43 @@ final class SheetPerForm implements WorkbookLayout {
         return Optional.of(item);
     }
 
-    private static void readGrid(SheetGrid grid, Grid shape, Map<String, Integer> labels, ObjectNode item, String base,
-                                 WorkbookReading reading) {
-        Integer header = labels.get(SheetGrid.titleLabel(shape.title()));
-        if (header == null) {
-            return;
+    /** The row a field's label stands on, by its title or another name the schema accepts; null when none. */
+    private static Integer row(Map<String, Integer> labels, Field field) {
+        return field.names().stream().map(name -> labels.get(SheetGrid.titleLabel(name))).filter(java.util.Objects::nonNull)
+                .findFirst().orElse(null);
+    }
+
+    /** Rows above the tables whose label names nothing of the form: listed, and a warning when a value stands beside. */
+    private void unreadLabels(SheetGrid grid, int end, java.util.Set<Integer> read, String base, WorkbookReading reading) {
+        for (int r : grid.rows(1, end - 1)) {
+            String label = grid.text(r, 0);
+            if (read.contains(r) || label.isEmpty() || TargetTableHeader.inside(grid.region(r, 0), 0) || form.members().stream()
+                    .anyMatch(m -> m instanceof Table t && SheetGrid.titleLabel(t.title()).equals(SheetGrid.label(label)))) {
+                continue;
+            }
+            int filled = 0;
+            int last = 0;
+            for (int c : grid.columns(r)) {
+                if (c > 0 && !grid.text(r, c).isEmpty() && !TargetTableHeader.inside(grid.region(r, c), c)) {
+                    filled++;
+                    last = c;
+                }
+            }
+            String cells = filled == 0 ? "" : grid.name(r, 1) + (last > 1 ? ":" + grid.name(r, last).substring(grid.name(r, last).indexOf('!') + 1) : "");
+            reading.unread(new ImportedWorkbook.Unread(grid.name(r, 0), label, filled, cells), base, grid.name(r, 0) + "「" + label
+                    + "」一行未导入：" + title + "没有这一栏，其右 " + filled + " 格有内容（" + cells + "）；如是某一栏换了名称，请把栏目名改回");
         }
+    }
+
+    /** Reads a grid of rows by their labels and columns by their headers; the rows read. */
+    private static List<Integer> readGrid(SheetGrid grid, Grid shape, Map<String, Integer> labels, ObjectNode item, String base,
+                                          WorkbookReading reading) {
+        Integer header = labels.get(SheetGrid.titleLabel(shape.title()));
+        List<Integer> read = new ArrayList<>();
+        if (header == null) {
+            return read;
+        }
+        read.add(header);
         Map<String, Integer> columns = new HashMap<>();
         for (int c : grid.columns(header)) {
             if (c >= 1) {
@@ -275,6 +310,9 @@ final class SheetPerForm implements WorkbookLayout {
         }
         for (Field line : shape.rows()) {
             Integer row = labels.get(SheetGrid.titleLabel(line.title()));
+            if (row != null) {
+                read.add(row);
+            }
             for (Field column : shape.columns()) {
                 Integer c = columns.get(SheetGrid.titleLabel(column.title()));
                 if (row != null && c != null) {
@@ -284,5 +322,6 @@ final class SheetPerForm implements WorkbookLayout {
                 }
             }
         }
+        return read;
     }
 }
