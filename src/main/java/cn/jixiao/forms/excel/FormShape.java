@@ -26,7 +26,7 @@ final class FormShape {
     /**
      * One value; {@code pointer} is relative to the object, {@code /trackingPeriod/start} for a nested one;
      * {@code fallback} is the schema's {@code default}, what an absent value means ("" for none); {@code headers}
-     * the other names a column or label may give it ({@code x-headers}); {@code sumOf} the fields it adds up
+     * the other names a column or label may give it ({@link HeaderNames}); {@code sumOf} the fields it adds up
      * ({@code x-sum-of}).
      */
     record Field(String pointer, String title, Kind kind, List<String> choices, boolean multiline, String fallback,
@@ -52,7 +52,7 @@ final class FormShape {
     record Grid(String pointer, String title, List<Field> rows, List<Field> columns) implements Member {
     }
 
-    /** An array of objects: a header of its items' fields, one row an item; {@code headers} as a field's. */
+    /** An array of objects: a header of its items' fields, one row an item; {@code headers} as a field's ({@link HeaderNames}). */
     record Table(String pointer, String title, List<Member> columns, JsonNode items, List<String> headers) implements Member {
         List<Field> fields() {
             return fieldsOf(columns);
@@ -103,7 +103,7 @@ final class FormShape {
             JsonNode items = resolve(node.path("items"));
             if (types(node).contains("array") && (types(items).contains("object") || items.has("properties"))) {
                 members.add(new Table(pointer, title, of(root, node.path("items")).members, items,
-                        strings(property.getValue(), node, "x-headers")));
+                        HeaderNames.of(title)));
             } else if (types(node).contains("array")) {
                 members.add(list(pointer, title, items));
             } else if (types(node).contains("object")) {
@@ -194,7 +194,7 @@ final class FormShape {
             kind = Kind.TEXT;
         }
         return new Field(pointer, title, kind, choices, node.path("x-multiline").asBoolean(false),
-                node.path("default").asString(""), strings(declared, node, "x-headers"), strings(declared, node, "x-sum-of"));
+                node.path("default").asString(""), HeaderNames.of(title), strings(declared, node, "x-sum-of"));
     }
 
     /** The strings of a keyword's list, as declared beside the reference or in the schema it refers to. */

@@ -25,8 +25,8 @@ final class TableHeader {
     }
 
     /**
-     * The column of each field the header row names: by its title, else by another name the schema accepts for
-     * it ({@code x-headers}) in a column no title took. A column may so serve two fields: 指标值 for both periods.
+     * The column of each field the header row names: by its title, else by another name budget systems give
+     * it ({@link HeaderNames}) in a column no title took. A column may so serve two fields: 指标值 for both periods.
      */
     static Map<Field, Integer> columns(SheetGrid grid, int header, List<Field> fields) {
         Map<String, Integer> found = new LinkedHashMap<>();

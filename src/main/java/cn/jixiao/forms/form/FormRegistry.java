@@ -46,7 +46,7 @@ public final class FormRegistry {
     /** Keywords the service adds to JSON Schema: known to the validator, so that it neither warns nor validates them. */
     public static final List<String> KEYWORDS = List.of("x-limit", "x-unit", "x-taxonomy", "x-message", "x-choices",
             "x-multiline", "x-kind", "x-sum-of", "x-derive", "x-rules", "x-runs", "x-indicator-checks", "x-print",
-            "x-decimals", "x-headers");
+            "x-decimals");
     private final Path root;
     private final boolean development;
     private final Loader loader;

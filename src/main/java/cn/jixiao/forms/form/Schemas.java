@@ -54,10 +54,6 @@ final class Schemas {
                 object.put("maxLength", limits.fieldChars());
                 object.put("x-limit", "fieldChars");
             }
-            JsonNode headers = object.get("x-headers");
-            if (headers != null && !(headers.isArray() && headers.valueStream().allMatch(h -> h.isString() && !h.asString().isBlank()))) {
-                throw new IllegalArgumentException("x-headers 应为表头名称的列表，如 [\"年度目标\", \"年度绩效目标\"]：" + headers);
-            }
             JsonNode taxonomy = object.get("x-taxonomy");
             if (taxonomy != null) {
                 ArrayNode values = object.putArray("enum");
