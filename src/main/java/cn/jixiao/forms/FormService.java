@@ -119,11 +119,23 @@ public final class FormService {
      * {@code /validate}), each at its cell; {@link FormError} only when nothing of the form is found in it.
      */
     public ImportedWorkbook importWorkbook(RegisteredForm form, byte[] workbook) {
+        return queue.run(() -> checked(form, workbooks.read(form, workbook)));
+    }
+
+    /**
+     * The same, read as whichever form the workbook holds ({@link ImportedWorkbook#form()}): {@code preferred}
+     * unless another form's columns are named more.
+     */
+    public ImportedWorkbook importAnyWorkbook(RegisteredForm preferred, byte[] workbook) {
         return queue.run(() -> {
-            ImportedWorkbook imported = workbooks.read(form, workbook);
-            RegisteredForm.Verdict verdict = form.verdict(imported.json());
-            return imported.checked(verdict.errors(), verdict.warnings());
+            ImportedWorkbook imported = workbooks.readAny(List.copyOf(registry.all()), preferred, workbook);
+            return checked(registry.get(imported.form()), imported);
         });
+    }
+
+    private static ImportedWorkbook checked(RegisteredForm form, ImportedWorkbook imported) {
+        RegisteredForm.Verdict verdict = form.verdict(imported.json());
+        return imported.checked(verdict.errors(), verdict.warnings());
     }
 
     /**

@@ -135,11 +135,13 @@ final class OpenApi {
             ObjectNode imports = paths.putObject(base + "/import").putObject("post");
             imports.put("summary", title + "：read a workbook (.xlsx, or .xls) into a document, or render it with ?format=");
             imports.put("description", "The workbook is recognised by its content. Without ?format= the answer is the document "
-                    + "the other endpoints take, its warnings (those of /validate, and sums of the workbook that disagree) and "
-                    + "sources: JSON pointer → cell (Sheet1!C9). With ?format= the document is rendered as by /render. "
-                    + "Problems carry their cell.");
+                    + "the other endpoints take, the form it is of, its errors (cells that could not be read, and those of "
+                    + "/validate: the rest of the workbook still loads), its warnings (those of /validate, sums of the workbook "
+                    + "that disagree, columns with data that nothing reads), sources: JSON pointer → cell (Sheet1!C9), the "
+                    + "columns read as fields and those not read. With ?format= the document is rendered as by /render, "
+                    + "refused when it has errors. Problems carry their cell.");
             formatParameter(imports);
-            ((ArrayNode) imports.get("parameters")).add(object(PDFA)).add(object(SIGNATURE_FIELDS));
+            ((ArrayNode) imports.get("parameters")).add(object(PDFA)).add(object(SIGNATURE_FIELDS)).add(object(ANY_FORM));
             ObjectNode workbookBody = imports.putObject("requestBody").put("required", true).putObject("content");
             for (String mediaType : Negotiation.WORKBOOK_TYPES) {
                 workbookBody.putObject(mediaType).putObject("schema").put("type", "string").put("format", "binary");
@@ -147,9 +149,19 @@ final class OpenApi {
             ObjectNode imported = fileAnswer(imports, "the document read (JSON), or the file when ?format= is given",
                     "Content-Disposition", "string", fileTypes());
             ((ObjectNode) imported.get("content")).putObject("application/json").set("schema", object("""
-                    {"type":"object","required":["document","warnings","sources"],"properties":{
+                    {"type":"object","required":["form","document","errors","warnings","sources","columns","unread"],"properties":{
+                      "form":{"type":"string","description":"the id of the form the workbook was read as"},
                       "document":{"$ref":"%s"},
+                      "errors":{"type":"array","items":{"$ref":"#/components/schemas/Problem"}},
+                      "errorsLeftOut":{"type":"string","description":"how many errors the list leaves out, when it is cut"},
                       "warnings":{"type":"array","items":{"$ref":"#/components/schemas/Problem"}},
+                      "columns":{"type":"array","description":"each header read as a field","items":{"type":"object","properties":{
+                        "cell":{"type":"string"},"header":{"type":"string"},"field":{"type":"string","description":"the field's title"},
+                        "path":{"type":"string","description":"the field's JSON pointer, * for any item: /units/*/projects/*/goal"}}}},
+                      "unread":{"type":"array","description":"each column (or label row) nothing reads","items":{"type":"object","properties":{
+                        "cell":{"type":"string","description":"its header's cell"},"header":{"type":"string","description":"empty for none"},
+                        "filled":{"type":"integer","description":"cells below it that hold something"},
+                        "cells":{"type":"string","description":"where: the first to the last, Sheet1!E3:E9"}}}},
                       "sources":{"type":"object","additionalProperties":{"type":"string"},
                         "description":"JSON pointer of each value → the cell it came from, e.g. /units/0/projects/3/fiscalAppropriation → Sheet1!C9"}}}"""
                     .formatted(ref)));
@@ -188,6 +200,8 @@ final class OpenApi {
     /** The PDF's options, on single renders and batches. */
     private static final String PDFA = """
             {"name":"pdfa","in":"query","required":false,"description":"PDF only: an archival PDF/A-2b, or PDF/A-3b with the request's JSON attached as document.json (AFRelationship Source). Fixed dates and a file ID from the content: same request, same bytes.","schema":{"type":"string","enum":["2b","3b"]}}""";
+    private static final String ANY_FORM = """
+            {"name":"anyForm","in":"query","required":false,"description":"read the workbook as whichever form it holds: this one, unless another form's columns and labels are named more; the answer's form says which","schema":{"type":"boolean","default":false}}""";
     private static final String SIGNATURE_FIELDS = """
             {"name":"signatureFields","in":"query","required":false,"description":"PDF only: empty signature fields on the signature lines, named reviewer-<i> and preparer-<i> (the form's index from 0), for certificate tools to sign with an incremental update","schema":{"type":"boolean","default":false}}""";
 
