@@ -34,7 +34,7 @@ final class HeaderNames {
             JsonNode table = Json.MAPPER.readTree(in);
             Map<String, List<String>> names = new LinkedHashMap<>();
             table.properties().forEach(e -> names.put(e.getKey(), e.getValue().valueStream().map(JsonNode::asString).toList()));
-            return Map.copyOf(names);
+            return java.util.Collections.unmodifiableMap(names);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
