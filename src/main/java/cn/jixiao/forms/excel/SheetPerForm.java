@@ -37,6 +37,8 @@ final class SheetPerForm implements WorkbookLayout {
     private final String title;
     private final Table forms;
     private final FormShape form;
+    /** The names of the fields each form requires. */
+    private final Set<String> required;
     private final int columns;
     /** Each column's width in characters: wide enough for the field it holds in every table of the sheet. */
     private final int[] widths;
@@ -45,6 +47,7 @@ final class SheetPerForm implements WorkbookLayout {
         this.title = title;
         this.forms = forms;
         this.form = form;
+        this.required = TargetTableLayout.required(forms).stream().map(Field::name).collect(java.util.stream.Collectors.toSet());
         List<Table> tables = form.members().stream().filter(Table.class::isInstance).map(Table.class::cast).toList();
         this.columns = Math.max(4, tables.stream().mapToInt(t -> t.fields().size()).max().orElse(2));
         this.widths = new int[columns];
@@ -259,6 +262,7 @@ final class SheetPerForm implements WorkbookLayout {
                 Integer row = row(labels, field);
                 if (row == null) {
                     reading.place(base + field.pointer(), grid.name(0, 0));
+                    missingLabel(grid, labelsEnd, field, base, reading);
                 } else {
                     read.add(row);
                     reading.column(grid.name(row, 0), grid.text(row, 0), field.title(), forms.pointer() + "/*" + field.pointer());
@@ -324,6 +328,7 @@ final class SheetPerForm implements WorkbookLayout {
                 columns.putIfAbsent(SheetGrid.label(grid.text(header, c)), c);
             }
         }
+        java.util.Set<Integer> readColumns = new HashSet<>(List.of(0));
         for (Field line : shape.rows()) {
             Integer row = labels.get(SheetGrid.titleLabel(line.title()));
             if (row != null) {
@@ -331,6 +336,9 @@ final class SheetPerForm implements WorkbookLayout {
             }
             for (Field column : shape.columns()) {
                 Integer c = columns.get(SheetGrid.titleLabel(column.title()));
+                if (c != null) {
+                    readColumns.add(c);
+                }
                 if (row != null && c != null) {
                     reading.read(item, base + line.pointer() + column.pointer(), grid, row, c,
                             new Field(line.pointer() + column.pointer(), line.title() + column.title(), column.kind(),
@@ -338,6 +346,29 @@ final class SheetPerForm implements WorkbookLayout {
                 }
             }
         }
+        UnreadColumns.report(grid, header, header, readColumns, read.stream().filter(r -> r > header).mapToInt(Integer::intValue).toArray(),
+                base + shape.pointer(), "「" + shape.title() + "」", reading);
         return read;
+    }
+
+    /**
+     * A field the form requires whose label is not in the left column: one error at that column, naming the
+     * labels found and those accepted, in place of one at the field.
+     */
+    private void missingLabel(SheetGrid grid, int labelsEnd, Field field, String base, WorkbookReading reading) {
+        if (!required.contains(field.pointer().substring(1))) {
+            return;
+        }
+        int[] rows = grid.rows(0, labelsEnd - 1);
+        String column = rows.length == 0 ? grid.name(0, 0) : grid.range(rows[0], rows[rows.length - 1], 0);
+        List<String> found = new ArrayList<>();
+        for (int r : rows) {
+            if (!grid.text(r, 0).isEmpty() && !TargetTableHeader.inside(grid.region(r, 0), 0)) {
+                found.add(grid.text(r, 0));
+            }
+        }
+        reading.missing(forms.pointer() + "/*" + field.pointer(), base + field.pointer(), column, "左列没有「" + field.title()
+                + "」一栏：找到的栏目名为 " + String.join("、", found) + "；「" + field.title() + "」一栏的栏目名可写作 "
+                + String.join("、", field.names()));
     }
 }
