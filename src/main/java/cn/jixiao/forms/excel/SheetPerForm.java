@@ -39,6 +39,8 @@ final class SheetPerForm implements WorkbookLayout {
     private final FormShape form;
     /** The names of the fields each form requires. */
     private final Set<String> required;
+    /** The labels of the form's fields' titles: another field's other name never takes one. */
+    private final Set<String> titles;
     private final int columns;
     /** Each column's width in characters: wide enough for the field it holds in every table of the sheet. */
     private final int[] widths;
@@ -48,6 +50,7 @@ final class SheetPerForm implements WorkbookLayout {
         this.forms = forms;
         this.form = form;
         this.required = TargetTableLayout.required(forms).stream().map(Field::name).collect(java.util.stream.Collectors.toSet());
+        this.titles = form.fields().stream().map(f -> SheetGrid.titleLabel(f.title())).collect(java.util.stream.Collectors.toSet());
         List<Table> tables = form.members().stream().filter(Table.class::isInstance).map(Table.class::cast).toList();
         this.columns = Math.max(4, tables.stream().mapToInt(t -> t.fields().size()).max().orElse(2));
         this.widths = new int[columns];
@@ -285,10 +288,14 @@ final class SheetPerForm implements WorkbookLayout {
         return Optional.of(item);
     }
 
-    /** The row a field's label stands on, by its title or another name the schema accepts; null when none. */
-    private static Integer row(Map<String, Integer> labels, Field field) {
-        return field.names().stream().map(name -> labels.get(SheetGrid.titleLabel(name))).filter(java.util.Objects::nonNull)
-                .findFirst().orElse(null);
+    /** The row a field's label stands on, by its title or another name no field of the form has as its title; null when none. */
+    private Integer row(Map<String, Integer> labels, Field field) {
+        Integer row = labels.get(SheetGrid.titleLabel(field.title()));
+        if (row != null) {
+            return row;
+        }
+        return field.headers().stream().map(SheetGrid::titleLabel).filter(name -> !titles.contains(name)).map(labels::get)
+                .filter(java.util.Objects::nonNull).findFirst().orElse(null);
     }
 
     /** Rows above the tables whose label names nothing of the form: listed, and a warning when a value stands beside. */
