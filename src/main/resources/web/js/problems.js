@@ -67,7 +67,7 @@ export function errorCount() {
 }
 
 /** The cells of an imported workbook that could not be read: each stands for its field until the field is edited. */
-function unreadCells() {
+export function unreadCells() {
   return page.importErrors.filter((p) => !page.touched.has(p.path));
 }
 

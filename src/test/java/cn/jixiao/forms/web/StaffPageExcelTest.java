@@ -104,6 +104,9 @@ class StaffPageExcelTest extends BrowserSession {
         assertEquals("performance-target", browser.driver.findElement(By.id("form-type")).getDomProperty("value"));
         String unread = browser.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("unread-bar"))).getText();
         assertTrue(unread.contains("「备注」（Sheet1!E1）") && unread.contains("Sheet1!E2"), unread);
+        String atField = browser.wait.until(ExpectedConditions.presenceOfElementLocated(
+                By.cssSelector("p.problem.error[data-problem-for='/units/0/projects/1/fiscalAppropriation']"))).getDomProperty("textContent");
+        assertTrue(atField.contains("Sheet1!B3"), atField);
         browser.driver.findElement(By.id("problems-toggle")).click();
         String problems = browser.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("problem-items"))).getText();
         assertTrue(problems.contains("Sheet1!B3") && problems.contains("八十万"), problems);
