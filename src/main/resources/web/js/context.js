@@ -23,6 +23,8 @@ export const page = {
   sources: {},
   /** What the import of a workbook warned about, shown until another document is loaded. */
   importNotes: [],
+  /** The cells of an imported workbook that could not be read, each shown at its field until that field is edited. */
+  importErrors: [],
 };
 
 /** Filled in by main.js, so that modules can call each other without importing in a circle. */

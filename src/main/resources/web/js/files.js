@@ -5,6 +5,7 @@ import { page, hooks } from './context.js';
 import { store, parseJson } from './store.js';
 import { api, postJson, errorOf, fileName, formPath } from './api.js';
 import { showRefusal } from './problems.js';
+import { showUnread } from './unread.js';
 
 export const MEDIA = {
   pdf: 'application/pdf',
@@ -86,14 +87,15 @@ export async function openJson(file) {
 }
 
 /**
- * A workbook, read by the service into a document of the form in use: its problems are shown beside their
- * fields with the cell each value came from.
+ * A workbook, read by the service into a document of the form it holds (the form in use unless the workbook
+ * holds another): its problems are shown beside their fields with the cell each value came from, and the
+ * columns nothing read are listed.
  */
 export async function openWorkbook(file) {
   hooks.status('正在读取 ' + file.name + '…', true);
   let response;
   try {
-    response = await api(formPath(page.formId, 'import'), {
+    response = await api(formPath(page.formId, 'import') + '?anyForm=true', {
       method: 'POST',
       headers: { 'Content-Type': MEDIA.xlsx, Accept: 'application/json' },
       body: await file.arrayBuffer(),
@@ -113,8 +115,28 @@ export async function openWorkbook(file) {
     return;
   }
   const answer = await response.json();
-  await hooks.load(answer.document, page.formId, '已导入 ' + file.name, {
-    sources: answer.sources || {},
-    notes: answer.warnings || [],
-  });
+  const errors = answer.errors || [];
+  await hooks.load(answer.document, answer.form || page.formId,
+    '已导入 ' + file.name + (errors.length ? '（' + errors.length + ' 处错误，见错误列表）' : ''), {
+      sources: answer.sources || {},
+      notes: answer.warnings || [],
+      errors,
+    });
+  showUnread(answer.unread || []);
+}
+
+/** The template of the form in use, to fill in: 下载填写模板. */
+export async function downloadTemplate() {
+  try {
+    const response = await api(formPath(page.formId, 'template.xlsx'));
+    if (!response.ok) {
+      hooks.status('未能下载填写模板：' + (await errorOf(response)).message);
+      return;
+    }
+    const name = fileName(response.headers.get('Content-Disposition')) || page.formId + '.xlsx';
+    download(await response.blob(), name);
+    hooks.status('已下载 ' + name);
+  } catch (e) {
+    hooks.status(e.message);
+  }
 }

@@ -9,7 +9,7 @@ import { kindOf } from './schema.js';
 import { readerFor } from './typing.js';
 import { matchChoice, level1Value, choicesOf } from './fields.js';
 import { paste } from './paste.js';
-import { visible as isVisible } from './problems.js';
+import { visible as isVisible, unreadCells } from './problems.js';
 
 /** Every grid on the page by its path, to mark problems and computed figures in. */
 export const grids = new Map();
@@ -307,7 +307,7 @@ function removeRow(state) {
 /** The marks of problems and computed figures on every cell, and the list below the grid. */
 export function decorate(state) {
   const shown = new Map();
-  for (const [kind, list] of [['warning', page.problems.warnings], ['error', page.problems.errors]]) {
+  for (const [kind, list] of [['warning', page.problems.warnings], ['error', unreadCells().concat(page.problems.errors)]]) {
     for (const problem of list) {
       if (problem.path.startsWith(state.path + '/') || problem.path === state.path) {
         shown.set(problem.path + '|' + problem.message, { kind, problem });

@@ -12,7 +12,7 @@ import { applyComputed } from './computed.js';
 import { renderOutline, filter, updateCounts, rename } from './outline.js';
 import { schedulePreview, clearPreview } from './preview.js';
 import { scheduleDraft, saveDraft, offerDraft } from './drafts.js';
-import { downloadAs, saveFile, isWorkbook, openJson, openWorkbook } from './files.js';
+import { downloadAs, saveFile, isWorkbook, openJson, openWorkbook, downloadTemplate } from './files.js';
 import { convertAmounts } from './units.js';
 
 hooks.currentDocument = () => {
@@ -171,9 +171,11 @@ async function load(doc, formId, message, imported = {}) {
   page.computed = {};
   page.sources = imported.sources || {};
   page.importNotes = imported.notes || [];
+  page.importErrors = imported.errors || [];
   page.showAll = message !== null;
   $('unit-bar').hidden = true;
   $('draft-bar').hidden = true;
+  $('unread-bar').hidden = true;
   clearPreview();
   replace(doc);
   if (page.mode === 'json') {
@@ -257,6 +259,7 @@ function wire() {
     });
   }
   $('save-file').addEventListener('click', saveFile);
+  $('download-template').addEventListener('click', downloadTemplate);
   $('mode-form').addEventListener('click', () => setMode('form'));
   $('mode-json').addEventListener('click', () => setMode('json'));
   $('json-text').addEventListener('input', () => {

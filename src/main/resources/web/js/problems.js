@@ -63,7 +63,18 @@ export function showRefusal(error) {
 
 /** Errors in the document, whether shown yet or not: what stops a preview. */
 export function errorCount() {
-  return page.typed.size + page.problems.errors.filter((p) => !page.typed.has(p.path)).length;
+  return page.typed.size + unreadCells().length + checkedErrors().filter((p) => !page.typed.has(p.path)).length;
+}
+
+/** The cells of an imported workbook that could not be read: each stands for its field until the field is edited. */
+export function unreadCells() {
+  return page.importErrors.filter((p) => !page.touched.has(p.path));
+}
+
+/** The service's errors of the document, but for those of a field whose cell could not be read: said once, at its cell. */
+function checkedErrors() {
+  const unread = unreadCells();
+  return page.problems.errors.filter((p) => !unread.some((u) => p.path === u.path || p.path.startsWith(u.path + '/')));
 }
 
 /** Whether a problem is shown yet: typed in, touched (itself or a field in it), or checked and not just added. */
@@ -89,7 +100,7 @@ export function shown() {
   for (const [path, message] of page.typed) {
     list.push({ kind: 'error', path, message });
   }
-  for (const [kind, problems] of [['error', page.problems.errors], ['warning', page.problems.warnings.concat(page.importNotes)]]) {
+  for (const [kind, problems] of [['error', unreadCells().concat(checkedErrors())], ['warning', page.problems.warnings.concat(page.importNotes)]]) {
     for (const problem of problems) {
       if (!page.typed.has(problem.path) && visible(problem)) {
         list.push({ kind, path: problem.path, message: problem.message });

@@ -116,22 +116,37 @@ public final class FormService {
     }
 
     /**
-     * The document a workbook holds, with the warnings of its cells and of the document (those of
-     * {@code /validate}), each at its cell; {@link FormError} when it cannot be read or the document is wrong.
+     * The document a workbook holds, with the errors and warnings of its cells and of the document (those of
+     * {@code /validate}), each at its cell; {@link FormError} only when nothing of the form is found in it.
      */
     public ImportedWorkbook importWorkbook(RegisteredForm form, byte[] workbook) {
+        return queue.run(() -> checked(form, workbooks.read(form, workbook)));
+    }
+
+    /**
+     * The same, read as whichever form the workbook holds ({@link ImportedWorkbook#form()}): {@code preferred}
+     * unless another form's columns are named more.
+     */
+    public ImportedWorkbook importAnyWorkbook(RegisteredForm preferred, byte[] workbook) {
         return queue.run(() -> {
-            ImportedWorkbook imported = workbooks.read(form, workbook);
-            RegisteredForm.Verdict verdict = form.verdict(imported.json());
-            if (!verdict.valid()) {
-                throw FormError.invalid(imported.locate(verdict.errors()), verdict.errorsLeftOut());
-            }
-            return imported.warnedAlso(verdict.warnings());
+            ImportedWorkbook imported = workbooks.readAny(List.copyOf(registry.all()), preferred, workbook);
+            return checked(registry.get(imported.form()), imported);
         });
     }
 
-    /** An imported document rendered as a request body would be; its problems shown at their cells. */
+    private static ImportedWorkbook checked(RegisteredForm form, ImportedWorkbook imported) {
+        RegisteredForm.Verdict verdict = form.verdict(imported.json());
+        return imported.checked(verdict.errors(), verdict.warnings());
+    }
+
+    /**
+     * An imported document rendered as a request body would be; its problems shown at their cells. One with
+     * errors is refused with them all, as a request body with errors is.
+     */
     public RenderedFile render(RegisteredForm form, ImportedWorkbook imported, OutputFormat format, PdfExtras extras) {
+        if (!imported.errors().isEmpty()) {
+            throw FormError.invalid(imported.errors(), imported.errorsLeftOut());
+        }
         try {
             RenderedFile file = render(form, imported.json(), format, extras);
             return new RenderedFile(file.bytes(), file.fileName(), format, imported.warnings());

@@ -11,7 +11,8 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * The 绩效指标 cell of the budget system's target table, taken apart into coded indicators:
  * {@code 1、1-产出指标：11-数量指标：<name>；实施周期指标值：<v>；年度指标值：<v>。2、…} — with the separators
- * the published tables drift between ({@code ：}, {@code ；}, {@code :}), levels with or without their codes.
+ * the published tables drift between ({@code ：}, {@code ；}, {@code :}), levels with or without their codes —
+ * or one indicator a line or between semicolons, with one value for both periods ({@link IndicatorLine}).
  */
 final class ComposedIndicators {
     /** What separates the parts; the white space they may have around them is what {@code \s} of a pattern takes. */
@@ -26,7 +27,9 @@ final class ComposedIndicators {
     /**
      * Adds the indicators the text lists to {@code indicators}, at {@code path}; each from {@code cell}. Taken
      * apart by one walk along the text (each separator looked at once), never by a pattern that could try its
-     * parts over again: a long cell costs its length.
+     * parts over again: a long cell costs its length. A numbered part with 实施周期指标值 and 年度指标值 is one
+     * indicator of the export's own style; any other part holds one indicator a line or between semicolons,
+     * each with one value for both periods ({@link IndicatorLine}).
      */
     static void read(String text, ArrayNode indicators, String path, String cell, WorkbookReading reading) {
         for (String part : parts(text.strip())) {
@@ -34,23 +37,79 @@ final class ComposedIndicators {
             if (part.isBlank()) {
                 continue;
             }
-            String at = path + "/" + indicators.size();
-            ObjectNode indicator = indicators.addObject();
-            reading.place(at, cell);
-            String[] fields = fields(part.strip());
-            if (fields == null) {
-                reading.error(at, cell, "第 " + indicators.size() + " 个绩效指标" + Problems.quote(part.strip())
-                        + "无法拆分：应写成「1、1-产出指标：11-数量指标：指标名称；实施周期指标值：…；年度指标值：…。」");
+            if (part.contains(PERIOD) || part.contains(ANNUAL)) {
+                periods(part.strip(), indicators, path, cell, reading);
                 continue;
             }
-            level(indicator, at + "/level1", fields[0], Taxonomy.level1(fields[0]).map(Taxonomy.Level1::label).orElse(null),
-                    "一级指标", cell, reading);
-            level(indicator, at + "/level2", fields[1], Taxonomy.level2(fields[1]).map(Taxonomy.Level2::label).orElse(null),
-                    "二级指标", cell, reading);
-            reading.value(indicator, "name", at + "/name", fields[2], cell);
-            reading.value(indicator, "periodValue", at + "/periodValue", fields[3], cell);
-            reading.value(indicator, "annualValue", at + "/annualValue", fields[4], cell);
+            int before = indicators.size();
+            for (String line : lines(part)) {
+                Interrupts.check();
+                if (!line.isBlank()) {
+                    line(line.strip(), indicators, path, cell, reading);
+                }
+            }
+            if (indicators.size() == before) {
+                unreadable(part, indicators, path, cell, reading);
+            }
         }
+    }
+
+    /** {@code 1-产出指标：11-数量指标：名称；实施周期指标值：…；年度指标值：…。} */
+    private static void periods(String part, ArrayNode indicators, String path, String cell, WorkbookReading reading) {
+        String[] fields = fields(part);
+        if (fields == null) {
+            unreadable(part, indicators, path, cell, reading);
+            return;
+        }
+        String at = path + "/" + indicators.size();
+        ObjectNode indicator = indicators.addObject();
+        reading.place(at, cell);
+        level(indicator, at + "/level1", fields[0], Taxonomy.level1(fields[0]).map(Taxonomy.Level1::label).orElse(null),
+                "一级指标", cell, reading);
+        level(indicator, at + "/level2", fields[1], Taxonomy.level2(fields[1]).map(Taxonomy.Level2::label).orElse(null),
+                "二级指标", cell, reading);
+        reading.value(indicator, "name", at + "/name", fields[2], cell);
+        reading.value(indicator, "periodValue", at + "/periodValue", fields[3], cell);
+        reading.value(indicator, "annualValue", at + "/annualValue", fields[4], cell);
+    }
+
+    /** One indicator of one value for both periods: {@code 产出指标-数量指标-名称:值}, {@code 产出指标/数量指标/名称/值}. */
+    private static void line(String line, ArrayNode indicators, String path, String cell, WorkbookReading reading) {
+        IndicatorLine.Parts parts = IndicatorLine.read(line).orElse(null);
+        if (parts == null) {
+            unreadable(line, indicators, path, cell, reading);
+            return;
+        }
+        String at = path + "/" + indicators.size();
+        ObjectNode indicator = indicators.addObject();
+        reading.place(at, cell);
+        reading.value(indicator, "level1", at + "/level1", parts.level1(), cell);
+        reading.value(indicator, "level2", at + "/level2", parts.level2(), cell);
+        reading.value(indicator, "name", at + "/name", parts.name(), cell);
+        reading.value(indicator, "periodValue", at + "/periodValue", parts.value(), cell);
+        reading.value(indicator, "annualValue", at + "/annualValue", parts.value(), cell);
+    }
+
+    private static void unreadable(String part, ArrayNode indicators, String path, String cell, WorkbookReading reading) {
+        String at = path + "/" + indicators.size();
+        indicators.addObject();
+        reading.place(at, cell);
+        reading.error(at, cell, "第 " + indicators.size() + " 个绩效指标" + Problems.quote(part.strip())
+                + "无法拆分：应写成「1、1-产出指标：11-数量指标：指标名称；实施周期指标值：…；年度指标值：…。」"
+                + "或「产出指标-数量指标-指标名称：指标值」，一行或一个分号一个指标");
+    }
+
+    /** The lines of a part, and within a line what semicolons keep apart. */
+    static List<String> lines(String part) {
+        List<String> lines = new ArrayList<>();
+        int from = 0;
+        for (int i = 0; i <= part.length(); i++) {
+            if (i == part.length() || "\n；;".indexOf(part.charAt(i)) >= 0) {
+                lines.add(part.substring(from, i));
+                from = i + 1;
+            }
+        }
+        return lines;
     }
 
     /** The indicators of the text: each starts with its number and 、, at the start or after the 。 that ends the one before. */

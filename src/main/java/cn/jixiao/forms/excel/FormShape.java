@@ -25,16 +25,26 @@ final class FormShape {
 
     /**
      * One value; {@code pointer} is relative to the object, {@code /trackingPeriod/start} for a nested one;
-     * {@code fallback} is the schema's {@code default}, what an absent value means ("" for none).
+     * {@code fallback} is the schema's {@code default}, what an absent value means ("" for none); {@code headers}
+     * the other names a column or label may give it ({@link HeaderNames}); {@code sumOf} the fields it adds up
+     * ({@code x-sum-of}).
      */
-    record Field(String pointer, String title, Kind kind, List<String> choices, boolean multiline, String fallback)
-            implements Member {
+    record Field(String pointer, String title, Kind kind, List<String> choices, boolean multiline, String fallback,
+                 List<String> headers, List<String> sumOf) implements Member {
         Field(String pointer, String title, Kind kind, List<String> choices, boolean multiline) {
-            this(pointer, title, kind, choices, multiline, "");
+            this(pointer, title, kind, choices, multiline, "", List.of(), List.of());
         }
 
         String name() {
             return pointer.substring(pointer.lastIndexOf('/') + 1);
+        }
+
+        /** Every name a header or label may give the field: its title first. */
+        List<String> names() {
+            List<String> names = new ArrayList<>();
+            names.add(title);
+            names.addAll(headers);
+            return names;
         }
     }
 
@@ -42,10 +52,15 @@ final class FormShape {
     record Grid(String pointer, String title, List<Field> rows, List<Field> columns) implements Member {
     }
 
-    /** An array of objects: a header of its items' fields, one row an item. */
-    record Table(String pointer, String title, List<Member> columns, JsonNode items) implements Member {
+    /** An array of objects: a header of its items' fields, one row an item; {@code headers} as a field's ({@link HeaderNames}). */
+    record Table(String pointer, String title, List<Member> columns, JsonNode items, List<String> headers) implements Member {
         List<Field> fields() {
             return fieldsOf(columns);
+        }
+
+        /** The table as one column of text: the target table's composed 绩效指标. */
+        Field asText() {
+            return new Field(pointer, title, Kind.TEXT, List.of(), true, "", headers, List.of());
         }
     }
 
@@ -87,7 +102,8 @@ final class FormShape {
             String title = property.getValue().path("title").asString(node.path("title").asString(property.getKey()));
             JsonNode items = resolve(node.path("items"));
             if (types(node).contains("array") && (types(items).contains("object") || items.has("properties"))) {
-                members.add(new Table(pointer, title, of(root, node.path("items")).members, items));
+                members.add(new Table(pointer, title, of(root, node.path("items")).members, items,
+                        HeaderNames.of(title)));
             } else if (types(node).contains("array")) {
                 members.add(list(pointer, title, items));
             } else if (types(node).contains("object")) {
@@ -178,7 +194,15 @@ final class FormShape {
             kind = Kind.TEXT;
         }
         return new Field(pointer, title, kind, choices, node.path("x-multiline").asBoolean(false),
-                node.path("default").asString(""));
+                node.path("default").asString(""), HeaderNames.of(title), strings(declared, node, "x-sum-of"));
+    }
+
+    /** The strings of a keyword's list, as declared beside the reference or in the schema it refers to. */
+    private static List<String> strings(JsonNode declared, JsonNode node, String keyword) {
+        JsonNode list = declared.has(keyword) ? declared.path(keyword) : node.path(keyword);
+        List<String> strings = new ArrayList<>();
+        list.forEach(item -> strings.add(item.asString()));
+        return List.copyOf(strings);
     }
 
     private static Set<String> types(JsonNode node) {

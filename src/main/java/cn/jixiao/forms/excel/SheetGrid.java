@@ -25,6 +25,7 @@ final class SheetGrid {
     private static final Pattern SPACES = Pattern.compile("\\s+");
     private static final Pattern BRACKETED = Pattern.compile("\\([^)]*\\)|\\[[^]]*]|【[^】]*】");
     private static final Pattern CLOSING_COLON = Pattern.compile("[:：]$");
+    private static final Pattern AMONG_THEM = Pattern.compile("^其中[:：]?");
     private static final Map<String, String> TITLE_LABELS = new ConcurrentHashMap<>();
     private final Sheet sheet;
     private final CellContents contents;
@@ -112,14 +113,16 @@ final class SheetGrid {
 
     /**
      * A header or label as it is compared: full-width forms folded, white space, what stands in brackets,
-     * 指标 and a closing colon left out — 项目名称（资金使用单位） is 项目名称, 三级指标 is 三级.
+     * 指标, a leading 其中 and a closing colon left out — 项目名称（资金使用单位） is 项目名称, 三级指标 is 三级,
+     * 其中：财政拨款（万元） is 财政拨款.
      */
     static String label(String text) {
         if (text.length() > LONGEST_LABEL) {
             return text;
         }
         String folded = SPACES.matcher(Normalizer.normalize(text, Normalizer.Form.NFKC)).replaceAll("");
-        return CLOSING_COLON.matcher(BRACKETED.matcher(folded).replaceAll("").replace("指标", "")).replaceAll("");
+        String bare = BRACKETED.matcher(folded).replaceAll("").replace("指标", "");
+        return CLOSING_COLON.matcher(AMONG_THEM.matcher(bare).replaceFirst("")).replaceAll("");
     }
 
     /** The label of a field's title (from the schema: few, and asked for at every row), folded once. */

@@ -38,6 +38,10 @@ final class SheetPerForm implements WorkbookLayout {
     private final String title;
     private final Table forms;
     private final FormShape form;
+    /** The names of the fields each form requires. */
+    private final Set<String> required;
+    /** The labels of the form's fields' titles: another field's other name never takes one. */
+    private final Set<String> titles;
     private final int columns;
     /** Each column's width in characters: wide enough for the field it holds in every table of the sheet. */
     private final int[] widths;
@@ -46,6 +50,8 @@ final class SheetPerForm implements WorkbookLayout {
         this.title = title;
         this.forms = forms;
         this.form = form;
+        this.required = TargetTableLayout.required(forms).stream().map(Field::name).collect(java.util.stream.Collectors.toSet());
+        this.titles = form.fields().stream().map(f -> SheetGrid.titleLabel(f.title())).collect(java.util.stream.Collectors.toSet());
         List<Table> tables = form.members().stream().filter(Table.class::isInstance).map(Table.class::cast).toList();
         this.columns = Math.max(4, tables.stream().mapToInt(t -> t.fields().size()).max().orElse(2));
         this.widths = new int[columns];
@@ -224,8 +230,8 @@ final class SheetPerForm implements WorkbookLayout {
             }
         }
         if (items.isEmpty()) {
-            reading.error(forms.pointer(), workbook.getSheetName(0), "没有找到任何一张" + title + "：工作表的左列应有栏目名 "
-                    + String.join("、", form.fields().stream().limit(4).map(Field::title).toList()) + " 等");
+            throw WorkbookReading.unrecognised(forms.pointer(), workbook.getSheetName(0), "没有找到任何一张" + title
+                    + "：工作表的左列应有栏目名 " + String.join("、", form.fields().stream().limit(4).map(Field::title).toList()) + " 等");
         }
         return document;
     }
@@ -249,23 +255,28 @@ final class SheetPerForm implements WorkbookLayout {
         for (int r : grid.rows(0, labelsEnd - 1)) {
             labels.putIfAbsent(SheetGrid.label(grid.text(r, 0)), r);
         }
-        if (form.fields().stream().noneMatch(f -> labels.containsKey(SheetGrid.titleLabel(f.title())))) {
+        if (form.fields().stream().noneMatch(f -> row(labels, f) != null)) {
             return Optional.empty();
         }
         ObjectNode item = WorkbookReading.object();
         reading.place(base, grid.name(0, 0));
+        java.util.Set<Integer> read = new HashSet<>();
         for (Member member : form.members()) {
             if (member instanceof Field field) {
-                Integer row = labels.get(SheetGrid.titleLabel(field.title()));
+                Integer row = row(labels, field);
                 if (row == null) {
                     reading.place(base + field.pointer(), grid.name(0, 0));
+                    missingLabel(grid, labelsEnd, field, base, reading);
                 } else {
+                    read.add(row);
+                    reading.column(grid.name(row, 0), grid.text(row, 0), field.title(), forms.pointer() + "/*" + field.pointer());
                     reading.read(item, base + field.pointer(), grid, row, 1, field);
                 }
             } else if (member instanceof Grid table) {
-                readGrid(grid, table, labels, item, base, reading);
+                read.addAll(readGrid(grid, table, labels, item, base, reading));
             }
         }
+        unreadLabels(grid, labelsEnd, read, base, reading);
         for (int t = 0; t < tables.size(); t++) {
             int end = t + 1 < tables.size() && headers.get(t + 1) >= 0 ? headers.get(t + 1) - 1 : grid.lastRow() + 1;
             TableHeader.read(grid, tables.get(t), headers.get(t), end, item, base, reading);
@@ -278,22 +289,64 @@ final class SheetPerForm implements WorkbookLayout {
         return Optional.of(item);
     }
 
-    private static void readGrid(SheetGrid grid, Grid shape, Map<String, Integer> labels, ObjectNode item, String base,
-                                 WorkbookReading reading) {
-        Integer header = labels.get(SheetGrid.titleLabel(shape.title()));
-        if (header == null) {
-            return;
+    /** The row a field's label stands on, by its title or another name no field of the form has as its title; null when none. */
+    private Integer row(Map<String, Integer> labels, Field field) {
+        Integer row = labels.get(SheetGrid.titleLabel(field.title()));
+        if (row != null) {
+            return row;
         }
+        return field.headers().stream().map(SheetGrid::titleLabel).filter(name -> !titles.contains(name)).map(labels::get)
+                .filter(java.util.Objects::nonNull).findFirst().orElse(null);
+    }
+
+    /** Rows above the tables whose label names nothing of the form: listed, and a warning when a value stands beside. */
+    private void unreadLabels(SheetGrid grid, int end, java.util.Set<Integer> read, String base, WorkbookReading reading) {
+        for (int r : grid.rows(1, end - 1)) {
+            String label = grid.text(r, 0);
+            if (read.contains(r) || label.isEmpty() || TargetTableHeader.inside(grid.region(r, 0), 0) || form.members().stream()
+                    .anyMatch(m -> m instanceof Table t && SheetGrid.titleLabel(t.title()).equals(SheetGrid.label(label)))) {
+                continue;
+            }
+            int filled = 0;
+            int last = 0;
+            for (int c : grid.columns(r)) {
+                if (c > 0 && !grid.text(r, c).isEmpty() && !TargetTableHeader.inside(grid.region(r, c), c)) {
+                    filled++;
+                    last = c;
+                }
+            }
+            String cells = filled == 0 ? "" : grid.name(r, 1) + (last > 1 ? ":" + grid.name(r, last).substring(grid.name(r, last).indexOf('!') + 1) : "");
+            reading.unread(new ImportedWorkbook.Unread(grid.name(r, 0), label, filled, cells), base, grid.name(r, 0) + "「" + label
+                    + "」一行未导入：" + title + "没有这一栏，其右 " + filled + " 格有内容（" + cells + "）；如是某一栏换了名称，请把栏目名改回");
+        }
+    }
+
+    /** Reads a grid of rows by their labels and columns by their headers; the rows read. */
+    private static List<Integer> readGrid(SheetGrid grid, Grid shape, Map<String, Integer> labels, ObjectNode item, String base,
+                                          WorkbookReading reading) {
+        Integer header = labels.get(SheetGrid.titleLabel(shape.title()));
+        List<Integer> read = new ArrayList<>();
+        if (header == null) {
+            return read;
+        }
+        read.add(header);
         Map<String, Integer> columns = new HashMap<>();
         for (int c : grid.columns(header)) {
             if (c >= 1) {
                 columns.putIfAbsent(SheetGrid.label(grid.text(header, c)), c);
             }
         }
+        java.util.Set<Integer> readColumns = new HashSet<>(List.of(0));
         for (Field line : shape.rows()) {
             Integer row = labels.get(SheetGrid.titleLabel(line.title()));
+            if (row != null) {
+                read.add(row);
+            }
             for (Field column : shape.columns()) {
                 Integer c = columns.get(SheetGrid.titleLabel(column.title()));
+                if (c != null) {
+                    readColumns.add(c);
+                }
                 if (row != null && c != null) {
                     reading.read(item, base + line.pointer() + column.pointer(), grid, row, c,
                             new Field(line.pointer() + column.pointer(), line.title() + column.title(), column.kind(),
@@ -301,5 +354,29 @@ final class SheetPerForm implements WorkbookLayout {
                 }
             }
         }
+        UnreadColumns.report(grid, header, header, readColumns, read.stream().filter(r -> r > header).mapToInt(Integer::intValue).toArray(),
+                base + shape.pointer(), "「" + shape.title() + "」", reading);
+        return read;
+    }
+
+    /**
+     * A field the form requires whose label is not in the left column: one error at that column, naming the
+     * labels found and those accepted, in place of one at the field.
+     */
+    private void missingLabel(SheetGrid grid, int labelsEnd, Field field, String base, WorkbookReading reading) {
+        if (!required.contains(field.pointer().substring(1))) {
+            return;
+        }
+        int[] rows = grid.rows(0, labelsEnd - 1);
+        String column = rows.length == 0 ? grid.name(0, 0) : grid.range(rows[0], rows[rows.length - 1], 0);
+        List<String> found = new ArrayList<>();
+        for (int r : rows) {
+            if (!grid.text(r, 0).isEmpty() && !TargetTableHeader.inside(grid.region(r, 0), 0)) {
+                found.add(grid.text(r, 0));
+            }
+        }
+        reading.missing(forms.pointer() + "/*" + field.pointer(), base + field.pointer(), column, "左列没有「" + field.title()
+                + "」一栏：找到的栏目名为 " + String.join("、", found) + "；「" + field.title() + "」一栏的栏目名可写作 "
+                + String.join("、", field.names()));
     }
 }

@@ -24,7 +24,10 @@ final class TableHeader {
         return -1;
     }
 
-    /** The column of each field the header row names. */
+    /**
+     * The column of each field the header row names: by its title, else by another name budget systems give
+     * it ({@link HeaderNames}) in a column no title took. A column may so serve two fields: 指标值 for both periods.
+     */
     static Map<Field, Integer> columns(SheetGrid grid, int header, List<Field> fields) {
         Map<String, Integer> found = new LinkedHashMap<>();
         for (int c : grid.columns(header)) {
@@ -35,6 +38,13 @@ final class TableHeader {
             Integer column = found.get(SheetGrid.titleLabel(field.title()));
             if (column != null) {
                 columns.put(field, column);
+            }
+        }
+        java.util.Set<Integer> byTitle = java.util.Set.copyOf(columns.values());
+        for (Field field : fields) {
+            if (!columns.containsKey(field)) {
+                field.headers().stream().map(name -> found.get(SheetGrid.titleLabel(name)))
+                        .filter(c -> c != null && !byTitle.contains(c)).findFirst().ifPresent(c -> columns.put(field, c));
             }
         }
         return columns;
@@ -54,6 +64,9 @@ final class TableHeader {
         reading.place(path, grid.name(header, 0));
         ArrayNode rows = item.putArray(table.pointer().substring(table.pointer().lastIndexOf('/') + 1));
         Map<Field, Integer> columns = columns(grid, header, table.fields());
+        String pattern = base.replaceAll("/[0-9]+", "/*") + table.pointer() + "/*";
+        columns.forEach((field, column) -> reading.column(grid.name(header, column), grid.text(header, column), field.title(),
+                pattern + field.pointer()));
         for (int row : grid.rows(header + 1, end - 1)) {
             int r = row;
             if (columns.values().stream().allMatch(c -> grid.text(r, c).isEmpty())) {
@@ -64,5 +77,7 @@ final class TableHeader {
             reading.place(at, grid.name(row, 0));
             columns.forEach((field, column) -> reading.read(entry, at + field.pointer(), grid, r, column, field));
         }
+        UnreadColumns.report(grid, header, header, columns.values(), grid.rows(header + 1, end - 1), path,
+                "「" + table.title() + "」", reading);
     }
 }

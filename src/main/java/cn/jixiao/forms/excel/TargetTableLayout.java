@@ -53,7 +53,7 @@ final class TargetTableLayout implements WorkbookLayout {
         projectColumns.add(field(fields, "total"));
         fields.stream().filter(f -> f.kind() == FormShape.Kind.AMOUNT && !f.name().equals("total")).forEach(projectColumns::add);
         fields.stream().filter(f -> !projectColumns.contains(f)).forEach(projectColumns::add);
-        this.composed = new Field(indicators.pointer(), indicators.title(), FormShape.Kind.TEXT, List.of(), true);
+        this.composed = indicators.asText();
     }
 
     /** The layout of a schema of units, their projects and those's indicators; empty for a document of another shape. */
@@ -76,6 +76,25 @@ final class TargetTableLayout implements WorkbookLayout {
     private static Field field(List<Field> fields, String name) {
         return fields.stream().filter(f -> f.name().equals(name)).findFirst()
                 .orElseThrow(() -> new IllegalStateException("the target table's schema has no field " + name));
+    }
+
+    /** Every field a header may name: the project's, the indicator's, the composed indicators and the unit's name. */
+    List<Field> known() {
+        List<Field> known = columns();
+        known.add(composed);
+        known.add(unitName);
+        return known;
+    }
+
+    Field level1() {
+        return indicators.fields().get(0);
+    }
+
+    /** The fields of a table's items that its schema requires. */
+    static List<Field> required(Table table) {
+        java.util.Set<String> names = new java.util.HashSet<>();
+        table.items().path("required").forEach(name -> names.add(name.asString()));
+        return table.fields().stream().filter(f -> names.contains(f.name())).toList();
     }
 
     /** Every column in the order written: the project's, then the indicator's. */

@@ -1,28 +1,25 @@
 package cn.jixiao.forms.excel;
 
 import cn.jixiao.forms.excel.FormShape.Field;
-import cn.jixiao.forms.form.Amounts;
-import java.math.BigDecimal;
 import java.text.Normalizer;
 import java.util.ArrayList;
-import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.ss.util.CellRangeAddress;
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Reads the rows of a target table below its header: 合计, a unit's row (a name without goal or indicators),
  * a project's row, and in the one-row-an-indicator shape the rows that go on with the project above (its
- * name cell merged over them, left blank, or repeated). Headings a page break repeated are passed over. The
- * sums the table states are checked against its projects: a difference is a warning naming the cells.
+ * name cell merged over them, left blank, or repeated). Where a column gives each project's unit
+ * (资金使用单位, 单位名称, 预算单位), the projects are grouped under their units in order, and a row of a unit
+ * without a project is its subtotal. Headings a page break repeated are passed over. The sums the table
+ * states are checked against its projects ({@link StatedSums}); columns nothing reads are listed.
  */
 final class TargetTableRows {
     /** No title, 单位名称 line or header a page break repeats is longer: a longer text is none, and is not folded. */
@@ -33,13 +30,11 @@ final class TargetTableRows {
     private SheetGrid grid;
     private Map<Field, Integer> columns;
     private boolean oneRowAnIndicator;
+    private boolean unitColumn;
     private String headingText = "";
     /** The JSON pointer of the project the rows being read belong to. */
     private String projectPath = "";
-
-    /** A row that states a sum: 合计 or a unit's; the projects it covers. */
-    private record StatedSum(int row, String path, String what, List<ObjectNode> projects, List<Integer> rows) {
-    }
+    private StatedSums sums;
 
     TargetTableRows(TargetTableLayout layout, WorkbookReading reading) {
         this.layout = layout;
@@ -47,80 +42,89 @@ final class TargetTableRows {
     }
 
     ObjectNode read(Workbook workbook) {
-        for (Sheet sheet : workbook) {
-            grid = new SheetGrid(sheet, reading.contents());
-            for (int row : grid.rows(0, grid.lastRow())) {
-                columns = TableHeader.columns(grid, row, known());
-                if (columns.containsKey(layout.projectColumns.get(0))
-                        && (columns.containsKey(layout.composed) || columns.containsKey(level1()))) {
-                    oneRowAnIndicator = columns.containsKey(level1());
-                    return read(row);
-                }
-            }
-        }
-        reading.error("", workbook.getSheetName(0), "找不到目标表的表头行：应有 "
-                + String.join("、", layout.projectColumns.stream().map(layout::header).toList()) + "，以及 "
-                + layout.composed.title() + "（或 " + TableHeader.expected(layout.indicators.fields()) + "）");
-        return WorkbookReading.object();
-    }
-
-    private List<Field> known() {
-        List<Field> known = layout.columns();
-        known.add(layout.composed);
-        return known;
-    }
-
-    private Field level1() {
-        return layout.indicators.fields().get(0);
-    }
-
-    private ObjectNode read(int header) {
+        TargetTableHeader header = TargetTableHeader.find(workbook, layout, reading);
+        grid = header.grid;
+        columns = header.columns;
+        oneRowAnIndicator = header.has(layout.level1());
+        unitColumn = header.has(layout.unitName);
+        sums = new StatedSums(layout, grid, columns, reading);
+        columns.forEach((field, column) -> reading.column(grid.name(header.row, column), grid.text(header.row, column),
+                field.title(), pattern(field)));
         ObjectNode document = WorkbookReading.object();
-        readAbove(header, document);
-        ArrayNode units = document.putArray("units");
-        List<StatedSum> sums = new ArrayList<>();
-        StatedSum total = null;
-        ObjectNode unit = null;
-        StatedSum unitSum = null;
+        readAbove(header.first, document);
+        amountUnits(header, document);
+        ArrayNode units = document.putArray(layout.units.pointer().substring(1));
+        reading.place(layout.units.pointer(), grid.name(header.row, columns.get(layout.projectColumns.get(0))));
+        List<Integer> rows = readRows(header, document, units);
+        if (units.isEmpty()) {
+            reading.error(layout.units.pointer(), grid.name(header.row, columns.get(layout.projectColumns.get(0))),
+                    "表头行之下没有项目：每个项目占一行（或每个指标一行）");
+        }
+        missingColumns(header);
+        UnreadColumns.report(grid, header.first, header.row, columns.values(), rows.stream().mapToInt(Integer::intValue).toArray(),
+                layout.units.pointer(), "目标表", reading);
+        return document;
+    }
+
+    /** The rows below the header, read; those read (not blank, not a repeated heading), for the columns left unread. */
+    private List<Integer> readRows(TargetTableHeader header, ObjectNode document, ArrayNode units) {
+        List<Integer> read = new ArrayList<>();
+        Map<String, StatedSums.Projects> byName = new LinkedHashMap<>();
+        StatedSums.Projects all = new StatedSums.Projects(layout.units.pointer(), "合计");
+        List<StatedSums.Stated> stated = new ArrayList<>();
+        StatedSums.Projects unit = null;
         ObjectNode project = null;
         int projectRow = -1;
-        for (int row : grid.rows(header + 1, grid.lastRow())) {
-            String name = text(row, layout.projectColumns.get(0));
+        String organization = document.path(layout.organization.name()).asString("");
+        for (int row : grid.rows(header.row + 1, grid.lastRow())) {
             if (blank(row) || repeatedHeading(row)) {
                 continue;
             }
-            if (SheetGrid.label(name).equals("合计")) {
-                total = new StatedSum(row, layout.units.pointer(), "合计", new ArrayList<>(), new ArrayList<>());
-            } else if (project != null && continues(row, projectRow, project)) {
+            read.add(row);
+            String name = text(row, layout.projectColumns.get(0));
+            String unitText = unitColumn ? text(row, layout.unitName) : "";
+            if (total(name) || unitColumn && name.isEmpty() && total(unitText)) {
+                stated.add(new StatedSums.Stated(row, all));
+            } else if (project != null && continues(row, projectRow, project, unitText, unit)) {
                 readIndicator(project, row);
-            } else if (!name.isEmpty() && goalAndIndicatorsBlank(row)) {
-                unit = unit(units, name, row);
-                unitSum = new StatedSum(row, layout.units.pointer() + "/" + (units.size() - 1), "资金使用单位" + quote(name),
-                        new ArrayList<>(), new ArrayList<>());
-                sums.add(unitSum);
+            } else if (unitColumn && (name.isEmpty() || SheetGrid.label(name).equals("小计")) && !unitText.isEmpty()
+                    && goalAndIndicatorsBlank(row)) {
+                stated.add(new StatedSums.Stated(row, unitNamed(units, byName, unitText, row)));
+                project = null;
+            } else if (!unitColumn && !name.isEmpty() && goalAndIndicatorsBlank(row)) {
+                unit = newUnit(units, name, row);
+                stated.add(new StatedSums.Stated(row, unit));
                 project = null;
             } else {
-                if (unit == null) {
-                    unit = unit(units, document.path(layout.organization.name()).asString(""), row);
+                if (unitColumn) {
+                    unit = !unitText.isEmpty() ? unitNamed(units, byName, unitText, row)
+                            : unit != null ? unit : unitNamed(units, byName, organization, -1);
+                } else if (unit == null) {
+                    unit = newUnit(units, organization, -1);
                 }
-                project = project(unit, units.size() - 1, row);
+                project = project(unit, row);
                 projectRow = row;
-                for (StatedSum sum : Arrays.asList(unitSum, total)) {
-                    if (sum != null) {
-                        sum.projects().add(project);
-                        sum.rows().add(row);
-                    }
-                }
+                all.add(project, row);
             }
         }
-        if (units.isEmpty()) {
-            reading.error(layout.units.pointer(), grid.name(header, 0), "表头行之下没有项目：每个项目占一行（或每个指标一行）");
+        stated.forEach(sums::check);
+        return read;
+    }
+
+    /** The pointer of a field in every item, {@code *} for the item: /units/{@literal *}/projects/{@literal *}/goal. */
+    private String pattern(Field field) {
+        String project = layout.units.pointer() + "/*" + layout.projects.pointer() + "/*";
+        if (field == layout.unitName) {
+            return layout.units.pointer() + "/*" + field.pointer();
         }
-        sums.forEach(this::check);
-        if (total != null) {
-            check(total);
+        if (field == layout.composed) {
+            return project + field.pointer();
         }
-        return document;
+        return layout.projectColumns.contains(field) ? project + field.pointer() : project + layout.indicators.pointer() + "/*" + field.pointer();
+    }
+
+    private static boolean total(String text) {
+        return SheetGrid.label(text).equals("合计") || SheetGrid.label(text).equals("总计");
     }
 
     /** The title, 单位名称 and 单位 above the header, each where it stands, its value in its cell or the next. */
@@ -154,6 +158,54 @@ final class TargetTableRows {
         }
     }
 
+    /**
+     * The amount unit the headers state (财政拨款（万元）): the document's when no 单位 line says it, an error at
+     * the header when it disagrees with that line or with another column's.
+     */
+    private void amountUnits(TargetTableHeader header, ObjectNode document) {
+        Map<Integer, String> units = header.units(layout.projectColumns.stream().filter(f -> f.kind() == FormShape.Kind.AMOUNT).toList());
+        String pointer = layout.amountUnit.pointer();
+        String stated = document.path(layout.amountUnit.name()).asString("");
+        String statedAt = reading.sources().get(pointer);
+        Integer firstColumn = null;
+        for (Map.Entry<Integer, String> entry : units.entrySet()) {
+            String cell = grid.name(header.row, entry.getKey());
+            String said = "「" + grid.text(header.row, entry.getKey()) + "」";
+            if (firstColumn != null && !units.get(firstColumn).equals(entry.getValue())) {
+                reading.error(pointer, cell, "金额各栏的单位不一致：" + grid.name(header.row, firstColumn) + " 以" + units.get(firstColumn)
+                        + "计，" + cell + said + "以" + entry.getValue() + "计：请把各栏换成同一单位");
+                return;
+            }
+            firstColumn = firstColumn == null ? entry.getKey() : firstColumn;
+            if (!stated.isEmpty() && !stated.equals(entry.getValue())) {
+                reading.error(pointer, cell, "表头" + said + "以" + entry.getValue() + "计，与 " + statedAt + "「单位：" + stated
+                        + "」不一致：请统一单位");
+                return;
+            }
+        }
+        if (stated.isEmpty() && firstColumn != null) {
+            reading.value(document, layout.amountUnit.name(), pointer, units.get(firstColumn), grid.name(header.row, firstColumn));
+        }
+    }
+
+    /** A field the schema requires that no column gives: one error at the header, naming what it found and what it takes. */
+    private void missingColumns(TargetTableHeader header) {
+        List<Field> required = new ArrayList<>(TargetTableLayout.required(layout.projects));
+        if (oneRowAnIndicator) {
+            required.addAll(TargetTableLayout.required(layout.indicators));
+        }
+        for (Field field : required) {
+            if (header.has(field) || !layout.known().contains(field)) {
+                continue;
+            }
+            String pattern = pattern(field);
+            String path = pattern.replace("*", "0");
+            reading.missing(pattern, reading.places().containsKey(path.substring(0, path.lastIndexOf('/'))) ? path : layout.units.pointer(),
+                    header.range(), "表头行中没有「" + field.title() + "」一栏：找到的表头为 " + String.join("、", header.found())
+                            + "；「" + field.title() + "」一栏的表头可写作 " + String.join("、", field.names()));
+        }
+    }
+
     private int nextColumn(int row, int column) {
         CellRangeAddress region = grid.region(row, column);
         int from = region == null ? column + 1 : region.getLastColumn() + 1;
@@ -170,14 +222,14 @@ final class TargetTableRows {
         return column == null ? "" : grid.text(row, column);
     }
 
-    /** No name, goal nor indicator: amounts alone are a template's formulas, not a row a person filled in. */
+    /** No name, unit, goal nor indicator: amounts alone are a template's formulas, not a row a person filled in. */
     private boolean blank(int row) {
         return columns.keySet().stream().filter(f -> f.kind() != FormShape.Kind.AMOUNT).allMatch(f -> text(row, f).isEmpty());
     }
 
     /** The header, title, 单位名称 or 单位 again, as a page break of the export repeats them: nothing else in the row. */
     private boolean repeatedHeading(int row) {
-        return columns.values().stream().map(c -> grid.text(row, c)).filter(t -> !t.isEmpty()).allMatch(this::heading);
+        return columns.values().stream().distinct().map(c -> grid.text(row, c)).filter(t -> !t.isEmpty()).allMatch(this::heading);
     }
 
     private boolean heading(String text) {
@@ -185,8 +237,9 @@ final class TargetTableRows {
             return text.equals(headingText);
         }
         String folded = Normalizer.normalize(text, Normalizer.Form.NFKC).replaceAll("\\s+", "");
-        return text.equals(headingText) || folded.startsWith(layout.organization.title()) || AMOUNT_UNIT.matcher(folded).matches()
-                || known().stream().map(f -> SheetGrid.titleLabel(f.title())).anyMatch(SheetGrid.label(text)::equals);
+        String label = SheetGrid.label(text);
+        return folded.startsWith(layout.organization.title()) || AMOUNT_UNIT.matcher(folded).matches()
+                || columns.keySet().stream().flatMap(f -> f.names().stream()).map(SheetGrid::titleLabel).anyMatch(label::equals);
     }
 
     private boolean goalAndIndicatorsBlank(int row) {
@@ -198,9 +251,12 @@ final class TargetTableRows {
         return text(row, layout.composed).isEmpty() && layout.indicators.fields().stream().allMatch(f -> text(row, f).isEmpty());
     }
 
-    /** Whether a row goes on with the project above: one row an indicator, and the project's cells merged, blank or repeated. */
-    private boolean continues(int row, int projectRow, ObjectNode project) {
-        if (!oneRowAnIndicator || indicatorBlank(row)) {
+    /**
+     * Whether a row goes on with the project above: one row an indicator, the project's cells merged, blank or
+     * repeated, and its unit (where a column gives it) blank or the project's.
+     */
+    private boolean continues(int row, int projectRow, ObjectNode project, String unitText, StatedSums.Projects unit) {
+        if (!oneRowAnIndicator || indicatorBlank(row) || !unitText.isEmpty() && unit != null && !unitText.equals(unit.name())) {
             return false;
         }
         Integer nameColumn = columns.get(layout.projectColumns.get(0));
@@ -213,22 +269,45 @@ final class TargetTableRows {
         return repeated || layout.projectColumns.stream().allMatch(f -> text(row, f).isEmpty());
     }
 
-    private ObjectNode unit(ArrayNode units, String name, int row) {
+    /** A unit of its own row (or, for projects before any, of the organisation: {@code row} -1). */
+    private StatedSums.Projects newUnit(ArrayNode units, String name, int row) {
         ObjectNode unit = units.addObject();
         String path = layout.units.pointer() + "/" + (units.size() - 1);
-        reading.place(path, grid.name(row, columns.get(layout.projectColumns.get(0))));
-        if (name.equals(text(row, layout.projectColumns.get(0)))) {
-            reading.read(unit, path + layout.unitName.pointer(), grid, row, columns.get(layout.projectColumns.get(0)), layout.unitName);
+        int column = columns.get(layout.projectColumns.get(0));
+        if (row >= 0) {
+            reading.place(path, grid.name(row, column));
+            reading.read(unit, path + layout.unitName.pointer(), grid, row, column, layout.unitName);
         } else {
             unit.put(layout.unitName.name(), name);
         }
         unit.putArray(layout.projects.pointer().substring(1));
-        return unit;
+        return new StatedSums.Projects(unit, path, "资金使用单位「" + name + "」", name);
     }
 
-    private ObjectNode project(ObjectNode unit, int unitIndex, int row) {
-        ArrayNode projects = (ArrayNode) unit.get(layout.projects.pointer().substring(1));
-        String path = layout.units.pointer() + "/" + unitIndex + layout.projects.pointer() + "/" + projects.size();
+    /** The unit a column names, made when first named, so that its projects gather under it in the order met. */
+    private StatedSums.Projects unitNamed(ArrayNode units, Map<String, StatedSums.Projects> byName, String name, int row) {
+        StatedSums.Projects known = byName.get(name);
+        if (known != null) {
+            return known;
+        }
+        ObjectNode unit = units.addObject();
+        String path = layout.units.pointer() + "/" + (units.size() - 1);
+        if (row >= 0) {
+            int column = columns.get(layout.unitName);
+            reading.place(path, grid.name(row, column));
+            reading.read(unit, path + layout.unitName.pointer(), grid, row, column, layout.unitName);
+        } else {
+            unit.put(layout.unitName.name(), name);
+        }
+        unit.putArray(layout.projects.pointer().substring(1));
+        StatedSums.Projects made = new StatedSums.Projects(unit, path, "资金使用单位「" + name + "」", name);
+        byName.put(name, made);
+        return made;
+    }
+
+    private ObjectNode project(StatedSums.Projects unit, int row) {
+        ArrayNode projects = (ArrayNode) unit.node().get(layout.projects.pointer().substring(1));
+        String path = unit.path() + layout.projects.pointer() + "/" + projects.size();
         ObjectNode project = projects.addObject();
         reading.place(path, grid.name(row, columns.get(layout.projectColumns.get(0))));
         for (Field field : layout.projectColumns) {
@@ -236,11 +315,13 @@ final class TargetTableRows {
                 reading.read(project, path + field.pointer(), grid, row, columns.get(field), field);
             }
         }
+        sums.checkRow(project, path, row);
+        unit.add(project, row);
         ArrayNode indicators = project.putArray(layout.indicators.pointer().substring(1));
         projectPath = path;
         String at = path + layout.indicators.pointer();
         if (oneRowAnIndicator) {
-            reading.place(at, grid.name(row, columns.get(level1())));
+            reading.place(at, grid.name(row, columns.get(layout.level1())));
             readIndicator(project, row);
         } else {
             int column = columns.get(layout.composed);
@@ -262,45 +343,11 @@ final class TargetTableRows {
         ArrayNode indicators = (ArrayNode) project.get(layout.indicators.pointer().substring(1));
         String at = projectPath + layout.indicators.pointer() + "/" + indicators.size();
         ObjectNode indicator = indicators.addObject();
-        reading.place(at, grid.name(row, columns.get(level1())));
+        reading.place(at, grid.name(row, columns.get(layout.level1())));
         for (Field field : layout.indicators.fields()) {
             if (columns.containsKey(field)) {
                 reading.read(indicator, at + field.pointer(), grid, row, columns.get(field), field);
             }
         }
-    }
-
-    /** A stated sum against the sum of its projects, column by column; a difference is a warning naming both. */
-    private void check(StatedSum sum) {
-        if (sum.projects().isEmpty()) {
-            return;
-        }
-        for (Field field : layout.projectColumns) {
-            if (field.kind() != FormShape.Kind.AMOUNT || !columns.containsKey(field)) {
-                continue;
-            }
-            int column = columns.get(field);
-            JsonNode stated = CellValues.read(grid, sum.row(), column, field, sum.path(), new WorkbookReading());
-            if (stated == null || !stated.isNumber()) {
-                continue;
-            }
-            BigDecimal added = BigDecimal.ZERO;
-            for (ObjectNode project : sum.projects()) {
-                JsonNode value = project.get(field.name());
-                added = added.add(value != null && value.isNumber() ? value.decimalValue() : BigDecimal.ZERO);
-            }
-            if (stated.decimalValue().compareTo(added) != 0) {
-                int first = sum.rows().get(0);
-                int last = sum.rows().get(sum.rows().size() - 1);
-                reading.warning(sum.path(), grid.name(sum.row(), column), sum.what() + "的" + field.title() + " "
-                        + grid.name(sum.row(), column) + " 为 " + Amounts.format(stated.decimalValue()) + "，与其下 "
-                        + sum.projects().size() + " 个项目之和 " + Amounts.format(added) + " 不符（" + grid.range(first, last, column)
-                        + "）：请核对");
-            }
-        }
-    }
-
-    private static String quote(String name) {
-        return "「" + Objects.requireNonNullElse(name, "") + "」";
     }
 }

@@ -1,5 +1,6 @@
 package cn.jixiao.forms.excel;
 
+import cn.jixiao.forms.form.FormError;
 import cn.jixiao.forms.form.Json;
 import cn.jixiao.forms.form.Limits;
 import cn.jixiao.forms.form.Problem;
@@ -26,6 +27,10 @@ final class WorkbookReading {
     private final List<Problem> errors = new ArrayList<>();
     private int errorsLeftOut;
     private final List<Problem> warnings = new ArrayList<>();
+    private final List<ImportedWorkbook.Column> columns = new ArrayList<>();
+    private final List<ImportedWorkbook.Unread> unread = new ArrayList<>();
+    /** Pointers, {@code *} for any item, of fields no column was found for: the header's problem, said once. */
+    private final List<String> missing = new ArrayList<>();
 
     /** The reading of one workbook's cells, each text cut to {@code fieldChars} characters. */
     WorkbookReading(Workbook workbook, int fieldChars) {
@@ -82,6 +87,11 @@ final class WorkbookReading {
         add(new Problem(path, cell + "：" + message).at(cell));
     }
 
+    /** Nothing of the form is found: the workbook is refused, naming where it was looked for. */
+    static FormError unrecognised(String path, String cell, String message) {
+        return FormError.invalid(List.of(new Problem(path, cell + "：" + message).at(cell)));
+    }
+
     /** A cell's text longer than a field may be: cut before anything read it, and refused at its cell. */
     void tooLong(String path, String cell, String what, int length) {
         String variable = Limits.environmentVariable("fieldChars");
@@ -102,6 +112,25 @@ final class WorkbookReading {
         return errorsLeftOut == 0 ? "" : "另有 " + errorsLeftOut + " 处未列出";
     }
 
+    /** A header read as a field: its cell and text, and the field's title and pointer ({@code *} for any item). */
+    void column(String cell, String header, String title, String pointer) {
+        columns.add(new ImportedWorkbook.Column(cell, header, title, pointer));
+    }
+
+    /** A column no field reads; with something in it below the header, a warning too. */
+    void unread(ImportedWorkbook.Unread column, String path, String message) {
+        unread.add(column);
+        if (column.filled() > 0) {
+            warning(path, column.cell(), message);
+        }
+    }
+
+    /** A required field without a column: an error at the header, in place of one at every item. */
+    void missing(String pattern, String path, String cell, String message) {
+        missing.add(pattern);
+        error(path, cell, message);
+    }
+
     void warning(String path, String cell, String message) {
         if (warnings.size() < Problems.MAX_DETAILS) {
             warnings.add(new Problem(path, message).at(cell));
@@ -114,6 +143,18 @@ final class WorkbookReading {
 
     List<Problem> warnings() {
         return warnings;
+    }
+
+    List<ImportedWorkbook.Column> columns() {
+        return columns;
+    }
+
+    List<ImportedWorkbook.Unread> unreadColumns() {
+        return unread;
+    }
+
+    List<String> missing() {
+        return missing;
     }
 
     Map<String, String> sources() {

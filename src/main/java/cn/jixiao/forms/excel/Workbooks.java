@@ -58,26 +58,75 @@ public final class Workbooks {
         }
     }
 
-    /** The document a workbook holds; {@link FormError} with the cells of whatever cannot be read. */
+    /**
+     * The document a workbook holds, with whatever cannot be read as errors at their cells; {@link FormError}
+     * when nothing of the form is found in it.
+     */
     public ImportedWorkbook read(RegisteredForm form, byte[] bytes) {
         WorkbookLayout layout = layout(form);
         Workbook workbook = WorkbookFile.open(bytes, limits);
         try (workbook) {
-            WorkbookReading reading = new WorkbookReading(workbook, limits.fieldChars());
-            ObjectNode document = layout.read(workbook, reading);
-            if (!reading.errors().isEmpty()) {
-                throw FormError.invalid(reading.errors(), reading.errorsLeftOut());
-            }
-            return new ImportedWorkbook(document, List.copyOf(reading.warnings()), reading.sources(), reading.places());
+            return read(form, layout, workbook);
         } catch (IOException e) {
             throw WorkbookFile.unreadable("无法读取工作簿：" + e.getMessage());
         }
     }
 
+    /**
+     * The document a workbook holds, read as whichever of {@code forms} it holds: the one whose columns and
+     * labels it names most, {@code preferred} when no other names more; {@link FormError} of {@code preferred}
+     * when none is found in it.
+     */
+    public ImportedWorkbook readAny(List<RegisteredForm> forms, RegisteredForm preferred, byte[] bytes) {
+        Workbook workbook = WorkbookFile.open(bytes, limits);
+        try (workbook) {
+            ImportedWorkbook best = null;
+            FormError refusal = null;
+            for (RegisteredForm form : preferredFirst(forms, preferred)) {
+                Optional<WorkbookLayout> layout = layoutOf(form);
+                if (layout.isEmpty()) {
+                    continue;
+                }
+                try {
+                    ImportedWorkbook read = read(form, layout.get(), workbook);
+                    if (best == null || read.columns().size() > best.columns().size()) {
+                        best = read;
+                    }
+                } catch (FormError notThisForm) {
+                    refusal = refusal == null && form == preferred ? notThisForm : refusal;
+                }
+            }
+            if (best == null) {
+                throw refusal != null ? refusal : new FormError(FormError.Kind.UNSUPPORTED_WORKBOOK, "没有可读取工作簿的表单");
+            }
+            return best;
+        } catch (IOException e) {
+            throw WorkbookFile.unreadable("无法读取工作簿：" + e.getMessage());
+        }
+    }
+
+    private static List<RegisteredForm> preferredFirst(List<RegisteredForm> forms, RegisteredForm preferred) {
+        List<RegisteredForm> ordered = new java.util.ArrayList<>(List.of(preferred));
+        forms.stream().filter(f -> f != preferred).forEach(ordered::add);
+        return ordered;
+    }
+
+    private ImportedWorkbook read(RegisteredForm form, WorkbookLayout layout, Workbook workbook) {
+        WorkbookReading reading = new WorkbookReading(workbook, limits.fieldChars());
+        ObjectNode document = layout.read(workbook, reading);
+        return new ImportedWorkbook(form.id(), document, List.copyOf(reading.errors()), reading.errorsLeftOut(),
+                List.copyOf(reading.warnings()),
+                reading.sources(), reading.places(), List.copyOf(reading.columns()), List.copyOf(reading.unreadColumns()),
+                List.copyOf(reading.missing()));
+    }
+
     private static WorkbookLayout layout(RegisteredForm form) {
-        return TargetTableLayout.of(form.schemaJson())
-                .or(() -> SheetPerForm.of(form.schemaJson(), form.title()))
+        return layoutOf(form)
                 .orElseThrow(() -> new FormError(FormError.Kind.UNSUPPORTED_WORKBOOK, "「" + form.title() + "」没有工作簿格式"));
+    }
+
+    private static Optional<WorkbookLayout> layoutOf(RegisteredForm form) {
+        return TargetTableLayout.of(form.schemaJson()).or(() -> SheetPerForm.of(form.schemaJson(), form.title()));
     }
 
     private static void instructions(Workbook workbook, CellStyles styles, List<String> lines) {

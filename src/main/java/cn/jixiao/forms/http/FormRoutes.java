@@ -132,24 +132,40 @@ final class FormRoutes {
 
     /**
      * A workbook read into the document the other endpoints take, with its warnings and where each value came
-     * from; with {@code ?format=} rendered straight away instead.
+     * from; with {@code ?format=} rendered straight away instead; with {@code ?anyForm=true} read as whichever
+     * form it holds, this one unless another's columns are named more.
      */
     private void importWorkbook(Context ctx) {
         RegisteredForm form = form(ctx);
         OutputFormat format = ctx.queryParam("format") == null ? null : Negotiation.format(ctx);
         FormService.PdfExtras extras = Negotiation.pdfExtras(ctx, format);
         byte[] body = Negotiation.workbookBody(ctx, maxBodyBytes);
-        ImportedWorkbook imported = Requester.whilePresent(ClientPresence.of(ctx), () -> service.importWorkbook(form, body));
+        boolean anyForm = "true".equals(ctx.queryParam("anyForm"));
+        ImportedWorkbook imported = Requester.whilePresent(ClientPresence.of(ctx),
+                () -> anyForm ? service.importAnyWorkbook(form, body) : service.importWorkbook(form, body));
         if (format == null) {
-            Map<String, Object> answer = new LinkedHashMap<>();
-            answer.put("document", imported.document());
-            answer.put("warnings", imported.warnings());
-            answer.put("sources", imported.sources());
-            Replies.json(ctx, 200, answer);
+            Replies.json(ctx, 200, answer(imported));
             return;
         }
         ctx.attribute(RequestLog.FORMAT, format.extension());
-        send(ctx, form, format, () -> service.render(form, imported, format, extras));
+        RegisteredForm held = service.form(imported.form());
+        send(ctx, held, format, () -> service.render(held, imported, format, extras));
+    }
+
+    /** What an import answers: the document, its problems at their cells, where each value came from, the columns read and not. */
+    static Map<String, Object> answer(ImportedWorkbook imported) {
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("form", imported.form());
+        answer.put("document", imported.document());
+        answer.put("errors", imported.errors());
+        if (!imported.errorsLeftOut().isEmpty()) {
+            answer.put("errorsLeftOut", imported.errorsLeftOut());
+        }
+        answer.put("warnings", imported.warnings());
+        answer.put("sources", imported.sources());
+        answer.put("columns", imported.columns());
+        answer.put("unread", imported.unread());
+        return answer;
     }
 
     private void template(Context ctx) {

@@ -95,18 +95,6 @@ class BrokenWorkbooksTest {
                         "unsupported_workbook", "密码"),
                 row("macros (.xlsm)", TARGET, BrokenWorkbooks::macros, XLSX, 422, "unsupported_workbook", "宏"),
                 row("no header row", TARGET, () -> BrokenWorkbooks.grid(5, 3), XLSX, 422, "invalid_document", "Sheet1"),
-                row("an amount in words", TARGET, () -> BrokenWorkbooks.seedWith(11, 2, "一百万"), XLSX, 422, "invalid_document",
-                        "Sheet1!C12"),
-                row("a 一级指标 outside the taxonomy", TARGET, () -> BrokenWorkbooks.seedWith(11, 6,
-                        "1、1-产值指标：11-数量指标：占比；实施周期指标值：>21%；年度指标值：>21%。"), XLSX, 422, "invalid_document", "Sheet1!G12"),
-                row("indicators that do not come apart", TARGET, () -> BrokenWorkbooks.seedWith(12, 6, "设备验收通过率100%"), XLSX, 422,
-                        "invalid_document", "Sheet1!G13"),
-                row("a 总计 that is not the sum", TARGET, () -> BrokenWorkbooks.seedWith(11, 1, "4800"), XLSX, 422,
-                        "invalid_document", "Sheet1!B12"),
-                row("a failed formula", TARGET, BrokenWorkbooks::formulaError, XLSX, 422, "invalid_document", "Sheet1!C13"),
-                row("a date that is none", TRACKING, () -> trackingWith("2021-01-01", "2021年13月45日"), XLSX, 422,
-                        "invalid_document", "!B5"),
-                row("是/否 answered otherwise", TRACKING, () -> trackingWith("是", "可能"), XLSX, 422, "invalid_document", "!B7"),
                 row("too many sheets", TARGET, () -> BrokenWorkbooks.sheets(256), XLSX, 422, "limit_exceeded", "JIXIAO_MAX_WORKBOOK_SHEETS"),
                 row("too many rows", TARGET, () -> BrokenWorkbooks.grid(20_001, 1), XLSX, 422, "limit_exceeded", "JIXIAO_MAX_WORKBOOK_ROWS"),
                 row("too many cells", TARGET, () -> BrokenWorkbooks.grid(5_001, 11), XLSX, 422, "limit_exceeded",
@@ -120,6 +108,39 @@ class BrokenWorkbooksTest {
                 row("larger than the body limit", TARGET, () -> new byte[3 << 20], XLSX, 413, "body_too_large", "请求体过大"),
                 row("a format it cannot make", TARGET + "?format=odt", () -> SeedWorkbook.xlsx(SeedWorkbook.rows()), XLSX, 400,
                         "unsupported_format", "xlsx"));
+    }
+
+    /** name | path | workbook | the cell whose error the answer must name: each loads, its error at its cell. */
+    static Stream<Arguments> badCells() {
+        return Stream.of(
+                Arguments.of("an amount in words", TARGET, (Supplier<byte[]>) () -> BrokenWorkbooks.seedWith(11, 2, "一百万"), "Sheet1!C12"),
+                Arguments.of("a 一级指标 outside the taxonomy", TARGET, (Supplier<byte[]>) () -> BrokenWorkbooks.seedWith(11, 6,
+                        "1、1-产值指标：11-数量指标：占比；实施周期指标值：>21%；年度指标值：>21%。"), "Sheet1!G12"),
+                Arguments.of("indicators that do not come apart", TARGET, (Supplier<byte[]>) () -> BrokenWorkbooks.seedWith(12, 6,
+                        "设备验收通过率100%"), "Sheet1!G13"),
+                Arguments.of("a 总计 that is not the sum", TARGET, (Supplier<byte[]>) () -> BrokenWorkbooks.seedWith(11, 1, "4800"),
+                        "Sheet1!B12"),
+                Arguments.of("a failed formula", TARGET, (Supplier<byte[]>) BrokenWorkbooks::formulaError, "Sheet1!C13"),
+                Arguments.of("a date that is none", TRACKING, (Supplier<byte[]>) () -> trackingWith("2021-01-01", "2021年13月45日"), "!B5"),
+                Arguments.of("是/否 answered otherwise", TRACKING, (Supplier<byte[]>) () -> trackingWith("是", "可能"), "!B7"));
+    }
+
+    /** A bad cell is an error at its cell, beside the document read from the rest; rendering it is refused naming the cell. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("badCells")
+    void loadsWithTheErrorAtItsCell(String name, String path, Supplier<byte[]> workbook, String cell) {
+        byte[] bytes = workbook.get();
+        HttpResponse<byte[]> response = TestServer.post(path, bytes, "Content-Type", XLSX);
+        JsonNode body = Json.MAPPER.readTree(response.body());
+        assertEquals(200, response.statusCode(), body.toString());
+        assertTrue(body.path("document").isObject() && !body.path("document").isEmpty(), body.toString());
+        assertTrue(body.path("errors").valueStream().anyMatch(e -> e.path("cell").asString().endsWith(cell)
+                && e.path("message").asString().contains(e.path("cell").asString())), name + ": an error at " + cell + ": " + body);
+        HttpResponse<byte[]> rendered = TestServer.post(path + "?format=pdf", bytes, "Content-Type", XLSX);
+        JsonNode refusal = Json.MAPPER.readTree(rendered.body());
+        assertEquals(422, rendered.statusCode(), refusal.toString());
+        assertEquals("invalid_document", refusal.at("/error/code").asString());
+        assertTrue(refusal.at("/error/details").valueStream().anyMatch(d -> d.path("cell").asString().endsWith(cell)), refusal.toString());
     }
 
     private static Arguments row(String name, String path, Supplier<byte[]> workbook, String contentType, int status, String code,

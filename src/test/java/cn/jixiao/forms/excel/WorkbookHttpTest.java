@@ -12,10 +12,12 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.MethodSource;
 import tools.jackson.databind.JsonNode;
 
 /** The workbook endpoints over HTTP: formats, media types, links, the OpenAPI description, the configured limits. */
@@ -51,6 +53,26 @@ class WorkbookHttpTest {
                 .POST(HttpRequest.BodyPublishers.ofByteArray(TestServer.example("performance-tracking"))).build());
         assertEquals(200, response.statusCode());
         assertTrue(response.headers().firstValue("Content-Disposition").orElse("").contains("performance-tracking.xlsx"));
+    }
+
+    /**
+     * A workbook posted to another form's import with {@code ?anyForm=true} is read as the form it holds, and
+     * the answer says which; without it, it is read as the form asked for.
+     */
+    @ParameterizedTest
+    @MethodSource("cn.jixiao.forms.excel.RoundTripTest#forms")
+    void aWorkbookOfAnotherFormIsReadAsTheFormItHolds(String formId) {
+        List<String> forms = RoundTripTest.forms();
+        String other = forms.get((forms.indexOf(formId) + 1) % forms.size());
+        byte[] workbook = TestServer.post("/api/v1/forms/" + formId + "/render?format=xlsx", TestServer.example(formId)).body();
+        HttpResponse<byte[]> response = TestServer.post("/api/v1/forms/" + other + "/import?anyForm=true", workbook, "Content-Type", XLSX);
+        JsonNode answer = Json.MAPPER.readTree(response.body());
+        assertEquals(200, response.statusCode(), answer.toString());
+        assertEquals(formId, answer.path("form").asString(), "posted to " + other);
+        assertEquals(0, answer.path("errors").size(), answer.path("errors").toString());
+        HttpResponse<byte[]> asked = TestServer.post("/api/v1/forms/" + other + "/import", workbook, "Content-Type", XLSX);
+        assertTrue(asked.statusCode() == 422 || Json.MAPPER.readTree(asked.body()).path("form").asString().equals(other),
+                "without anyForm the form asked for is read, or the workbook refused");
     }
 
     @Test

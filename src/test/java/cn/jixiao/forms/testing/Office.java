@@ -74,7 +74,7 @@ public final class Office {
 
     /**
      * A file converted by LibreOffice, as a person would save it: a workbook printed to PDF, a CSV (UTF-8,
-     * commas) saved as .xlsx or .xls.
+     * commas) saved as .xlsx or .xls, a workbook opened and saved again (xlsx to xlsx).
      */
     public static byte[] convert(byte[] input, String from, String to) {
         Path dir = null;
@@ -87,14 +87,15 @@ public final class Office {
             if (from.equals("csv")) {
                 command.add("--infilter=CSV:44,34,76,1");
             }
-            command.addAll(List.of("--convert-to", to, "--outdir", dir.toString(), file.toString()));
+            Path out = Files.createDirectories(dir.resolve("out"));
+            command.addAll(List.of("--convert-to", to, "--outdir", out.toString(), file.toString()));
             Process process = new ProcessBuilder(command)
                     .redirectErrorStream(true).redirectOutput(dir.resolve("log.txt").toFile()).start();
             if (!process.waitFor(180, TimeUnit.SECONDS)) {
                 process.destroyForcibly();
                 throw new AssertionError("LibreOffice did not finish converting within 180 s");
             }
-            Path output = dir.resolve("form." + to);
+            Path output = out.resolve("form." + to);
             if (!Files.exists(output)) {
                 throw new AssertionError("LibreOffice could not convert the " + from + ": " + Files.readString(dir.resolve("log.txt")));
             }
