@@ -86,13 +86,9 @@ public record BatchRequest(List<Item> items, List<Problem> warnings) {
             return null;
         }
         RegisteredForm.Verdict verdict = service.validate(form, document);
-        verdict.errors().forEach(problem -> problems.error(within(path + "/document", problem)));
-        List<Problem> warnings = verdict.warnings().stream().map(problem -> within(path + "/document", problem)).toList();
+        verdict.errors().forEach(problem -> problems.error(problem.within(path + "/document")));
+        List<Problem> warnings = verdict.warnings().stream().map(problem -> problem.within(path + "/document")).toList();
         return verdict.valid() ? new Item(index, form, Json.MAPPER.writeValueAsBytes(document), warnings) : null;
-    }
-
-    private static Problem within(String prefix, Problem problem) {
-        return new Problem(prefix + problem.path(), problem.message(), problem.limit());
     }
 
     private static String ids(FormService service) {
