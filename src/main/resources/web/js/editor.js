@@ -3,7 +3,7 @@
 
 import { page, hooks, element } from './context.js';
 import { store, get, join, snapshot, changed } from './store.js';
-import { isGrid, isList, nameKey } from './schema.js';
+import { isGrid, isList, isValueList, nameKey } from './schema.js';
 import { field } from './fields.js';
 import { grid } from './grid.js';
 
@@ -23,7 +23,7 @@ function renderNode(node, path, label, required, titles) {
   if (isGrid(page.schema, node)) {
     return grid(node, path, label);
   }
-  if (isList(node)) {
+  if (isList(node) && !isValueList(page.schema, node)) {
     return renderList(node, path, label, titles);
   }
   if (node.properties) {
@@ -220,7 +220,7 @@ export function focusFirst(path) {
 
 /** An item's name changed: its section heading follows. */
 export function renameItem(path) {
-  const match = /^(.*\/\d+)\/(name|projectName)$/.exec(path);
+  const match = /^(.*\/\d+)\/(name|projectName|unitName)$/.exec(path);
   const heading = match && document.querySelector('#editor details[data-item="' + CSS.escape(match[1]) + '"] > summary .item-name');
   if (heading) {
     heading.textContent = get(path) || '（未命名）';

@@ -4,7 +4,7 @@
 import { page, hooks, element, amountUnit } from './context.js';
 import { get, set } from './store.js';
 import { kindOf } from './schema.js';
-import { readerFor, grouped } from './typing.js';
+import { readerFor, readLines, grouped } from './typing.js';
 import { follow } from './computed.js';
 
 let counter = 0;
@@ -22,7 +22,12 @@ export function field(path, node, label, required, titles) {
   if (required) {
     control.setAttribute('aria-required', 'true');
   }
-  wrapper.append(element('label', { for: id, text: label }));
+  if (control.matches('input, select, textarea')) {
+    wrapper.append(element('label', { for: id, text: label }));
+  } else {
+    wrapper.append(element('label', { id: id + '-label', text: label }));
+    control.setAttribute('aria-labelledby', id + '-label');
+  }
   if (kind === 'amount') {
     const unit = amountUnit(titles);
     wrapper.append(element('div', { class: 'with-unit' }, control, unit ? element('span', { class: 'unit', text: unit }) : null));
@@ -37,6 +42,17 @@ function makeControl(kind, node, path, required, titles) {
   const text = value == null ? '' : String(value);
   if (kind === 'choice' || kind === 'enum' || kind === 'yesno') {
     return makeSelect(kind, node, path, required, value);
+  }
+  if (kind === 'choices') {
+    return makeTicks(node, path, required, value);
+  }
+  if (kind === 'lines') {
+    const area = element('textarea', { rows: 3, value: (Array.isArray(value) ? value : []).join('\n'), placeholder: '每条一行' });
+    area.addEventListener('input', () => {
+      page.touched.add(path);
+      set(path, readLines(area.value).value, { required });
+    });
+    return area;
   }
   if (kind === 'multiline') {
     const area = element('textarea', { rows: 3, value: text });
@@ -110,6 +126,27 @@ export function showTyped(wrapper, message) {
   } else if (!wrapper.classList.contains('has-error')) {
     control.removeAttribute('aria-invalid');
   }
+}
+
+/** Choices that may be ticked together (偏差原因): a box each, the list kept in the schema's order. */
+function makeTicks(node, path, required, value) {
+  const choices = choicesOf(node);
+  const ticked = Array.isArray(value) ? value : [];
+  const group = element('div', { class: 'ticks', role: 'group' });
+  const boxes = choices.map((choice) => element('input', { type: 'checkbox', value: choice, checked: ticked.includes(choice) }));
+  boxes.forEach((box, i) => {
+    box.addEventListener('change', () => {
+      page.touched.add(path);
+      set(path, boxes.filter((b) => b.checked).map((b) => b.value), { required });
+    });
+    group.append(element('label', {}, box, document.createTextNode(choices[i])));
+  });
+  return group;
+}
+
+/** The values a list of choices offers. */
+export function choicesOf(node) {
+  return (page.schema.resolve(node.items).enum || []).filter((v) => v != null).map(String);
 }
 
 function makeSelect(kind, node, path, required, value) {

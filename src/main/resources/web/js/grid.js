@@ -7,7 +7,7 @@ import { page, hooks, element, amountUnit } from './context.js';
 import { get, set, join, snapshot, changed } from './store.js';
 import { kindOf } from './schema.js';
 import { readerFor } from './typing.js';
-import { matchChoice, level1Value } from './fields.js';
+import { matchChoice, level1Value, choicesOf } from './fields.js';
 import { paste } from './paste.js';
 import { visible as isVisible } from './problems.js';
 
@@ -95,7 +95,17 @@ function column(state, name, node) {
     widthGrow: kind === 'choice' || kind === 'decimal' ? 1 : 2,
     formatter: (cell) => format(state, cell, kind, node),
   };
-  if (kind === 'choice') {
+  if (kind === 'choices' || kind === 'enum') {
+    // Several of a list ticked together (偏差原因), or one of a fixed list (完成目标可能性), which may be cleared.
+    definition.editor = 'list';
+    definition.editorParams = (cell) => ({
+      values: kind === 'choices' ? choicesOf(node) : node.enum.filter((v) => v != null).map(String),
+      multiselect: kind === 'choices',
+      listOnEmpty: true,
+      allowEmpty: true,
+      elementAttributes: { 'data-path': pathOf(state, cell) },
+    });
+  } else if (kind === 'choice') {
     definition.editor = 'list';
     definition.editorParams = (cell) => ({
       values: choicesFor(node, cell.getRow().getData()).map((c) => ({ label: c.label, value: c.value })),
@@ -105,7 +115,7 @@ function column(state, name, node) {
       elementAttributes: { 'data-path': pathOf(state, cell) },
     });
   } else {
-    definition.editor = kind === 'multiline' ? 'textarea' : 'input';
+    definition.editor = kind === 'multiline' || kind === 'lines' ? 'textarea' : 'input';
     definition.editorParams = (cell) => ({
       elementAttributes: { 'data-path': pathOf(state, cell), maxlength: String(node.maxLength || 5000) },
       shiftEnterSubmit: true,
@@ -139,7 +149,15 @@ function format(state, cell, kind, node) {
   if ((value == null || value === '') && page.computed[element_.dataset.path]) {
     return element('span', { class: 'computed-value', text: page.computed[element_.dataset.path], title: '留空自动计算' });
   }
-  return element('span', { class: 'cell-text', text: value == null ? '' : String(value) });
+  return element('span', { class: 'cell-text', text: shown(value, kind) });
+}
+
+/** A cell's value as text: choices ticked joined by 、, texts one a line. */
+function shown(value, kind) {
+  if (Array.isArray(value)) {
+    return value.join(kind === 'lines' ? '\n' : '、');
+  }
+  return value == null ? '' : String(value);
 }
 
 function edited(state, cell) {
@@ -149,7 +167,7 @@ function edited(state, cell) {
   const kind = kindOf(node);
   let value = cell.getValue();
   page.touched.add(path);
-  const read = readerFor(kind, { unit: () => amountUnit([]) });
+  const read = readerFor(kind, { unit: () => amountUnit([]), choices: kind === 'choices' ? choicesOf(node) : [] });
   if (read) {
     const result = read(value);
     if (result.error) {
@@ -157,7 +175,7 @@ function edited(state, cell) {
     } else {
       page.typed.delete(path);
       value = result.value;
-      if (String(value) !== String(cell.getValue())) {
+      if (JSON.stringify(value) !== JSON.stringify(cell.getValue())) {
         cell.getRow().update({ [field]: value });
       }
     }
@@ -190,7 +208,7 @@ function structural(state) {
   const clean = state.table.getData().map((row) => {
     const out = {};
     for (const name of state.names) {
-      if (row[name] !== undefined && row[name] !== null && row[name] !== '') {
+      if (row[name] !== undefined && row[name] !== null && row[name] !== '' && !(Array.isArray(row[name]) && !row[name].length)) {
         out[name] = row[name];
       }
     }
@@ -338,7 +356,7 @@ export function showComputed(state) {
     if ((value == null || value === '') && computed) {
       element_.replaceChildren(element('span', { class: 'computed-value', text: computed, title: '留空自动计算' }));
     } else if (element_.querySelector('.computed-value')) {
-      element_.replaceChildren(element('span', { class: 'cell-text', text: value == null ? '' : String(value) }));
+      element_.replaceChildren(element('span', { class: 'cell-text', text: shown(value) }));
     }
   }));
   const blocks = Object.entries(page.computed)

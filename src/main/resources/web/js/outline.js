@@ -3,7 +3,7 @@
 
 import { page, hooks, element, $ } from './context.js';
 import { store, join } from './store.js';
-import { isGrid, isList, nameKey } from './schema.js';
+import { isGrid, isList, isValueList, nameKey } from './schema.js';
 import { counts } from './problems.js';
 
 /** Groups with more entries than this start folded. */
@@ -31,7 +31,7 @@ export function renderOutline() {
 function listsOf(node, path) {
   return Object.entries(node.properties || {})
     .map(([name, child]) => [page.schema.resolve(child), join(path, name)])
-    .filter(([child]) => isList(child) && !isGrid(page.schema, child));
+    .filter(([child]) => isList(child) && !isGrid(page.schema, child) && !isValueList(page.schema, child));
 }
 
 function entriesOf(listNode, path, depth) {

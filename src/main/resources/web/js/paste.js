@@ -6,7 +6,7 @@ import { page, amountUnit } from './context.js';
 import { join } from './store.js';
 import { kindOf } from './schema.js';
 import { readerFor } from './typing.js';
-import { matchChoice } from './fields.js';
+import { matchChoice, choicesOf } from './fields.js';
 
 export function parseTable(text) {
   const rows = [];
@@ -108,7 +108,8 @@ function normalised(state, name, value) {
     const choice = matchChoice(node['x-choices'], value);
     return choice ? choice.value : value;
   }
-  const read = readerFor(kindOf(node), { unit: () => amountUnit([]) });
+  const kind = kindOf(node);
+  const read = readerFor(kind, { unit: () => amountUnit([]), choices: kind === 'choices' ? choicesOf(node) : [] });
   const result = read ? read(value) : null;
   return result && !result.error ? result.value : value;
 }

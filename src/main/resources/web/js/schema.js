@@ -58,7 +58,10 @@ export class Schema {
     return node.title || parts[parts.length - 1] || this.json.title;
   }
 
-  /** A title for a name the document does not have (a computed cell): from wherever that name is a property. */
+  /**
+   * A title for a name the document does not have (a computed cell): from wherever that name is a property, else
+   * the title the form gives the figure (x-derive).
+   */
   titleOfName(name) {
     for (const definition of Object.values(this.json.$defs || {})) {
       const property = definition.properties && definition.properties[name];
@@ -66,7 +69,27 @@ export class Schema {
         return this.resolve(property).title || name;
       }
     }
-    return { total: '合计', totalWeight: '分值合计', totalScore: '总分' }[name] || name;
+    return this.figureTitles().get(name) || { total: '合计', totalWeight: '分值合计', totalScore: '总分' }[name] || name;
+  }
+
+  /** The titles of the figures declared anywhere in the schema, by name. */
+  figureTitles() {
+    if (!this.figures) {
+      this.figures = new Map();
+      const walk = (node) => {
+        if (!node || typeof node !== 'object') {
+          return;
+        }
+        for (const [name, figure] of Object.entries(node['x-derive'] || {})) {
+          if (figure && figure.title && !this.figures.has(name)) {
+            this.figures.set(name, figure.title);
+          }
+        }
+        Object.entries(node).filter(([key]) => !key.startsWith('x-')).forEach(([, child]) => walk(child));
+      };
+      walk(this.json);
+    }
+    return this.figures;
   }
 
   /** The x-choices of a property name anywhere in the schema (一级/二级指标). */
@@ -134,6 +157,10 @@ export function types(node) {
 /** What kind of input a field is: it decides how typing is read. */
 export function kindOf(node) {
   const t = types(node);
+  // A list of values, not of rows: several choices ticked (偏差原因), or texts one a line (目标1, 目标2).
+  if (t.includes('array') || node.items) {
+    return Array.isArray((node.items || {}).enum) ? 'choices' : 'lines';
+  }
   // The schema states each field's kind once (x-kind); the rest is read from its JSON Schema keywords.
   const kind = node['x-kind'];
   if (kind === 'amount') {
@@ -174,18 +201,23 @@ export function isList(node) {
   return types(node).includes('array') || Boolean(node.items);
 }
 
-/** An array whose items are flat records (indicators): edited as a grid. */
+/** A list of values rather than of records: one field (ticks, or lines of text), not a section of items. */
+export function isValueList(schema, node) {
+  return isList(node) && !schema.resolve(node.items).properties;
+}
+
+/** An array whose items are flat records (indicators): edited as a grid; a list of values is one of its cells. */
 export function isGrid(schema, node) {
   if (!isList(node)) {
     return false;
   }
   const item = schema.resolve(node.items);
-  return Boolean(item.properties) && Object.values(item.properties)
-    .every((p) => !schema.resolve(p).properties && !isList(schema.resolve(p)));
+  return Boolean(item.properties) && Object.values(item.properties).map((p) => schema.resolve(p))
+    .every((p) => !p.properties && (!isList(p) || isValueList(schema, p)));
 }
 
 /** The property that names an item of a list: 项目名称, 资金使用单位名称. */
 export function nameKey(item) {
   const keys = Object.keys(item.properties || {});
-  return ['projectName', 'name'].find((k) => keys.includes(k));
+  return ['projectName', 'unitName', 'name'].find((k) => keys.includes(k));
 }

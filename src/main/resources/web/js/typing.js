@@ -137,6 +137,10 @@ export function grouped(value) {
 /** The reader of a field kind; {@code context.unit} is the amount unit in force. */
 export function readerFor(kind, context = {}) {
   switch (kind) {
+    case 'choices':
+      return (raw) => readChoices(raw, context.choices || []);
+    case 'lines':
+      return readLines;
     case 'amount':
       return (raw) => readAmount(raw, context.unit());
     case 'percent':
@@ -150,4 +154,18 @@ export function readerFor(kind, context = {}) {
     default:
       return null;
   }
+}
+
+/** Choices ticked, as a list, or as typed or pasted from a workbook: 经费保障、人员保障 (、，, ; or spaces apart). */
+export function readChoices(raw, choices) {
+  const items = Array.isArray(raw) ? raw.map(String) : String(raw == null ? '' : raw).split(/[、，,；;\s]+/);
+  const value = [...new Set(items.map((item) => item.trim()).filter(Boolean))];
+  const unknown = value.find((item) => choices.length && !choices.includes(item));
+  return unknown ? { value, error: '「' + unknown + '」不是可选的一项：可选 ' + choices.join('、') } : { value };
+}
+
+/** Texts one a line, as a list; blank lines left out. */
+export function readLines(raw) {
+  const items = Array.isArray(raw) ? raw.map(String) : String(raw == null ? '' : raw).split(/\r?\n/);
+  return { value: items.map((item) => item.trim()).filter(Boolean) };
 }

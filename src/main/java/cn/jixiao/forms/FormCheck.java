@@ -24,6 +24,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 
@@ -94,23 +95,15 @@ final class FormCheck {
             out.println("    " + warning.path() + "  " + warning.message());
         }
         RenderBudget budget = new RenderBudget(config.limits().pages(), config.limits().outputBytes());
+        RenderQueue queue = new RenderQueue(1, Duration.ofSeconds(5), Duration.ofMinutes(2));
         FormService service = new FormService(FormRegistry.of(form), templates,
-                List.of(new PdfRenderer(fonts, budget), new DocxRenderer(fonts, budget)), new Workbooks(config.limits()),
-                new RenderQueue(1, Duration.ofSeconds(5), Duration.ofMinutes(2)));
-        for (OutputFormat format : OutputFormat.values()) {
-            try {
-                FormService.RenderedFile file = service.render(form, example, format);
-                out.println("  " + format.extension().toUpperCase(java.util.Locale.ROOT) + "：" + file.fileName() + "，"
-                        + describe(file, format));
-                if (outputs != null) {
-                    Files.createDirectories(outputs);
-                    Files.write(outputs.resolve(form.id() + "." + format.extension()), file.bytes());
-                }
-            } catch (TemplateFailure | FormError e) {
-                fault(format.extension() + "：" + e.getMessage());
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
+                List.of(new PdfRenderer(fonts, budget), new DocxRenderer(fonts, budget)), new Workbooks(config.limits()), queue);
+        try {
+            for (OutputFormat format : OutputFormat.values()) {
+                render(service, form, example, format, outputs);
             }
+        } finally {
+            queue.drain(Duration.ofSeconds(5)); // its thread would otherwise keep the fonts for as long as the JVM runs
         }
         if (faults.isEmpty()) {
             out.println("通过" + (outputs == null ? "" : "；文件在 " + outputs));
@@ -120,6 +113,8 @@ final class FormCheck {
     /** A form beside the one checked, that it is derived from; null when there is none or it does not load. */
     private RegisteredForm sibling(Path folder, Config config, FontLibrary fonts, IndicatorChecks checks) {
         if (!Files.isRegularFile(folder.resolve("form.json"))) {
+            out.println("  注意：form.json 的 derive 中的「" + folder.getFileName() + "」不在旁边的文件夹中，这一生成方式未检查，"
+                    + "服务中也只在有这张表时提供");
             return null;
         }
         try {
@@ -127,6 +122,22 @@ final class FormCheck {
         } catch (FormDefinitionError e) {
             fault(folder.getFileName() + " 本身有误，无法检查由它生成的规则：" + e.faults().get(0));
             return null;
+        }
+    }
+
+    private void render(FormService service, RegisteredForm form, byte[] example, OutputFormat format, Path outputs) {
+        try {
+            FormService.RenderedFile file = service.render(form, example, format);
+            out.println("  " + format.extension().toUpperCase(Locale.ROOT) + "：" + file.fileName() + "，"
+                    + describe(file, format));
+            if (outputs != null) {
+                Files.createDirectories(outputs);
+                Files.write(outputs.resolve(form.id() + "." + format.extension()), file.bytes());
+            }
+        } catch (TemplateFailure | FormError e) {
+            fault(format.extension() + "：" + e.getMessage());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

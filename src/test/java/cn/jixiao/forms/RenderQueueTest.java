@@ -1,14 +1,13 @@
 package cn.jixiao.forms;
 
+import cn.jixiao.forms.testing.LoggedLines;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -19,7 +18,6 @@ import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 
 /**
@@ -28,19 +26,17 @@ import org.slf4j.MDC;
  */
 class RenderQueueTest {
     private static final Duration LONG = Duration.ofMinutes(5);
-    private final ListAppender<ILoggingEvent> lines = new ListAppender<>();
-    private final Logger log = (Logger) LoggerFactory.getLogger(RenderQueue.class);
+    private LoggedLines lines;
     private final List<Thread> started = new ArrayList<>();
 
     @BeforeEach
     void listen() {
-        lines.start();
-        log.addAppender(lines);
+        lines = LoggedLines.of(RenderQueue.class);
     }
 
     @AfterEach
     void stopListening() throws InterruptedException {
-        log.detachAppender(lines);
+        lines.close();
         for (Thread thread : started) {
             thread.interrupt();
             thread.join(10_000);
@@ -162,7 +158,7 @@ class RenderQueueTest {
         assertTrue(loggedWith("req-slow-2", Level.WARN).getFormattedMessage().contains("abandoned at its deadline"));
         release.countDown();
         until(() -> queue.inFlight() == 0);
-        until(() -> lines.list.stream().anyMatch(l -> l.getFormattedMessage().contains("after its deadline")
+        until(() -> lines.any(l -> l.getFormattedMessage().contains("after its deadline")
                 && "req-slow-2".equals(l.getMDCPropertyMap().get("request"))));
     }
 
@@ -197,10 +193,8 @@ class RenderQueueTest {
     }
 
     private ILoggingEvent loggedWith(String request, Level level) {
-        synchronized (lines.list) {
-            return lines.list.stream()
-                    .filter(l -> l.getLevel() == level && request.equals(l.getMDCPropertyMap().get("request")))
-                    .findFirst().orElseThrow(() -> new AssertionError("no " + level + " line names " + request + ": " + lines.list));
-        }
+        return lines.all().stream()
+                .filter(l -> l.getLevel() == level && request.equals(l.getMDCPropertyMap().get("request")))
+                .findFirst().orElseThrow(() -> new AssertionError("no " + level + " line names " + request + ": " + lines));
     }
 }

@@ -10,14 +10,19 @@ import cn.jixiao.forms.form.RequestJson;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.UnaryOperator;
 import tools.jackson.databind.JsonNode;
 
 /**
  * A department's forms in one request, {@code {"items": [{"form": "<form id>", "document": {…}}, …]}}, read and
  * checked whole before anything is rendered: a bad item refuses the batch with every problem at its path in
  * the batch ({@code /items/3/document/forms/0/annualBudget}), and the warnings of every item come along.
+ * An item may carry a document of another form instead ({@code "from": "<form id>"}), made into the item's form as
+ * its folder declares, with what people add to every form made that way in {@code "fill"} (a year, a period).
  */
 public record BatchRequest(List<Item> items, List<Problem> warnings) {
+    private static final Set<String> ITEM_FIELDS = Set.of("form", "document", "from", "fill");
 
     /** One checked item: its form type, its document as bytes to render, its own warnings. */
     public record Item(int index, RegisteredForm form, byte[] document, List<Problem> warnings) {
@@ -63,8 +68,9 @@ public record BatchRequest(List<Item> items, List<Problem> warnings) {
             return null;
         }
         for (Map.Entry<String, JsonNode> field : item.properties()) {
-            if (!field.getKey().equals("form") && !field.getKey().equals("document")) {
-                problems.error(path + "/" + field.getKey(), "不认识的字段「" + field.getKey() + "」：每项只有 form 和 document");
+            if (!ITEM_FIELDS.contains(field.getKey())) {
+                problems.error(path + "/" + field.getKey(), "不认识的字段「" + field.getKey() + "」：每项只有 form、document，"
+                        + "由另一张表生成时还有 from 和 fill");
             }
         }
         RegisteredForm form = null;
@@ -85,13 +91,26 @@ public record BatchRequest(List<Item> items, List<Problem> warnings) {
         if (form == null) {
             return null;
         }
+        if (item.has("from") || item.has("fill")) {
+            document = DerivedItem.document(item, path, form, service, problems);
+            if (document == null) {
+                return null;
+            }
+            return checked(index, form, document, path + "/derived", DerivedItem::made, service, problems);
+        }
+        return checked(index, form, document, path + "/document", problem -> problem, service, problems);
+    }
+
+    /** The item's document checked, its problems at {@code at} and below. */
+    private static Item checked(int index, RegisteredForm form, JsonNode document, String at, UnaryOperator<Problem> told,
+                                FormService service, Problems problems) {
         RegisteredForm.Verdict verdict = service.validate(form, document);
-        verdict.errors().forEach(problem -> problems.error(problem.within(path + "/document")));
-        List<Problem> warnings = verdict.warnings().stream().map(problem -> problem.within(path + "/document")).toList();
+        verdict.errors().forEach(problem -> problems.error(told.apply(problem).within(at)));
+        List<Problem> warnings = verdict.warnings().stream().map(problem -> problem.within(at)).toList();
         return verdict.valid() ? new Item(index, form, Json.MAPPER.writeValueAsBytes(document), warnings) : null;
     }
 
-    private static String ids(FormService service) {
+    static String ids(FormService service) {
         List<String> ids = new ArrayList<>();
         service.forms().forEach(form -> ids.add(form.id()));
         return String.join("、", ids);

@@ -21,11 +21,10 @@ import org.apache.poi.ss.util.CellRangeAddressList;
 
 /**
  * The look of the workbooks handed out: 宋体, a bold centred title, bordered header and value cells, amounts as
- * {@code #,##0.00}, dates as {@code yyyy-mm-dd}; drop-down lists, frozen headers and the print set-up.
+ * {@code #,##0.00} (and up to the form's places as given, {@code #,##0.00##}), dates as {@code yyyy-mm-dd};
+ * drop-down lists, frozen headers and the print set-up.
  */
 final class CellStyles {
-    /** Amounts as the forms print them. */
-    static final String AMOUNT_FORMAT = "#,##0.00";
     final CellStyle title;
     final CellStyle header;
     final CellStyle label;
@@ -44,8 +43,10 @@ final class CellStyles {
     /** Each style's twin that shows its text as text (Excel's quote prefix), made when first needed. */
     private final Map<CellStyle, CellStyle> quoted = new HashMap<>();
 
-    CellStyles(Workbook workbook) {
+    /** {@code amountDecimals}: the places a form's amounts may carry, shown as given beyond two (968.1918, 243.96). */
+    CellStyles(Workbook workbook, int amountDecimals) {
         this.workbook = workbook;
+        String amountFormat = "#,##0.00" + "#".repeat(Math.max(0, amountDecimals - 2));
         Font regular = font(workbook, false, 11);
         Font bold = font(workbook, true, 11);
         title = style(workbook, font(workbook, true, 16), false);
@@ -63,7 +64,7 @@ final class CellStyles {
         wrapped = style(workbook, regular, true);
         wrapped.setWrapText(true);
         amount = style(workbook, regular, true);
-        amount.setDataFormat(workbook.createDataFormat().getFormat(AMOUNT_FORMAT));
+        amount.setDataFormat(workbook.createDataFormat().getFormat(amountFormat));
         number = style(workbook, regular, true);
         integer = style(workbook, regular, true);
         integer.setDataFormat(workbook.createDataFormat().getFormat("0"));
@@ -72,7 +73,7 @@ final class CellStyles {
         boldText = style(workbook, bold, true);
         boldText.setWrapText(true);
         boldAmount = style(workbook, bold, true);
-        boldAmount.setDataFormat(workbook.createDataFormat().getFormat(AMOUNT_FORMAT + ";-" + AMOUNT_FORMAT + ";"));
+        boldAmount.setDataFormat(workbook.createDataFormat().getFormat(amountFormat + ";-" + amountFormat + ";"));
     }
 
     /**
@@ -124,7 +125,7 @@ final class CellStyles {
             case NUMBER -> number;
             case INTEGER -> integer;
             case DATE -> date;
-            case TEXT -> wrapped;
+            case TEXT, LIST -> wrapped;
             default -> text;
         };
     }
@@ -136,7 +137,7 @@ final class CellStyles {
             case NUMBER, INTEGER, YES_NO -> 10;
             case DATE -> 12;
             case LEVEL1, LEVEL2, CHOICE -> 16;
-            case TEXT -> field.multiline() ? 40 : 24;
+            case TEXT, LIST -> field.multiline() ? 40 : 24;
         };
     }
 
@@ -146,7 +147,25 @@ final class CellStyles {
 
     /** A drop-down of the field's choices on rows first..last of a column; other input is refused by the program. */
     static void dropDown(Sheet sheet, Field field, int firstRow, int lastRow, int column) {
-        dropDown(sheet, field.title(), field.choices(), firstRow, lastRow, column);
+        if (field.kind() == FormShape.Kind.LIST) {
+            choicesPrompt(sheet, field, firstRow, lastRow, column);
+        } else {
+            dropDown(sheet, field.title(), field.choices(), firstRow, lastRow, column);
+        }
+    }
+
+    /** A list of choices takes several in one cell, which a drop-down cannot: the choices are shown as a prompt instead. */
+    private static void choicesPrompt(Sheet sheet, Field field, int firstRow, int lastRow, int column) {
+        if (field.choices().isEmpty()) {
+            return;
+        }
+        DataValidationHelper helper = sheet.getDataValidationHelper();
+        DataValidation validation = helper.createValidation(helper.createCustomConstraint("TRUE"),
+                new CellRangeAddressList(firstRow, Math.min(lastRow, SpreadsheetVersion.EXCEL2007.getLastRowIndex()), column, column));
+        validation.setShowErrorBox(false);
+        validation.setShowPromptBox(true);
+        validation.createPromptBox(field.title(), "可多选，用顿号分隔：" + String.join("、", field.choices()));
+        sheet.addValidationData(validation);
     }
 
     static void dropDown(Sheet sheet, String title, List<String> choices, int firstRow, int lastRow, int column) {

@@ -9,10 +9,13 @@ import java.math.MathContext;
 import java.text.Normalizer;
 import java.time.DateTimeException;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.poi.ss.usermodel.Cell;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 
 /** One cell as the value of a field, and back: the kinds of {@link FormShape.Kind}, read as a person wrote them. */
@@ -23,6 +26,8 @@ final class CellValues {
     private static final Pattern DECIMAL = Pattern.compile("-?([0-9]+(\\.[0-9]+)?|\\.[0-9]+)");
     private static final Pattern DATE = Pattern.compile("(\\d{4})\\s*[-/.年]\\s*(\\d{1,2})\\s*[-/.月]\\s*(\\d{1,2})\\s*日?");
     private static final Pattern YEAR = Pattern.compile("(\\d{4})\\s*(年度?)?");
+    private static final Pattern CHOICES_APART = Pattern.compile("[、，,；;\\s]+");
+    private static final Pattern LINES = Pattern.compile("\\R");
 
     private CellValues() {
     }
@@ -59,7 +64,32 @@ final class CellValues {
             case LEVEL1 -> level(Taxonomy.level1(text).isPresent(), text, field, path, where, reading);
             case LEVEL2 -> level(Taxonomy.level2(text).isPresent(), text, field, path, where, reading);
             case TEXT, CHOICE -> NODES.stringNode(text);
+            case LIST -> list(text, field);
         };
+    }
+
+    /** The items of a list cell: choices apart at 、，, ；; or white space, texts one a line; blanks left out. */
+    private static JsonNode list(String text, Field field) {
+        ArrayNode items = NODES.arrayNode();
+        for (String item : (field.choices().isEmpty() ? LINES : CHOICES_APART).split(text)) {
+            if (!item.isBlank()) {
+                items.add(item.strip());
+            }
+        }
+        return items;
+    }
+
+    /** The text a list cell shows: its choices joined by 、, its texts one a line. */
+    static String shown(Field field, JsonNode value) {
+        if (value == null || value.isNull() || value.isMissingNode()) {
+            return "";
+        }
+        if (field.kind() != FormShape.Kind.LIST || !value.isArray()) {
+            return value.asString("");
+        }
+        List<String> items = new ArrayList<>();
+        value.forEach(item -> items.add(item.asString(item.toString())));
+        return String.join(field.choices().isEmpty() ? "\n" : "、", items);
     }
 
     private static JsonNode number(CellContent content, Field field, String path, String where, WorkbookReading reading) {
@@ -163,6 +193,7 @@ final class CellValues {
                 }
             }
             case DATE -> cell.setCellValue(LocalDate.parse(value.asString()));
+            case LIST -> styles.text(cell, shown(field, value), cell.getCellStyle());
             default -> styles.text(cell, value.isBoolean() ? (value.asBoolean() ? "是" : "否") : value.asString(), cell.getCellStyle());
         }
     }

@@ -16,7 +16,8 @@ import tools.jackson.databind.node.ObjectNode;
  * workbook and the contract cannot drift.
  */
 final class FormShape {
-    enum Kind { TEXT, AMOUNT, NUMBER, INTEGER, DATE, YES_NO, LEVEL1, LEVEL2, CHOICE }
+    /** {@code LIST}: a list of values in one cell — of {@code choices} (偏差原因) separated by 、, or texts one a line. */
+    enum Kind { TEXT, AMOUNT, NUMBER, INTEGER, DATE, YES_NO, LEVEL1, LEVEL2, CHOICE, LIST }
 
     /** Something of an object a sheet shows: a field, a grid or a table. */
     interface Member {
@@ -84,8 +85,11 @@ final class FormShape {
             String pointer = prefix + "/" + property.getKey();
             JsonNode node = resolve(property.getValue());
             String title = property.getValue().path("title").asString(node.path("title").asString(property.getKey()));
-            if (types(node).contains("array")) {
-                members.add(new Table(pointer, title, of(root, node.path("items")).members, resolve(node.path("items"))));
+            JsonNode items = resolve(node.path("items"));
+            if (types(node).contains("array") && (types(items).contains("object") || items.has("properties"))) {
+                members.add(new Table(pointer, title, of(root, node.path("items")).members, items));
+            } else if (types(node).contains("array")) {
+                members.add(list(pointer, title, items));
             } else if (types(node).contains("object")) {
                 if (required.contains(property.getKey())) {
                     requiredObjects.add(pointer);
@@ -126,6 +130,17 @@ final class FormShape {
                     Kind.TEXT, List.of(), false));
         }
         return targets.size() == 1 ? rows : List.of();
+    }
+
+    /** A list of values (not of rows), written in one cell: its items' choices, if they have any. */
+    private static Field list(String pointer, String title, JsonNode items) {
+        List<String> choices = new ArrayList<>();
+        items.path("enum").forEach(value -> {
+            if (value.isString()) {
+                choices.add(value.asString());
+            }
+        });
+        return new Field(pointer, title, Kind.LIST, List.copyOf(choices), choices.isEmpty());
     }
 
     private static Field field(String pointer, String title, JsonNode declared, JsonNode node) {

@@ -38,13 +38,21 @@ final class SheetPerForm implements WorkbookLayout {
     private final Table forms;
     private final FormShape form;
     private final int columns;
+    /** Each column's width in characters: wide enough for the field it holds in every table of the sheet. */
+    private final int[] widths;
 
     private SheetPerForm(String title, Table forms, FormShape form) {
         this.title = title;
         this.forms = forms;
         this.form = form;
-        Table table = form.table();
-        this.columns = Math.max(4, table == null ? 2 : table.fields().size());
+        List<Table> tables = form.members().stream().filter(Table.class::isInstance).map(Table.class::cast).toList();
+        this.columns = Math.max(4, tables.stream().mapToInt(t -> t.fields().size()).max().orElse(2));
+        this.widths = new int[columns];
+        for (int c = 0; c < columns; c++) {
+            int column = c;
+            widths[c] = tables.stream().filter(t -> column < t.fields().size()).mapToInt(t -> CellStyles.width(t.fields().get(column)))
+                    .max().orElse(16);
+        }
     }
 
     /** The layout of a schema whose document is one list of forms; empty for a document of another shape. */
@@ -58,11 +66,22 @@ final class SheetPerForm implements WorkbookLayout {
 
     @Override
     public List<String> instructions() {
-        return List.of("每个项目一个工作表：复制工作表（右键工作表标签 → 移动或复制 → 建立副本）即可再填一个项目，工作表名随意。",
+        List<String> lines = new ArrayList<>(List.of("每个项目一个工作表：复制工作表（右键工作表标签 → 移动或复制 → 建立副本）即可再填一个项目，工作表名随意。",
                 "左列是栏目名，右边填写内容；栏目名不要改动，行的先后可以调整。",
-                "指标表每个指标一行，行数不够可在表中插入行；一级、二级指标和「是/否」请从下拉列表中选择。",
-                "金额填数字，不带单位（可带千分位逗号）；日期填 2021-08-31 或 2021年8月31日。",
-                "填好后上传导入，或直接生成 PDF / Word。");
+                "指标表每个指标一行，行数不够可在表中插入行；一级、二级指标和「是/否」请从下拉列表中选择。"));
+        List<Field> lists = new ArrayList<>(form.fields());
+        form.members().forEach(m -> {
+            if (m instanceof Table table) {
+                lists.addAll(table.fields());
+            }
+        });
+        lists.removeIf(f -> f.kind() != FormShape.Kind.LIST);
+        lists.stream().filter(f -> !f.choices().isEmpty()).forEach(f -> lines.add("「" + f.title() + "」可多选，在一格里填写，各项用顿号分隔："
+                + String.join("、", f.choices()) + "。"));
+        lists.stream().filter(f -> f.choices().isEmpty()).forEach(f -> lines.add("「" + f.title() + "」可填多条，在一格里每条一行（Alt+Enter 换行）。"));
+        lines.add("金额填数字，不带单位（可带千分位逗号）；日期填 2021-08-31 或 2021年8月31日。");
+        lines.add("填好后上传导入，或直接生成 PDF / Word。");
+        return lines;
     }
 
     @Override
@@ -108,10 +127,8 @@ final class SheetPerForm implements WorkbookLayout {
                 row = sheet.getLastRowNum() + 1;
             }
         }
-        Table table = form.table();
         for (int c = 0; c < columns; c++) {
-            int width = table != null && c < table.fields().size() ? CellStyles.width(table.fields().get(c)) : 16;
-            CellStyles.setWidth(sheet, c, c == 0 ? Math.max(LABEL_WIDTH, width) : width);
+            CellStyles.setWidth(sheet, c, c == 0 ? Math.max(LABEL_WIDTH, widths[c]) : widths[c]);
         }
         sheet.createFreezePane(0, 1);
         CellStyles.printSetUp(sheet, columns > 5, Math.max(header, 0), Math.max(header, 0));
@@ -127,16 +144,15 @@ final class SheetPerForm implements WorkbookLayout {
         sheet.addMergedRegion(new CellRangeAddress(row, row, 1, columns - 1));
         CellStyles.dropDown(sheet, field, row, row, 1);
         int lines = value == null || value.isMissingNode() ? (field.multiline() ? 3 : 1)
-                : TextLines.count(value.asString(""), widthOf(sheet, 1, columns - 1));
+                : TextLines.count(CellValues.shown(field, value), widthOf(sheet, 1, columns - 1));
         line.setHeightInPoints(TextLines.height(lines));
         return row + 1;
     }
 
     private int widthOf(Sheet sheet, int first, int last) {
-        Table table = form.table();
         int characters = 0;
         for (int c = first; c <= last; c++) {
-            characters += table != null && c < table.fields().size() ? CellStyles.width(table.fields().get(c)) : 16;
+            characters += widths[c];
         }
         return characters;
     }
@@ -177,7 +193,7 @@ final class SheetPerForm implements WorkbookLayout {
             for (int c = 0; c < fields.size(); c++) {
                 JsonNode value = entry == null ? null : entry.at(fields.get(c).pointer());
                 CellValues.write(line.createCell(c), fields.get(c), value, styles);
-                lines = Math.max(lines, TextLines.count(value == null ? "" : value.asString(""), CellStyles.width(fields.get(c))));
+                lines = Math.max(lines, TextLines.count(CellValues.shown(fields.get(c), value), CellStyles.width(fields.get(c))));
             }
             line.setHeightInPoints(TextLines.height(lines));
         }

@@ -43,7 +43,7 @@ public final class Workbooks {
     public byte[] write(RegisteredForm form, JsonNode document) {
         WorkbookLayout layout = layout(form);
         try (XSSFWorkbook workbook = new XSSFWorkbook()) {
-            CellStyles styles = new CellStyles(workbook);
+            CellStyles styles = new CellStyles(workbook, form.definition().amountDecimals());
             layout.write(workbook, styles, document);
             instructions(workbook, styles, layout.instructions());
             POIXMLProperties.CoreProperties core = workbook.getProperties().getCoreProperties();

@@ -76,6 +76,18 @@ public final class Amounts {
         return format.format(amount);
     }
 
+    /**
+     * As given, up to {@code places} decimals: at least two (or {@code places}, when fewer), the value's own beyond
+     * them, half up past {@code places}: {@code 968.1918} and {@code 243.96} with four, {@code 220.00} for 220.
+     */
+    public static String formatAsGiven(BigDecimal amount, int places) {
+        DecimalFormat format = new DecimalFormat("#,##0", DecimalFormatSymbols.getInstance(Locale.ROOT));
+        format.setMinimumFractionDigits(Math.min(2, places));
+        format.setMaximumFractionDigits(places);
+        format.setRoundingMode(RoundingMode.HALF_UP);
+        return format.format(amount);
+    }
+
     /** An empty cell for zero or absent, as the target table prints it. */
     public static String formatOrBlank(BigDecimal amount) {
         return amount == null || amount.signum() == 0 ? "" : format(amount);

@@ -31,6 +31,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -40,6 +42,7 @@ import tools.jackson.databind.node.ObjectNode;
  * a folder added or changed is read again at the next request.
  */
 public final class FormRegistry {
+    private static final Logger LOG = LoggerFactory.getLogger(FormRegistry.class);
     /** Keywords the service adds to JSON Schema: known to the validator, so that it neither warns nor validates them. */
     public static final List<String> KEYWORDS = List.of("x-limit", "x-unit", "x-taxonomy", "x-message", "x-choices",
             "x-multiline", "x-kind", "x-sum-of", "x-derive", "x-rules", "x-runs", "x-indicator-checks", "x-print",
@@ -235,7 +238,8 @@ public final class FormRegistry {
                 RegisteredForm origin = forms.apply(from);
                 String pointer = "/derive/" + from;
                 if (origin == null) {
-                    faults.add(new FormDefinitionError.Fault(places.at(pointer), "derive 中的「" + from + "」不是这里的表"));
+                    // A folder served without the form it can be made from (a province's copy on its own): not offered.
+                    LOG.info("{} can be made from {}, which is not served here; not offered", form.id(), from);
                     return;
                 }
                 boolean declaredAsObject = form.definition().json().path("derive").path(from).isObject();

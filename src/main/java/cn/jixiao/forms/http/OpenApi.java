@@ -203,7 +203,9 @@ final class OpenApi {
                     %s],
                   "requestBody":{"required":true,"content":{"application/json":{"schema":{"type":"object","required":["items"],"additionalProperties":false,
                     "properties":{"items":{"type":"array","minItems":1,"items":{"type":"object","required":["form","document"],"additionalProperties":false,
-                      "properties":{"form":{"type":"string"},"document":{"type":"object"}}}}}}}}},
+                      "properties":{"form":{"type":"string"},"document":{"type":"object"},
+                        "from":{"type":"string","description":"the document is of this form instead, and is made into the item's form as by /api/v1/forms/{form}/derive?from="},
+                        "fill":{"type":"object","description":"with from: fields set on every form made, such as the year and months of a 监控表"}}}}}}}}},
                   "responses":{"200":{"description":"the ZIP or the PDF","content":{"application/zip":{"schema":{"type":"string","format":"binary"}},
                     "application/pdf":{"schema":{"type":"string","format":"binary"}}}}}}}""".formatted(PDFA,
                 SIGNATURE_FIELDS.replace("PDF only: ", "format=zip only, in each PDF: ")));
@@ -211,8 +213,11 @@ final class OpenApi {
         ArrayNode ids = form.putArray("enum");
         ArrayNode documents = ((ObjectNode) path.at("/post/requestBody/content/application~1json/schema/properties/items/items/properties/document"))
                 .putArray("oneOf");
+        ArrayNode sources = ((ObjectNode) path.at("/post/requestBody/content/application~1json/schema/properties/items/items/properties/from"))
+                .putArray("enum");
         for (RegisteredForm registered : forms) {
             ids.add(registered.id());
+            sources.add(registered.id());
             documents.addObject().put("$ref", "#/components/schemas/" + registered.id());
         }
         return path;

@@ -1,11 +1,10 @@
 package cn.jixiao.forms.batch;
 
+import cn.jixiao.forms.testing.LoggedLines;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
 import cn.jixiao.forms.App;
 import cn.jixiao.forms.Config;
 import cn.jixiao.forms.testing.TestServer;
@@ -22,7 +21,6 @@ import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.slf4j.LoggerFactory;
 
 /**
  * A batch renders one item at a time in a render slot, as a single render does: with one slot, a single render
@@ -69,11 +67,7 @@ class BatchFairnessTest {
 
     @Test
     void aClientThatGoesAwayStopsTheBatch() throws Exception {
-        Logger log = (Logger) LoggerFactory.getLogger("cn.jixiao.forms.http.BatchRoutes");
-        ListAppender<ILoggingEvent> lines = new ListAppender<>();
-        lines.start();
-        log.addAppender(lines);
-        try {
+        try (LoggedLines lines = LoggedLines.of("cn.jixiao.forms.http.BatchRoutes")) {
             byte[] body = targets(60);
             for (String format : new String[]{"zip", "pdf"}) {
                 try (Socket socket = new Socket("localhost", app.port())) {
@@ -91,22 +85,18 @@ class BatchFairnessTest {
                     }
                 }
                 long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-                while (app.rendersInFlight() > 0 || lines.list.size() < (format.equals("zip") ? 1 : 2)) {
+                while (app.rendersInFlight() > 0 || lines.size() < (format.equals("zip") ? 1 : 2)) {
                     assertTrue(System.nanoTime() < deadline, "the batch stopped");
                     Thread.sleep(20);
                 }
             }
-            synchronized (lines) {
-                for (ILoggingEvent line : lines.list) {
-                    String message = line.getFormattedMessage();
-                    assertTrue(message.contains("cut off"), message);
-                    assertTrue(message.matches(".*after \\d+ of 60 items.*"), message);
-                    int done = Integer.parseInt(message.replaceAll(".*after (\\d+) of 60 items.*", "$1"));
-                    assertTrue(done < 30, "stopped long before the end: " + message);
-                }
+            for (ILoggingEvent line : lines.all()) {
+                String message = line.getFormattedMessage();
+                assertTrue(message.contains("cut off"), message);
+                assertTrue(message.matches(".*after \\d+ of 60 items.*"), message);
+                int done = Integer.parseInt(message.replaceAll(".*after (\\d+) of 60 items.*", "$1"));
+                assertTrue(done < 30, "stopped long before the end: " + message);
             }
-        } finally {
-            log.detachAppender(lines);
         }
     }
 }

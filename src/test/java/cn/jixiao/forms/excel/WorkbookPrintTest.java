@@ -67,6 +67,13 @@ class WorkbookPrintTest {
         return switch (formId) {
             case "performance-target" -> List.of("项目名称（资金使用单位）", "财政专户拨款", "一级指标", "实施周期指标值", "单位：万元", "合计");
             case "performance-tracking" -> List.of("项目支出绩效跟踪表", "当年预算数(元)", "是否需要预算调整", "一级目标", "纠偏措施");
+            case "performance-monitoring" -> List.of("项目支出绩效目标执行监控表", "项目资金（万元）", "1-N月执行数", "全年预计执行数",
+                    "偏差原因分析", "完成目标可能性");
+            case "department-target" -> List.of("部门整体支出绩效目标申报表", "部门（单位）名称", "纳入专户管理的非税收入拨款", "年度主要任务",
+                    "年度总体目标", "指标值");
+            case "department-self-evaluation" -> List.of("部门整体支出绩效自评表", "预算资金（万元）", "一般公共预算", "基本支出", "偏差原因分析及改进措施");
+            case "performance-self-evaluation-sichuan" -> List.of("项目支出绩效自评表", "预算执行情况（万元）", "调整后预算数", "指标性质", "度量单位",
+                    "未完成原因分析", "项目负责人");
             default -> List.of("项目支出绩效自评表", "项目资金（万元）", "全年执行数", "偏差原因分析及改进措施");
         };
     }

@@ -1,11 +1,9 @@
 package cn.jixiao.forms.hostile;
 
+import cn.jixiao.forms.testing.LoggedLines;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
 import cn.jixiao.forms.App;
 import cn.jixiao.forms.Config;
 import cn.jixiao.forms.form.Json;
@@ -18,7 +16,6 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.slf4j.LoggerFactory;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -51,11 +48,7 @@ class HangUpTest {
     }
 
     private static void hangUpDuring(String path, byte[] body, String type) throws Exception {
-        Logger log = (Logger) LoggerFactory.getLogger("cn.jixiao.forms.http.ErrorResponses");
-        ListAppender<ILoggingEvent> lines = new ListAppender<>();
-        lines.start();
-        log.addAppender(lines);
-        try {
+        try (LoggedLines lines = LoggedLines.of("cn.jixiao.forms.http.ErrorResponses")) {
             try (Socket socket = new Socket("127.0.0.1", app.port())) {
                 OutputStream out = socket.getOutputStream();
                 out.write(("POST " + path + " HTTP/1.1\r\nHost: localhost\r\nContent-Type: " + type + "\r\nContent-Length: "
@@ -67,17 +60,14 @@ class HangUpTest {
                 }
             }
             long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-            while (lines.list.stream().noneMatch(l -> l.getFormattedMessage().contains("its client went away"))) {
+            while (!lines.anyContaining("its client went away")) {
                 assertTrue(System.nanoTime() < deadline, path + ": the render was abandoned");
                 Thread.sleep(5);
             }
             while (app.rendersInFlight() > 0) {
                 Thread.sleep(5);
             }
-            assertEquals(1, lines.list.stream().filter(l -> l.getFormattedMessage().contains(path.replaceAll("\\?.*", ""))).count(),
-                    lines.list.toString());
-        } finally {
-            log.detachAppender(lines);
+            assertEquals(1, lines.count(l -> l.getFormattedMessage().contains(path.replaceAll("\\?.*", ""))), lines.toString());
         }
     }
 

@@ -1,11 +1,9 @@
 package cn.jixiao.forms.hostile;
 
+import cn.jixiao.forms.testing.LoggedLines;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
 import cn.jixiao.forms.App;
 import cn.jixiao.forms.Config;
 import cn.jixiao.forms.form.Json;
@@ -16,7 +14,6 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.slf4j.LoggerFactory;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -24,12 +21,8 @@ import tools.jackson.databind.node.ObjectNode;
 class RequestIdInLogsTest {
     @Test
     void aRenderPastItsDeadlineIsLoggedWithItsRequestsId() throws Exception {
-        Logger log = (Logger) LoggerFactory.getLogger("cn.jixiao.forms.RenderQueue");
-        ListAppender<ILoggingEvent> lines = new ListAppender<>();
-        lines.start();
-        log.addAppender(lines);
         App app = new App(Config.fromEnvironment(Map.of("JIXIAO_RENDER_TIMEOUT_MS", "100"))).start(0);
-        try {
+        try (LoggedLines lines = LoggedLines.of("cn.jixiao.forms.RenderQueue")) {
             ObjectNode document = (ObjectNode) Json.MAPPER.readTree(TestServer.example("performance-target"));
             ArrayNode projects = (ArrayNode) document.at("/units/0/projects");
             ArrayNode original = projects.deepCopy();
@@ -43,20 +36,17 @@ class RequestIdInLogsTest {
             assertEquals(503, slow.statusCode());
             long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
             while (!logged(lines, "after its deadline")) {
-                assertTrue(System.nanoTime() < deadline, "the end of the abandoned render was logged: " + lines.list);
+                assertTrue(System.nanoTime() < deadline, "the end of the abandoned render was logged: " + lines);
                 Thread.sleep(10);
             }
-            assertTrue(logged(lines, "abandoned at its deadline"), lines.list.toString());
+            assertTrue(logged(lines, "abandoned at its deadline"), lines.toString());
         } finally {
             app.stop();
-            log.detachAppender(lines);
         }
     }
 
-    private static boolean logged(ListAppender<ILoggingEvent> lines, String words) {
-        synchronized (lines.list) {
-            return lines.list.stream().anyMatch(line -> line.getFormattedMessage().contains(words)
-                    && "slow-render-7".equals(line.getMDCPropertyMap().get("request")));
-        }
+    private static boolean logged(LoggedLines lines, String words) {
+        return lines.any(line -> line.getFormattedMessage().contains(words)
+                && "slow-render-7".equals(line.getMDCPropertyMap().get("request")));
     }
 }

@@ -1,13 +1,12 @@
 package cn.jixiao.forms.hostile;
 
+import cn.jixiao.forms.testing.LoggedLines;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
 import cn.jixiao.forms.App;
 import cn.jixiao.forms.Config;
 import cn.jixiao.forms.form.Json;
@@ -24,7 +23,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.slf4j.LoggerFactory;
 import tools.jackson.databind.JsonNode;
 
 /** Bearer token, CORS, the 满意度 minimum, connection limits out of range, metrics and the access log. */
@@ -151,11 +149,7 @@ class ServiceOptionsTest {
 
     @Test
     void oneAccessLineARequestWithoutTheDocument() throws InterruptedException {
-        Logger access = (Logger) LoggerFactory.getLogger("access");
-        ListAppender<ILoggingEvent> lines = new ListAppender<>();
-        lines.start();
-        access.addAppender(lines);
-        try {
+        try (LoggedLines lines = LoggedLines.of("access")) {
             byte[] body = JsonEdit.edit(TestServer.example("performance-tracking"), "/forms/0/projectName", "\"机密项目名称\"");
             TestServer.send(HttpRequest.newBuilder(TestServer.uri("/api/v1/forms/performance-tracking/render?format=pdf"))
                     .header("Content-Type", "application/json").header("X-Request-Id", "req-42")
@@ -163,9 +157,7 @@ class ServiceOptionsTest {
             // The line is written once the response has gone out, which may be just after the client has it.
             ILoggingEvent line = null;
             for (long deadline = System.nanoTime() + 10_000_000_000L; line == null && System.nanoTime() < deadline; ) {
-                synchronized (lines) { // the appender adds under this lock
-                    line = lines.list.stream().filter(e -> e.getFormattedMessage().contains("req-42")).findFirst().orElse(null);
-                }
+                line = lines.all().stream().filter(e -> e.getFormattedMessage().contains("req-42")).findFirst().orElse(null);
                 if (line == null) {
                     Thread.sleep(10);
                 }
@@ -179,8 +171,6 @@ class ServiceOptionsTest {
             assertTrue(fields.path("ms").asDouble() > 0);
             assertTrue(fields.path("bytes").asInt() > 10_000);
             assertFalse(line.getFormattedMessage().contains("机密项目名称"), "no document content in logs");
-        } finally {
-            access.detachAppender(lines);
         }
     }
 }

@@ -1,11 +1,9 @@
 package cn.jixiao.forms.hostile;
 
+import cn.jixiao.forms.testing.LoggedLines;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
 import cn.jixiao.forms.App;
 import cn.jixiao.forms.Config;
 import cn.jixiao.forms.testing.TestServer;
@@ -22,7 +20,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.slf4j.LoggerFactory;
 
 /**
  * Clients that trickle their bodies, or hang up halfway, on a service of the test's own with the default
@@ -118,11 +115,7 @@ class SlowClientsTest {
 
     @Test
     void aClientThatHangsUpDuringARenderIsLoggedAndNoLongerCounted() throws Exception {
-        Logger access = (Logger) LoggerFactory.getLogger("access");
-        ListAppender<ILoggingEvent> lines = new ListAppender<>();
-        lines.start();
-        access.addAppender(lines);
-        try {
+        try (LoggedLines lines = LoggedLines.of("access")) {
             byte[] body = TestServer.example("performance-target");
             for (int i = 0; i < 3; i++) {
                 try (Socket socket = open("127.0.0.1")) {
@@ -132,17 +125,15 @@ class SlowClientsTest {
                 }
             }
             long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-            while ((app.requestsInFlight() > 0 || lines.list.stream().filter(e -> e.getFormattedMessage().contains("hang-up-")).count() < 3)
+            while ((app.requestsInFlight() > 0 || lines.count(e -> e.getFormattedMessage().contains("hang-up-")) < 3)
                     && System.nanoTime() < deadline) {
                 Thread.sleep(50);
             }
             assertEquals(0, app.requestsInFlight(), "nothing left for a shutdown to wait for");
             for (int i = 0; i < 3; i++) {
                 String id = "\"hang-up-" + i + "\"";
-                assertTrue(lines.list.stream().anyMatch(e -> e.getFormattedMessage().contains(id)), "an access line for " + id);
+                assertTrue(lines.anyContaining(id), "an access line for " + id);
             }
-        } finally {
-            access.detachAppender(lines);
         }
     }
 }

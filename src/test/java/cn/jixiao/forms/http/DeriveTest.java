@@ -78,6 +78,59 @@ class DeriveTest {
         });
     }
 
+
+    @Test
+    void eachProjectOfATargetTableBecomesAMonitoringForm() {
+        JsonNode derived = derive("performance-monitoring", "performance-target", TestServer.example("performance-target"));
+        JsonNode forms = derived.path("document").path("forms");
+        assertEquals(30, forms.size(), "one form a project");
+        JsonNode first = forms.get(0);
+        assertEquals("业务补助经费财政补助项目|广州市第十二人民医院|广州市第十二人民医院", first.path("projectName").asString() + "|"
+                + first.path("department").asString() + "|" + first.path("implementingUnit").asString());
+        assertEquals("4809.89", first.at("/funds/fiscal/initialBudget").decimalValue().toPlainString(), "财政拨款 as the 年初预算数");
+        assertTrue(first.at("/goals/annual").asString().startsWith("通过业务补助经费项目的实施"), first.path("goals").toString());
+        assertEquals("产出指标|数量指标|公立医院医疗服务收入占比|>21%", first.at("/indicators/0/level1").asString() + "|"
+                + first.at("/indicators/0/level2").asString() + "|" + first.at("/indicators/0/name").asString() + "|"
+                + first.at("/indicators/0/target").asString(), "levels by name, the 年度指标值 as the target");
+        assertEquals(List.of("/forms/0/year"), paths(derived, "/forms/0/"), derived.path("warnings").toString());
+        filledInValidates("performance-monitoring", derived.path("document"), form -> {
+            form.put("year", 2024);
+            ((ObjectNode) form.path("funds").path("fiscal")).put("executed", "2000.00").put("expectedAnnual", "4809.89");
+            form.path("indicators").forEach(row -> ((ObjectNode) row).put("progress", "按计划推进").put("likelihood", "确定能"));
+        });
+    }
+
+    @Test
+    void aMonitoringFormBecomesItsSelfEvaluation() {
+        byte[] monitoring = TestServer.example("performance-monitoring");
+        JsonNode source = Json.MAPPER.readTree(monitoring).path("forms").get(0);
+        JsonNode derived = derive("performance-self-evaluation", "performance-monitoring", monitoring);
+        JsonNode forms = derived.path("document").path("forms");
+        assertEquals(Json.MAPPER.readTree(monitoring).path("forms").size(), forms.size(), "one form a form");
+        JsonNode first = forms.get(0);
+        assertEquals(source.path("year").asInt(), first.path("year").asInt());
+        assertEquals(source.path("projectName").asString() + "|" + source.path("department").asString() + "|"
+                + source.path("implementingUnit").asString(), first.path("projectName").asString() + "|"
+                + first.path("department").asString() + "|" + first.path("implementingUnit").asString());
+        assertEquals(0, source.at("/funds/fiscal/initialBudget").decimalValue().compareTo(first.at("/funds/fiscal/initialBudget").decimalValue()));
+        assertEquals(0, source.at("/funds/fiscal/initialBudget").decimalValue().compareTo(first.at("/funds/fiscal/annualBudget").decimalValue()),
+                "the 年初预算数 stands as the 全年预算数 until the year's adjustments are filled in");
+        assertTrue(first.at("/funds/fiscal/executed").isMissingNode(), "1-N月执行数 is not the year's: " + first.path("funds"));
+        assertEquals(source.path("indicators").size(), first.path("indicators").size());
+        assertEquals(source.at("/indicators/0/name").asString() + "|" + source.at("/indicators/0/target").asString(),
+                first.at("/indicators/0/name").asString() + "|" + first.at("/indicators/0/target").asString());
+        assertEquals(source.at("/goals/annual").isMissingNode(), paths(derived, "/forms/0/").contains("/forms/0/goals/expected"),
+                "a goal the 监控表 left blank is asked for: " + derived.path("warnings"));
+        filledInValidates("performance-self-evaluation", derived.path("document"), form -> {
+            if (form.path("goals").path("expected").isMissingNode()) {
+                ((ObjectNode) form.path("goals")).put("expected", "完成年度目标");
+            }
+            ((ObjectNode) form.path("funds").path("fiscal")).put("executed", "200.00");
+            form.path("indicators").forEach(row -> ((ObjectNode) row).put("actual", "完成").put("weight", 1).put("score", 1));
+        });
+    }
+
+
     @Test
     void aUnitInYuanIsCarriedInWan() throws Exception {
         ObjectNode target = (ObjectNode) Json.MAPPER.readTree(TestServer.example("performance-target"));

@@ -56,6 +56,10 @@ class ExampleWarningsTest {
         HttpResponse<byte[]> response = TestServer.post("/api/v1/forms/" + formId + "/render?format=docx", TestServer.example(formId));
         assertEquals(200, response.statusCode());
         assertEquals(Integer.toString(validated.size()), response.headers().firstValue("X-Warning-Count").orElseThrow());
+        if (validated.isEmpty()) {
+            assertTrue(response.headers().firstValue("X-Warnings").isEmpty(), "no warning, no X-Warnings");
+            return;
+        }
         List<String> carried = lines(Json.MAPPER.readTree(response.headers().firstValue("X-Warnings").orElseThrow()));
         assertFalse(carried.isEmpty());
         assertEquals(validated.subList(0, carried.size()), carried);

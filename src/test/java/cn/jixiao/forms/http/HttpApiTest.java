@@ -245,8 +245,11 @@ class HttpApiTest {
         batch.path("parameters").forEach(p -> batchParameters.add(p.path("name").asString()));
         assertEquals(List.of("format", "include", "pdfa", "signatureFields"), batchParameters);
         JsonNode item = batch.at("/requestBody/content/application~1json/schema/properties/items/items/properties");
-        assertEquals("[\"performance-target\",\"performance-tracking\",\"performance-self-evaluation\"]",
-                item.path("form").path("enum").toString());
+        List<String> formIds = new ArrayList<>();
+        item.path("form").path("enum").forEach(id -> formIds.add(id.asString()));
+        assertEquals(List.of("performance-target", "performance-tracking", "performance-monitoring", "performance-self-evaluation",
+                "performance-self-evaluation-sichuan", "department-target", "department-self-evaluation"), formIds,
+                "every form served, in its order");
         assertEquals("#/components/schemas/performance-target", item.at("/document/oneOf/0/$ref").asString());
         assertEquals(List.of("200", "400", "408", "413", "415", "422", "503"), fieldNames(batch.path("responses")));
     }

@@ -57,8 +57,9 @@ public final class Fidelity {
         return fragments;
     }
 
+    /** Whitespace dropped, brackets and colons of either width alike, and amounts with or without thousands separators (2030.12, 2,030.12). */
     public static String normalise(String text) {
-        return text.replaceAll("\\s+", "")
+        return text.replaceAll("\\s+", "").replaceAll("(?<=\\d),(?=\\d{3}(?!\\d))", "")
                 .replace('（', '(').replace('）', ')').replace('：', ':');
     }
 

@@ -2,6 +2,7 @@ package cn.jixiao.forms.testing;
 
 import cn.jixiao.forms.form.FormRegistry;
 import cn.jixiao.forms.form.Limits;
+import cn.jixiao.forms.form.Problem;
 import cn.jixiao.forms.form.RegisteredForm;
 import cn.jixiao.forms.form.TextRules;
 import cn.jixiao.forms.form.indicator.IndicatorChecks;
@@ -18,6 +19,15 @@ public final class Forms {
 
     public static RegisteredForm form(String id) {
         return REGISTRY.get(id);
+    }
+
+    /** The warnings of a document that has no error (an error fails the test, naming it). */
+    public static List<Problem> warnings(RegisteredForm form, byte[] document) {
+        RegisteredForm.Verdict verdict = form.verdict(document);
+        if (!verdict.errors().isEmpty()) {
+            throw new AssertionError("errors where none were expected: " + verdict.errors());
+        }
+        return verdict.warnings();
     }
 
     /** What the form's template receives for a document. */

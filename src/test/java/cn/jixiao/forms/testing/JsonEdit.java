@@ -13,6 +13,15 @@ public final class JsonEdit {
     private JsonEdit() {
     }
 
+    /** Applies each (pointer, JSON text or {@link #REMOVE}) pair of {@code edits} in turn. */
+    public static byte[] editAll(byte[] document, Object... edits) {
+        byte[] edited = document;
+        for (int i = 0; i < edits.length; i += 2) {
+            edited = edit(edited, (String) edits[i], edits[i + 1]);
+        }
+        return edited;
+    }
+
     /** Sets the value at a JSON pointer (the value given as JSON text; {@code /-} appends to a list), or removes it. */
     public static byte[] edit(byte[] document, String pointer, Object jsonOrRemove) {
         JsonNode root = Json.MAPPER.readTree(document);

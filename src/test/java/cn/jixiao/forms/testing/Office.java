@@ -46,8 +46,9 @@ public final class Office {
      * commas) saved as .xlsx or .xls.
      */
     public static byte[] convert(byte[] input, String from, String to) {
+        Path dir = null;
         try {
-            Path dir = Files.createTempDirectory("office");
+            dir = Files.createTempDirectory("office");
             Path file = dir.resolve("form." + from);
             Files.write(file, input);
             java.util.List<String> command = new java.util.ArrayList<>(java.util.List.of("soffice", "--headless", "--norestore",
@@ -72,6 +73,20 @@ public final class Office {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
+        } finally {
+            removeQuietly(dir);
+        }
+    }
+
+    /** The conversion's folder, its profile included (some megabytes), gone once the file is read. */
+    private static void removeQuietly(Path dir) {
+        if (dir == null) {
+            return;
+        }
+        try (java.util.stream.Stream<Path> files = Files.walk(dir)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(file -> file.toFile().delete());
+        } catch (IOException | UncheckedIOException e) {
+            // a file LibreOffice still holds: left to the system's cleaning of its temporary folder
         }
     }
 }

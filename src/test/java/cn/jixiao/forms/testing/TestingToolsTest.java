@@ -30,6 +30,14 @@ class TestingToolsTest {
     }
 
     @Test
+    void fidelityReadsAmountsWithOrWithoutThousandsSeparators() {
+        String text = "年度资金总额 861.10 2,030.12 1,925.67";
+        assertEquals(List.of(), Fidelity.missing(Set.of("2030.12", "1,925.67", "861.10"), text));
+        assertEquals(List.of("2030.13", "20,30.12"), Fidelity.missing(new java.util.LinkedHashSet<>(List.of("2030.13", "20,30.12")), text));
+        assertEquals("金寨,衡山", Fidelity.normalise("金寨,衡山"));
+    }
+
+    @Test
     void seedCommentLinesAreNoFragments() {
         String seed = "# Source: a web page\n附件1\n项目名称\t办公楼改造\n #not a comment\n#\tnor this";
         assertEquals(Set.of("附件1", "项目名称", "办公楼改造", "#not a comment", "#", "nor this"), Fidelity.fragmentsOf(seed));

@@ -110,7 +110,8 @@ class StaffPageTest extends BrowserSession {
         browser.open("performance-tracking", true);
         browser.forgetDrafts();
         List<String> titles = new Select(browser.driver.findElement(By.id("form-type"))).getOptions().stream().map(WebElement::getText).toList();
-        assertEquals(List.of("项目支出绩效目标表", "项目支出绩效跟踪表", "项目支出绩效自评表"), titles);
+        assertEquals(List.of("项目支出绩效目标表", "项目支出绩效跟踪表", "项目支出绩效目标执行监控表", "项目支出绩效自评表",
+                "项目支出绩效自评表（四川）", "部门整体支出绩效目标申报表", "部门整体支出绩效自评表"), titles);
         assertEquals("原始数据", browser.text(By.id("mode-json")));
 
         Path file = dir.resolve("目标表.json");

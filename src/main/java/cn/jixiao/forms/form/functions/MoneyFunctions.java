@@ -40,6 +40,8 @@ public final class MoneyFunctions {
         f.unary("amount", "amount_decimal", STRING, DECIMAL, Decimal.class, a -> Amounts.format(a.value()));
         f.binary("amount", "amount_decimal_int", STRING, DECIMAL, Decimal.class, INT, Long.class,
                 (a, places) -> Amounts.format(a.value(), places.intValue()));
+        f.binary("amountAsGiven", "amount_as_given_decimal_int", STRING, DECIMAL, Decimal.class, INT, Long.class,
+                (a, places) -> Amounts.formatAsGiven(a.value(), Math.max(0, Math.min(10, places.intValue()))));
     }
 
     /** part ÷ whole × 100, two decimals half up; none when the whole is zero. */

@@ -42,7 +42,7 @@ final class ValueReader {
     /** How many of what 万 and 亿 stand for, before a unit that is no money. */
     private static final Map<String, BigDecimal> SCALES = Map.of("万", new BigDecimal(10_000), "亿", new BigDecimal(100_000_000));
     private static final Pattern DATE = Pattern.compile(
-            "(1[89]|2[01])\\d{2}\\s*年\\s*\\d{1,2}\\s*月|(1[89]|2[01])\\d{2}-\\d{1,2}-\\d{1,2}|\\d{1,2}\\s*月\\s*(\\d{1,2}\\s*日|底|末|[上中下]旬)"
+            "(1[89]|2[01])\\d{2}\\s*年\\s*\\d{1,2}\\s*月|(1[89]|2[01])\\d{2}-\\d{1,2}-\\d{1,2}|\\d{1,2}\\s*月\\s*(\\d{1,2}\\s*日|底|末|[上中下]旬|前|以前|之前)"
                     + "|年底|年末|年内|年中|上半年|下半年|季度末|月底|月末|当月|当季");
 
     private static final Pattern YEAR = Pattern.compile("(1[89]|2[01])\\d{2}");

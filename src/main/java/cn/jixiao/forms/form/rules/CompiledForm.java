@@ -27,7 +27,7 @@ import tools.jackson.databind.JsonNode;
  * collected with its file, line and column, so that a maintainer sees them all at once.
  */
 public final class CompiledForm {
-    private static final Set<String> FIGURE_KEYS = Set.of("expr", "format", "figure", "description");
+    private static final Set<String> FIGURE_KEYS = Set.of("expr", "format", "figure", "title", "description");
     private static final Set<String> RULE_KEYS = Set.of("rule", "severity", "path", "message", "messageExpression",
             "limit", "description");
     private static final Set<String> CHECK_KEYS = Set.of("rows", "project", "budget", "budgetLabel", "budgetUnit", "skip",

@@ -108,7 +108,7 @@ public enum FieldKind {
         if (value instanceof Decimal decimal) {
             if (this == AMOUNT) {
                 BigDecimal amount = decimal.value();
-                return amount.signum() == 0 && printing.blankZeroAmounts() ? "" : Amounts.format(amount, printing.decimals());
+                return amount.signum() == 0 && printing.blankZeroAmounts() ? "" : Amounts.formatAsGiven(amount, printing.decimals());
             }
             return decimal.toString();
         }
@@ -134,7 +134,7 @@ public enum FieldKind {
     /**
      * How a form prints its fields.
      *
-     * @param decimals         places of an amount
+     * @param decimals         places an amount may carry; it prints with two, and its own beyond them up to these
      * @param blankZeroAmounts a zero amount prints as an empty cell (the target table)
      * @param chineseDates     a date prints as 2021年9月10日, else as 2021-09-10
      */

@@ -115,6 +115,7 @@ class IndicatorChecksTest {
             TimelinessWithoutTime|1|13|补贴发放及时性|100|true
             TimelinessWithoutTime|1|13|完成时间|2024年12月31日前|false
             TimelinessWithoutTime|1|13|完成时间|年底前|false
+            TimelinessWithoutTime|1|13|完成美丽宜居自然村庄验收时间|9月前|false
             TimelinessWithoutTime|1|13|办理时限|3个工作日内|false
             TimelinessWithoutTime|1|13|平均故障处理时间|小于30分钟|false
             TimelinessWithoutTime|1|13|补贴发放及时性|100%|false
