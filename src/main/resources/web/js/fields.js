@@ -165,10 +165,11 @@ function makeSelect(kind, node, path, required, value) {
     choices.forEach((c) => options.push(new Option(c.label, c.value)));
     value = current ? current.value : value;
   } else if (kind === 'enum') {
-    if (!required) {
-      options.push(new Option((node.default || node.enum[0]) + '（默认）', ''));
-    }
-    node.enum.forEach((option) => options.push(new Option(String(option), String(option))));
+    // Each choice once, the default marked, never a blank or "null": an absent value reads as the default.
+    const fallback = node.default ?? node.enum.find((option) => option != null);
+    node.enum.filter((option) => option != null && option !== '').forEach((option) => options.push(
+      new Option(String(option) + (!required && option === fallback ? '（默认）' : ''), String(option))));
+    value = value == null || value === '' ? fallback : value;
   } else {
     options.push(new Option('（空）', ''), new Option('是', 'true'), new Option('否', 'false'));
   }

@@ -47,8 +47,11 @@ export function grid(node, path, label) {
   grids.set(path, state);
 
   table.on('tableBuilt', () => {
+    state.built = true;
     refresh(state);
     hooks.built(box);
+    state.whenBuilt?.();
+    state.whenBuilt = null;
   });
   table.on('cellEditing', (cell) => {
     state.editing = cell;
@@ -370,6 +373,11 @@ export function showComputed(state) {
 export function focusCell(path) {
   for (const state of grids.values()) {
     if (path.startsWith(state.path + '/')) {
+      if (!state.built) {
+        // A grid just opened has no rows until Tabulator has built it: the keyboard goes there then.
+        state.whenBuilt = () => focusCell(path);
+        return true;
+      }
       const [index, field] = path.substring(state.path.length + 1).split('/');
       const row = state.table.getRows()[Number(index)];
       const cell = row && (field ? row.getCell(field) : row.getCells()[1]);
