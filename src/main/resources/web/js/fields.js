@@ -100,19 +100,25 @@ function typed(input, path, required, read) {
   } else {
     page.typed.delete(path);
   }
-  showTyped(input.closest('.field'), result.error);
+  showTyped(input.closest('.field'), result.error, result.offer && (() => {
+    input.value = result.offer;
+    input.dispatchEvent(new Event('input'));
+    input.dispatchEvent(new Event('change'));
+    input.focus();
+  }), result.offer);
   set(path, result.error ? input.value.trim() : result.value, { required });
   if (!result.error) {
     follow(path);
   }
 }
 
-export function showTyped(wrapper, message) {
+/** A message about what was typed, under its field; with a button that writes the figure offered instead. */
+export function showTyped(wrapper, message, accept = null, offer = '') {
   if (!wrapper) {
     return;
   }
   const old = wrapper.querySelector(':scope > .problem.typed');
-  if (old && old.textContent === message) {
+  if (old && old.dataset.message === message) {
     return;
   }
   if (old) {
@@ -121,7 +127,14 @@ export function showTyped(wrapper, message) {
   wrapper.classList.toggle('has-typed-error', Boolean(message));
   const control = wrapper.querySelector('input, select, textarea');
   if (message) {
-    wrapper.append(element('p', { class: 'problem error typed', text: message, 'data-problem-for': wrapper.dataset.path }));
+    const note = element('p', { class: 'problem error typed', text: message, 'data-problem-for': wrapper.dataset.path });
+    note.dataset.message = message;
+    if (accept) {
+      const button = element('button', { type: 'button', class: 'link accept-offer', text: '改为 ' + offer });
+      button.addEventListener('click', accept);
+      note.append(' ', button);
+    }
+    wrapper.append(note);
     control.setAttribute('aria-invalid', 'true');
   } else if (!wrapper.classList.contains('has-error')) {
     control.removeAttribute('aria-invalid');

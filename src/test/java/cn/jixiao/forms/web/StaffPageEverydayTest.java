@@ -31,6 +31,27 @@ class StaffPageEverydayTest extends BrowserSession {
     }
 
     @Test
+    void amountsInYuanOrWithWanAreTakenInAWanTable() {
+        browser.open("performance-target", false);
+        browser.forgetDrafts();
+        String path = "/units/0/projects/0/fiscalAppropriation";
+        browser.type(browser.field(path), "120万");
+        browser.field(path).sendKeys(Keys.TAB);
+        assertEquals("120", browser.rawDocumentValue(path));
+        for (String[] offered : new String[][]{{"1,265,000元", "126.5"}, {"1,184,235元", "118.42"}}) {
+            browser.type(browser.field(path), offered[0]);
+            String message = browser.typedProblem(path);
+            assertTrue(message.contains("改为 " + offered[1]), message);
+            browser.picture("42-amount-in-yuan-offered-in-wan-" + offered[1]);
+            WebElement accept = browser.driver.findElement(By.cssSelector(".field[data-path='" + path + "'] .accept-offer"));
+            browser.js("arguments[0].focus();", accept);
+            browser.driver.switchTo().activeElement().sendKeys(Keys.ENTER);
+            browser.wait.until(d -> browser.driver.findElements(By.cssSelector(".field[data-path='" + path + "'] .accept-offer")).isEmpty());
+            assertEquals(offered[1], browser.rawDocumentValue(path));
+        }
+    }
+
+    @Test
     void blankFormIsCalledANewOneOnceTheFormHoldsSomething() {
         browser.open("performance-self-evaluation", false);
         browser.forgetDrafts();
