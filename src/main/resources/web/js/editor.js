@@ -132,6 +132,8 @@ function renderItem(node, item, path, index, unit, titles, refill) {
       hooks.built(body);
     }
   };
+  // Opened by a jump to a problem, the section is built at once, not when the toggle event comes.
+  details.build = build;
   details.addEventListener('toggle', () => {
     if (details.open) {
       open.add(value);
@@ -187,6 +189,7 @@ export function reveal(path) {
     const item = document.querySelector('#editor details[data-item="' + CSS.escape(prefix) + '"]');
     if (item && !item.open) {
       item.open = true;
+      item.build?.();
     }
   }
   return locate(path);

@@ -100,19 +100,25 @@ function typed(input, path, required, read) {
   } else {
     page.typed.delete(path);
   }
-  showTyped(input.closest('.field'), result.error);
+  showTyped(input.closest('.field'), result.error, result.offer && (() => {
+    input.value = result.offer;
+    input.dispatchEvent(new Event('input'));
+    input.dispatchEvent(new Event('change'));
+    input.focus();
+  }), result.offer);
   set(path, result.error ? input.value.trim() : result.value, { required });
   if (!result.error) {
     follow(path);
   }
 }
 
-export function showTyped(wrapper, message) {
+/** A message about what was typed, under its field; with a button that writes the figure offered instead. */
+export function showTyped(wrapper, message, accept = null, offer = '') {
   if (!wrapper) {
     return;
   }
   const old = wrapper.querySelector(':scope > .problem.typed');
-  if (old && old.textContent === message) {
+  if (old && old.dataset.message === message) {
     return;
   }
   if (old) {
@@ -121,7 +127,14 @@ export function showTyped(wrapper, message) {
   wrapper.classList.toggle('has-typed-error', Boolean(message));
   const control = wrapper.querySelector('input, select, textarea');
   if (message) {
-    wrapper.append(element('p', { class: 'problem error typed', text: message, 'data-problem-for': wrapper.dataset.path }));
+    const note = element('p', { class: 'problem error typed', text: message, 'data-problem-for': wrapper.dataset.path });
+    note.dataset.message = message;
+    if (accept) {
+      const button = element('button', { type: 'button', class: 'link accept-offer', text: '改为 ' + offer });
+      button.addEventListener('click', accept);
+      note.append(' ', button);
+    }
+    wrapper.append(note);
     control.setAttribute('aria-invalid', 'true');
   } else if (!wrapper.classList.contains('has-error')) {
     control.removeAttribute('aria-invalid');
@@ -165,10 +178,11 @@ function makeSelect(kind, node, path, required, value) {
     choices.forEach((c) => options.push(new Option(c.label, c.value)));
     value = current ? current.value : value;
   } else if (kind === 'enum') {
-    if (!required) {
-      options.push(new Option((node.default || node.enum[0]) + '（默认）', ''));
-    }
-    node.enum.forEach((option) => options.push(new Option(String(option), String(option))));
+    // Each choice once, the default marked, never a blank or "null": an absent value reads as the default.
+    const fallback = node.default ?? node.enum.find((option) => option != null);
+    node.enum.filter((option) => option != null && option !== '').forEach((option) => options.push(
+      new Option(String(option) + (!required && option === fallback ? '（默认）' : ''), String(option))));
+    value = value == null || value === '' ? fallback : value;
   } else {
     options.push(new Option('（空）', ''), new Option('是', 'true'), new Option('否', 'false'));
   }

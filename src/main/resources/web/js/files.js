@@ -1,7 +1,7 @@
 // Files in and out: a document saved and opened again (JSON), an Excel workbook imported or exported,
 // and the PDF and Word files downloaded under their Chinese names.
 
-import { page, hooks } from './context.js';
+import { page, hooks, element, $ } from './context.js';
 import { store, parseJson } from './store.js';
 import { api, postJson, errorOf, fileName, formPath } from './api.js';
 import { showRefusal } from './problems.js';
@@ -25,8 +25,8 @@ export function download(blob, name) {
   setTimeout(() => URL.revokeObjectURL(url), 60000);
 }
 
-/** Renders and saves a file; a refusal shows its problems in the list, as a check does. */
-export async function downloadAs(format) {
+/** Renders and saves a file, or opens a PDF to print; a refusal shows its problems in the list, as a check does. */
+export async function downloadAs(format, opened = null) {
   const doc = hooks.currentDocument();
   if (doc === undefined) {
     return;
@@ -45,6 +45,11 @@ export async function downloadAs(format) {
       return;
     }
     const name = fileName(response.headers.get('Content-Disposition')) || page.formId + '.' + format;
+    if (opened) {
+      opened.location.href = URL.createObjectURL(await response.blob());
+      hooks.status('已在新标签页打开 ' + name + '，请从那里打印');
+      return;
+    }
     download(await response.blob(), name);
     const warnings = Number(response.headers.get('X-Warning-Count') || '0');
     hooks.status('已生成 ' + name + (warnings ? '（' + warnings + ' 条提醒）' : ''));
@@ -109,8 +114,7 @@ export async function openWorkbook(file) {
     if (response.status === 404 || response.status === 405) {
       hooks.status('此服务还不能导入 Excel（' + error.message + '）');
     } else {
-      showRefusal(error);
-      hooks.status('未能导入 ' + file.name + '：' + error.message, false, Boolean(error.details.length));
+      refusedImport(file, error);
     }
     return;
   }
@@ -138,5 +142,17 @@ export async function downloadTemplate() {
     hooks.status('已下载 ' + name);
   } catch (e) {
     hooks.status(e.message);
+  }
+}
+
+/**
+ * A workbook refused: its faults are named by sheet and cell beside the status, never placed on the document
+ * that is open, whose rows they are not about.
+ */
+function refusedImport(file, error) {
+  hooks.status('未能导入 ' + file.name + '：' + error.message + '（表单未改动）');
+  if (error.details.length) {
+    const items = error.details.map((problem) => element('li', { text: (problem.cell ? problem.cell + '：' : '') + problem.message }));
+    $('status').append(element('ul', { class: 'refused-import' }, ...items));
   }
 }

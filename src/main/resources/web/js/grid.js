@@ -47,12 +47,17 @@ export function grid(node, path, label) {
   grids.set(path, state);
 
   table.on('tableBuilt', () => {
+    state.built = true;
     refresh(state);
     hooks.built(box);
+    state.whenBuilt?.();
+    state.whenBuilt = null;
   });
   table.on('cellEditing', (cell) => {
     state.editing = cell;
     state.current = cell.getRow();
+    // A drop-down opens with its text selected: what is typed replaces it and filters the list at once.
+    setTimeout(() => cell.getElement().querySelector('input[type="search"], input')?.select());
   });
   table.on('cellEdited', (cell) => edited(state, cell));
   table.on('rowMoved', () => {
@@ -65,11 +70,37 @@ export function grid(node, path, label) {
       state.current = table.getRows().find((r) => r.getElement() === row) || state.current;
     }
   });
-  // Enter in a one-line cell takes the value and moves down, as in a spreadsheet.
+  // Enter in a one-line cell takes the value and moves down, as in a spreadsheet; in the last row, Enter, or
+  // Tab from its last cell, adds a row and the keyboard goes on in it.
   holder.addEventListener('keydown', (event) => {
-    if (event.key === 'Enter' && !event.shiftKey && event.target.tagName === 'INPUT' && state.editing) {
-      const cell = state.editing;
-      setTimeout(() => cell.navigateDown());
+    const cell = state.editing;
+    if (!cell || event.shiftKey || event.altKey) {
+      return;
+    }
+    const rows = table.getRows();
+    const last = rows.indexOf(cell.getRow()) === rows.length - 1;
+    const cells = cell.getRow().getCells().filter((c) => c.getField());
+    if ((event.key === 'Enter' || event.key === 'Tab') && cell.getColumn().getDefinition().editor === 'list') {
+      // A drop-down takes the highlighted choice, or the only one left by what was typed, and the keyboard
+      // stays in the row, at the next cell.
+      const items = [...document.querySelectorAll('.tabulator-edit-list .tabulator-edit-list-item')];
+      const only = !items.some((item) => item.classList.contains('focused')) && items.length === 1 ? items[0] : null;
+      const next = cells[cells.indexOf(cell) + 1];
+      if (only || event.key === 'Enter') {
+        event.preventDefault();
+        event.stopPropagation();
+        only?.click();
+        if (!only) {
+          items.find((item) => item.classList.contains('focused'))?.click();
+        }
+        setTimeout(() => next && cell.getRow().getCell(next.getField()).edit(true));
+      }
+    } else if (event.key === 'Enter' && event.target.tagName === 'INPUT') {
+      setTimeout(() => (last ? addRow(state, cell.getField()) : cell.navigateDown()));
+    } else if (event.key === 'Tab' && last && cells[cells.length - 1] === cell) {
+      event.preventDefault();
+      event.stopPropagation();
+      addRow(state, cells[0].getField());
     }
   }, true);
   holder.addEventListener('paste', (event) => paste(state, event, { emptyRow, structural }), true);
@@ -246,7 +277,7 @@ function emptyRow(state) {
 }
 
 /** A new row below the current one (or at the end), its 三级指标 open for typing: focus stays where work is. */
-export function addRow(state) {
+export function addRow(state, field = 'name') {
   // A cell still being edited keeps what was typed in it before the new row takes the keyboard.
   const active = document.activeElement;
   if (state.box.contains(active) && active.matches('input, textarea')) {
@@ -258,7 +289,7 @@ export function addRow(state) {
     // A row just added is not wrong yet: its problems wait until it is typed in or checked.
     page.fresh.add(join(state.path, state.table.getRows().indexOf(row)));
     structural(state);
-    const cell = row.getCell('name') || row.getCells()[1];
+    const cell = row.getCell(field) || row.getCell('name') || row.getCells()[1];
     cell.edit(true);
     return row;
   });
@@ -370,6 +401,11 @@ export function showComputed(state) {
 export function focusCell(path) {
   for (const state of grids.values()) {
     if (path.startsWith(state.path + '/')) {
+      if (!state.built) {
+        // A grid just opened has no rows until Tabulator has built it: the keyboard goes there then.
+        state.whenBuilt = () => focusCell(path);
+        return true;
+      }
       const [index, field] = path.substring(state.path.length + 1).split('/');
       const row = state.table.getRows()[Number(index)];
       const cell = row && (field ? row.getCell(field) : row.getCells()[1]);

@@ -7,7 +7,7 @@ import { Schema } from './schema.js';
 import { api, onTokenNeeded, useToken, formPath } from './api.js';
 import { renderEditor, reveal, renameItem } from './editor.js';
 import { grids, prune } from './grid.js';
-import { scheduleValidate, validate, showProblems } from './problems.js';
+import { scheduleValidate, validate, showProblems, edited, step } from './problems.js';
 import { applyComputed } from './computed.js';
 import { renderOutline, filter, updateCounts, rename } from './outline.js';
 import { schedulePreview, clearPreview } from './preview.js';
@@ -52,7 +52,9 @@ onChange(({ path, structural, edit }) => {
   }
   renameItem(path);
   rename(path);
+  relabelBlank();
   if (edit) {
+    edited(path);
     // The draft on offer is about to be replaced by this work.
     $('draft-bar').hidden = true;
     scheduleDraft(page.formId);
@@ -126,7 +128,7 @@ function offerConversion(select, from, to) {
     done('金额单位改为' + to + '，金额未换算');
   });
   cancel.addEventListener('click', () => {
-    select.value = from === '万元' && !store.doc.amountUnit ? '' : from;
+    select.value = from;
     bar.hidden = true;
   });
   bar.replaceChildren(element('span', { text: '金额单位由' + from + '改为' + to + '：表中的金额要换算吗？' }), convert, keep, cancel);
@@ -182,6 +184,7 @@ async function load(doc, formId, message, imported = {}) {
     $('json-text').value = JSON.stringify(doc, null, 2);
   }
   renderEditor($('editor'));
+  relabelBlank();
   showProblems();
   await validate();
   const title = page.forms.find((f) => f.id === formId)?.title || '';
@@ -191,6 +194,12 @@ async function load(doc, formId, message, imported = {}) {
 function describeDraft(doc) {
   const name = (doc.forms && doc.forms[0] && doc.forms[0].projectName) || doc.organization;
   return name ? '「' + String(name).slice(0, 30) + '」' : '';
+}
+
+/** 空白表单 starts a new blank form once this one holds something: said so, not as if it were this one. */
+function relabelBlank() {
+  const filled = store.doc && JSON.stringify(store.doc) !== JSON.stringify(blank());
+  $('load-empty').textContent = filled ? '新建空白表单' : '空白表单';
 }
 
 function blank() {
@@ -280,6 +289,10 @@ function wire() {
     $('preview-wide').textContent = wide ? '还原' : '放大预览';
   });
   $('download-pdf').addEventListener('click', () => downloadAs('pdf'));
+  // The tab is opened on the click itself, which browsers allow, and shows the PDF once it is made.
+  $('print').addEventListener('click', () => downloadAs('pdf', window.open('', '_blank')));
+  $('problem-prev').addEventListener('click', () => step(-1));
+  $('problem-next').addEventListener('click', () => step(1));
   $('download-docx').addEventListener('click', () => downloadAs('docx'));
   $('download-xlsx').addEventListener('click', () => downloadAs('xlsx'));
   $('outline-search').addEventListener('input', (event) => filter(event.target.value));

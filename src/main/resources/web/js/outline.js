@@ -34,7 +34,7 @@ function listsOf(node, path) {
     .filter(([child]) => isList(child) && !isGrid(page.schema, child) && !isValueList(page.schema, child));
 }
 
-function entriesOf(listNode, path, depth) {
+function entriesOf(listNode, path, depth, parentName = '') {
   const item = page.schema.resolve(listNode.items);
   const key = nameKey(item);
   const values = (function read() {
@@ -49,16 +49,21 @@ function entriesOf(listNode, path, depth) {
     const name = key && value[key] ? String(value[key]) : '（未命名）';
     const button = element('button', { type: 'button', class: 'outline-entry', 'data-outline': itemPath, title: name },
       element('span', { class: 'outline-number', text: String(index + 1) }),
-      element('span', { class: 'outline-name', text: name }),
+      element('span', { class: 'outline-name', text: shortName(name, parentName) }),
       element('span', { class: 'badges', 'data-outline-badges': itemPath }));
     button.addEventListener('click', () => open(itemPath));
-    const inner = listsOf(item, itemPath).flatMap(([child, childPath]) => entriesOf(child, childPath, depth + 1));
+    const inner = listsOf(item, itemPath).flatMap(([child, childPath]) => entriesOf(child, childPath, depth + 1, name));
     if (inner.length === 0) {
       return element('li', { 'data-search': name }, button);
     }
     const group = element('details', { class: 'outline-group' }, element('summary', {}, button), element('ul', {}, ...inner));
     return element('li', { 'data-search': name }, group);
   });
+}
+
+/** A project's name without its unit's name in front (…2022年易址新建二期建设项目): the part that tells it apart. */
+function shortName(name, parentName) {
+  return parentName && name.length > parentName.length + 1 && name.startsWith(parentName) ? '…' + name.slice(parentName.length) : name;
 }
 
 /** Opens an entry's section, scrolls it into view and puts the keyboard in its first field. */

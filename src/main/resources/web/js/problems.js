@@ -28,15 +28,23 @@ export async function validate() {
   }
   let response;
   try {
-    response = await postJson(formPath(formId, 'validate'), doc);
+    response = await postJson(formPath(formId, 'validate'), doc, 'application/json', AbortSignal.timeout(CHECK_TIMEOUT_MS));
   } catch (e) {
-    hooks.status(e.message);
+    if (mine === ticket) {
+      unreachable(e.name === 'TimeoutError' ? '服务没有及时回答' : e.message.includes('令牌') ? e.message : '连不上服务');
+    }
     return;
   }
   // An answer about an older document, or another form's, is not this one's.
   if (mine !== ticket || formId !== page.formId) {
     return;
   }
+  if (response.status === 503 || response.status === 502 || response.status === 504 || response.status === 429) {
+    // The service's want of room says nothing about the document: the last problems stay, and it asks again.
+    unreachable(response.status === 429 ? '请求太多' : '服务暂时繁忙（' + response.status + '）');
+    return;
+  }
+  reached();
   if (response.ok) {
     const verdict = await response.json();
     page.problems = { errors: verdict.errors, warnings: verdict.warnings };
@@ -48,6 +56,38 @@ export async function validate() {
   }
   showProblems();
   hooks.validated(mine);
+}
+
+const CHECK_TIMEOUT_MS = 20000;
+const retry = { timer: null, wait: 0 };
+
+/** The check could not be made: a notice that counts down and asks again by itself, not an error in the form. */
+function unreachable(why) {
+  retry.wait = Math.min(30, retry.wait ? retry.wait * 2 : 2);
+  const bar = $('service-bar');
+  let left = retry.wait;
+  const now = element('button', { type: 'button', id: 'retry-now', text: '立即重试' });
+  now.addEventListener('click', () => validate());
+  const words = element('span');
+  const tell = () => words.replaceChildren(why + '：表单内容都在，' + left + ' 秒后自动重新检查。');
+  tell();
+  bar.replaceChildren(words, ' ', now);
+  bar.hidden = false;
+  clearInterval(retry.timer);
+  retry.timer = setInterval(() => {
+    left -= 1;
+    tell();
+    if (left <= 0) {
+      clearInterval(retry.timer);
+      validate();
+    }
+  }, 1000);
+}
+
+function reached() {
+  clearInterval(retry.timer);
+  retry.wait = 0;
+  $('service-bar').hidden = true;
 }
 
 /** Problems a failed render answered with: shown like those of a check, all of them. */
@@ -100,14 +140,25 @@ export function shown() {
   for (const [path, message] of page.typed) {
     list.push({ kind: 'error', path, message });
   }
-  for (const [kind, problems] of [['error', unreadCells().concat(checkedErrors())], ['warning', page.problems.warnings.concat(page.importNotes)]]) {
+  // An import's notes the live check repeats, or says otherwise about the same field, are its word once.
+  const checked = new Set(page.problems.warnings.concat(page.problems.errors).map((p) => p.path));
+  const notes = page.importNotes.filter((note) => !checked.has(note.path));
+  const seen = new Set();
+  for (const [kind, problems] of [['error', unreadCells().concat(checkedErrors())], ['warning', page.problems.warnings.concat(notes)]]) {
     for (const problem of problems) {
-      if (!page.typed.has(problem.path) && visible(problem)) {
+      const key = problem.path + '\n' + problem.message;
+      if (!page.typed.has(problem.path) && visible(problem) && !seen.has(key)) {
+        seen.add(key);
         list.push({ kind, path: problem.path, message: problem.message });
       }
     }
   }
   return list;
+}
+
+/** A field edited: what the import said about it is out of date, the live check speaks for it now. */
+export function edited(path) {
+  page.importNotes = page.importNotes.filter((note) => note.path !== path && !note.path.startsWith(path + '/'));
 }
 
 export function showProblems() {
@@ -185,6 +236,8 @@ function summary(list) {
     words.push(warnings + ' 条提醒');
   }
   toggle.hidden = list.length === 0;
+  $('problem-prev').hidden = list.length === 0;
+  $('problem-next').hidden = list.length === 0;
   toggle.textContent = words.join('，') + (list.length ? '：查看' : '');
   toggle.classList.toggle('has-errors', errors > 0);
   $('checked').textContent = list.length === 0 && page.showAll && store.doc ? '检查通过' : '';
@@ -255,3 +308,15 @@ export function describe(path) {
   return words.join(' · ') || '整个文档';
 }
 
+let stepped = -1;
+
+/** 下一处 / 上一处: the next problem of the list after the last one gone to, round and round. */
+export function step(by) {
+  const list = shown();
+  if (list.length === 0) {
+    return;
+  }
+  stepped = ((stepped + by) % list.length + list.length) % list.length;
+  goTo(list[stepped].path);
+  hooks.status('第 ' + (stepped + 1) + ' 处，共 ' + list.length + ' 处：' + describe(list[stepped].path));
+}

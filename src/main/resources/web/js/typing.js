@@ -52,9 +52,6 @@ export function readAmount(raw, unit) {
   if (suffix) {
     text = text.slice(0, -suffix[1].length);
     const written = suffix[1] === '元' ? '元' : '万元';
-    if (unit === '万元' && suffix[1] === '万') {
-      return { error: quoted(raw) + '：请填写数字；单位已是万元' };
-    }
     if (unit && written !== unit) {
       const number = decimal(text, raw, '金额', '1200000.00');
       if (number.error) {
@@ -63,13 +60,24 @@ export function readAmount(raw, unit) {
       // The figure to write instead, when it is exact in two decimals: 1200000元 in a 万元 field is 120.
       const converted = shift(number.value, unit === '元' ? 4 : -4);
       const exact = !/\.\d{3,}$/.test(converted);
+      const offer = exact ? converted : rounded(converted);
       return {
         error: quoted(raw) + '：本栏以' + unit + '计；请填写'
-          + (exact ? ' ' + converted + '（即 ' + number.value + ' ' + written + '）' : '换算成万元的数字（1 万元 = 10000 元）'),
+          + (exact ? ' ' + converted + '（即 ' + number.value + ' ' + written + '）'
+            : ' ' + offer + '（' + number.value + ' ' + written + ' 即 ' + converted + ' ' + unit + '，保留两位小数）'),
+        offer,
       };
     }
   }
   return decimal(text, raw, '金额', unit === '万元' ? '48863.32' : '1200000.00');
+}
+
+/** A plain decimal rounded half up to two places, in its digits: 118.4235 is 118.42. */
+function rounded(value) {
+  const [whole, fraction = ''] = value.split('.');
+  const cents = BigInt(whole + fraction.padEnd(2, '0').slice(0, 2)) + (fraction.charAt(2) >= '5' ? 1n : 0n);
+  const text = cents.toString().padStart(3, '0');
+  return text.slice(0, -2) + '.' + text.slice(-2);
 }
 
 /** A percentage: {@code 30%}, {@code ３０％} and {@code 30} are 30. */

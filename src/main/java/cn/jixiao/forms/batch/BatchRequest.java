@@ -105,13 +105,9 @@ public record BatchRequest(List<Item> items, List<Problem> warnings) {
     private static Item checked(int index, RegisteredForm form, JsonNode document, String at, UnaryOperator<Problem> told,
                                 FormService service, Problems problems) {
         RegisteredForm.Verdict verdict = service.validate(form, document);
-        verdict.errors().forEach(problem -> problems.error(within(at, told.apply(problem))));
-        List<Problem> warnings = verdict.warnings().stream().map(problem -> within(at, problem)).toList();
+        verdict.errors().forEach(problem -> problems.error(told.apply(problem).within(at)));
+        List<Problem> warnings = verdict.warnings().stream().map(problem -> problem.within(at)).toList();
         return verdict.valid() ? new Item(index, form, Json.MAPPER.writeValueAsBytes(document), warnings) : null;
-    }
-
-    static Problem within(String prefix, Problem problem) {
-        return new Problem(prefix + problem.path(), problem.message(), problem.limit());
     }
 
     static String ids(FormService service) {

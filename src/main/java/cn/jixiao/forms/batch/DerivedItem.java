@@ -50,7 +50,7 @@ final class DerivedItem {
             if (e.kind() != FormError.Kind.INVALID_DOCUMENT && e.kind() != FormError.Kind.LIMIT_EXCEEDED) {
                 throw e;
             }
-            e.details().forEach(problem -> problems.error(BatchRequest.within(path + "/document", problem)));
+            e.details().forEach(problem -> problems.error(problem.within(path + "/document")));
             return null;
         }
         if (fill.isObject()) {

@@ -57,7 +57,7 @@ public final class FormError extends RuntimeException {
         }
         return new FormError(Kind.INVALID_DOCUMENT, !leftOut.isEmpty()
                 ? "文档不符合约定：错误过多，只列出前 " + problems.size() + " 处（" + leftOut + "），请先改正这些"
-                : "文档不符合约定：共 " + problems.size() + " 处错误，详见 details", problems);
+                : "文档不符合约定：共 " + problems.size() + " 处错误，每处的位置与原因逐一列出", problems);
     }
 
     public Kind kind() {

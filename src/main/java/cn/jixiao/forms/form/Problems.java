@@ -40,8 +40,12 @@ public final class Problems {
     }
 
     public void warning(String path, String message) {
+        warning(new Problem(path, message));
+    }
+
+    public void warning(Problem problem) {
         if (warnings.size() < MAX_DETAILS) {
-            warnings.add(new Problem(path, message));
+            warnings.add(problem);
         } else {
             truncated = true;
         }

@@ -188,7 +188,9 @@ public final class RegisteredForm {
         BoundedNumbers.apply(tree, problems);
         textRules.check(tree, problems);
         for (Error error : schemaErrors(tree, problems)) {
-            problems.error(messages.toProblem(error));
+            if (!SchemaMessages.isNullBranch(error)) {
+                problems.error(messages.toProblem(error));
+            }
         }
         if (problems.truncated()) {
             return null;

@@ -53,6 +53,15 @@ public final class SchemaMessages {
         return new Problem(path, message, limit(error));
     }
 
+    /**
+     * The {@code null} branch of a field that may be left out, refusing a value given: the value's own branch says
+     * what is wrong with it, and "should be null" would only mislead (and mark the group it stands for).
+     */
+    static boolean isNullBranch(Error error) {
+        JsonNode type = error.getSchemaNode();
+        return "type".equals(error.getKeyword()) && type != null && type.isString() && type.asString().equals("null");
+    }
+
     /** The environment variable behind a violated limit, or null when the keyword is no configured limit. */
     private String limit(Error error) {
         if (error.getSchemaLocation() == null || !"maxItems".equals(error.getKeyword()) && !"maxLength".equals(error.getKeyword())) {

@@ -162,21 +162,21 @@ class BatchTest {
         HttpResponse<byte[]> response = post("?format=pdf", batch(MIXED));
         assertEquals(200, response.statusCode());
         try (PDDocument document = Loader.loadPDF(response.body())) {
-            assertEquals(3 + 9 + 2 + 3, document.getNumberOfPages(), "the sum of the items' pages");
+            assertEquals(3 + 10 + 2 + 3, document.getNumberOfPages(), "the sum of the items' pages");
             List<String> outline = new ArrayList<>();
             walk(document, document.getDocumentCatalog().getDocumentOutline(), "", outline);
             assertTrue(outline.contains("上海市闵行区肿瘤医院-项目支出绩效跟踪表 → 1"), outline.toString());
             assertTrue(outline.contains("  医疗设备购置补贴 → 2"), outline.toString());
             assertTrue(outline.contains("广州市第十二人民医院-项目支出绩效目标表 → 4"), outline.toString());
-            assertTrue(outline.contains("    综合业务费 → 5"), outline.toString());
-            assertTrue(outline.contains("办公宿舍楼、食堂及餐厅暖通改造经费-项目支出绩效自评表 → 13"), outline.toString());
-            assertTrue(outline.contains("上海市闵行区肿瘤医院-项目支出绩效跟踪表（2） → 15"), outline.toString());
+            assertTrue(outline.contains("    综合业务费 → 6"), outline.toString());
+            assertTrue(outline.contains("办公宿舍楼、食堂及餐厅暖通改造经费-项目支出绩效自评表 → 14"), outline.toString());
+            assertTrue(outline.contains("上海市闵行区肿瘤医院-项目支出绩效跟踪表（2） → 16"), outline.toString());
             assertEquals(2 + 30 + 1 + 2 + 1, outline.stream().filter(line -> line.startsWith("  ") && !line.startsWith("   ")).count()
                     + outline.stream().filter(line -> line.startsWith("    ")).count(), "an entry for every project: " + outline);
         }
         List<String> pages = PdfDigest.pageTexts(response.body());
-        assertTrue(pages.get(3).contains("第 1 页 共 9 页"), "the target table numbers its own pages");
-        assertTrue(pages.get(14).contains("第 1 页 共 3 页"));
+        assertTrue(pages.get(3).contains("第 1 页 共 10 页"), "the target table numbers its own pages");
+        assertTrue(pages.get(15).contains("第 1 页 共 3 页"));
     }
 
     private static void walk(PDDocument document, PDOutlineNode node, String indent, List<String> lines) throws IOException {

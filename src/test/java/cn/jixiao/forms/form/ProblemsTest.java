@@ -23,6 +23,6 @@ class ProblemsTest {
         assertEquals("另有 12 处以上未列出", problems.errorsLeftOut());
         FormError refused = FormError.invalid(problems.errors(), problems.errorsLeftOut());
         assertEquals("文档不符合约定：错误过多，只列出前 200 处（另有 12 处以上未列出），请先改正这些", refused.getMessage());
-        assertEquals("文档不符合约定：共 1 处错误，详见 details", FormError.invalid(problems.errors().subList(0, 1)).getMessage());
+        assertEquals("文档不符合约定：共 1 处错误，每处的位置与原因逐一列出", FormError.invalid(problems.errors().subList(0, 1)).getMessage());
     }
 }

@@ -141,6 +141,11 @@ final class Browser implements AutoCloseable {
         return json;
     }
 
+    /** The value at a JSON pointer of the document the page holds, as text. */
+    String rawDocumentValue(String path) {
+        return cn.jixiao.forms.form.Json.MAPPER.readTree(rawDocument()).at(path).asString();
+    }
+
     /** A picture of the page at a step, for a person to look at: target/staff-page/<step>.png. */
     void picture(String step) {
         try {

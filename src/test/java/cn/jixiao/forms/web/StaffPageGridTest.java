@@ -130,9 +130,41 @@ class StaffPageGridTest extends BrowserSession {
         String fiscal = "/units/0/projects/30/fiscalAppropriation";
         openProject(30);
         browser.type(browser.field(fiscal), "1200000元");
-        assertEquals("「1200000元」：本栏以万元计；请填写 120（即 1200000 元）", browser.typedProblem(fiscal));
+        assertEquals("「1200000元」：本栏以万元计；请填写 120（即 1200000 元） 改为 120", browser.typedProblem(fiscal));
         browser.type(browser.field(fiscal), "1234567.89元");
-        assertEquals("「1234567.89元」：本栏以万元计；请填写换算成万元的数字（1 万元 = 10000 元）", browser.typedProblem(fiscal));
+        assertEquals("「1234567.89元」：本栏以万元计；请填写 123.46（1234567.89 元 即 123.456789 万元，保留两位小数） 改为 123.46", browser.typedProblem(fiscal));
+    }
+
+    @Test
+    void dropDownsFilterAsTypedAndTheLastRowGrowsFromTheKeyboard() {
+        browser.driver.findElement(By.cssSelector("button[data-add-for='/units/0/projects']")).click();
+        String grid = "/units/0/projects/30/indicators";
+        int rows = ((Number) browser.js("return document.querySelectorAll(\".tabulator-cell[data-path$='/level1'][data-path^='" + grid + "/']\").length")).intValue();
+        String row = grid + "/" + (rows - 1);
+        browser.cell(row + "/level1").click();
+        browser.wait.until(d -> browser.js("return document.activeElement.tagName").equals("INPUT"));
+        assertTrue((Boolean) browser.js("const e = document.activeElement; return e.selectionStart === 0 && e.selectionEnd === e.value.length;"),
+                "the drop-down's text is selected as it opens");
+        browser.driver.switchTo().activeElement().sendKeys("产出");
+        browser.driver.switchTo().activeElement().sendKeys(Keys.ENTER);
+        browser.wait.until(d -> browser.cell(row + "/level1").getText().equals("1-产出指标"));
+        browser.wait.until(d -> browser.cell(row + "/level2").getDomAttribute("class").contains("tabulator-editing"));
+        browser.driver.switchTo().activeElement().sendKeys("14");
+        browser.picture("16-drop-down-filtered-by-a-typed-code");
+        browser.driver.switchTo().activeElement().sendKeys(Keys.ENTER);
+        browser.wait.until(d -> browser.cell(row + "/level2").getText().equals("14-成本指标"));
+        browser.wait.until(d -> browser.cell(row + "/name").getDomAttribute("class").contains("tabulator-editing"));
+        browser.driver.switchTo().activeElement().sendKeys("设备单价");
+        browser.driver.switchTo().activeElement().sendKeys(Keys.TAB);
+        browser.driver.switchTo().activeElement().sendKeys("≤5万元");
+        browser.driver.switchTo().activeElement().sendKeys(Keys.TAB);
+        browser.driver.switchTo().activeElement().sendKeys("≤5万元");
+        browser.driver.switchTo().activeElement().sendKeys(Keys.TAB);
+        String added = grid + "/" + rows;
+        browser.wait.until(d -> !d.findElements(By.cssSelector(".tabulator-cell[data-path='" + added + "/level1']")).isEmpty());
+        assertTrue(browser.cell(added + "/level1").getDomAttribute("class").contains("tabulator-editing"), "the keyboard goes on in the new row");
+        browser.picture("17-tab-in-the-last-row-adds-a-row");
+        assertTrue(browser.rawDocument().contains("\"name\": \"设备单价\""));
     }
 
     /**

@@ -53,7 +53,7 @@ class StaffPageTest extends BrowserSession {
 
         String budget = "/forms/0/annualBudget";
         for (String[] refused : new String[][]{
-                {"120万", "「120万」：本栏以元计；请填写 1200000（即 120 万元）"},
+                {"120万", "「120万」：本栏以元计；请填写 1200000（即 120 万元） 改为 1200000"},
                 {"-5", "「-5」：金额不能为负数"},
                 {"12a", "「12a」：「a」不是数字；请填写数字，如 1200000.00"},
                 {"1.234", "「1.234」：最多两位小数"}}) {

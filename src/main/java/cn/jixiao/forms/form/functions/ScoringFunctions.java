@@ -5,7 +5,9 @@ import static cn.jixiao.forms.form.functions.Functions.OPTIONAL_DECIMAL;
 import static cn.jixiao.forms.form.functions.Functions.STRING;
 
 import cn.jixiao.forms.form.indicator.IndicatorValue;
+import cn.jixiao.forms.form.indicator.Units;
 import java.math.BigDecimal;
+import java.math.MathContext;
 import java.math.RoundingMode;
 import java.util.List;
 import java.util.Optional;
@@ -13,8 +15,9 @@ import java.util.Optional;
 /**
  * An indicator's 得分 as the 10号 scoring gives it from its 年度指标值 and 实际完成值: a target met earns the whole
  * 分值; one missed earns 分值 × 实际 ÷ 目标 (for a ≤ or &lt; target 分值 × 目标 ÷ 实际), never below 0 nor above
- * 分值; a range ({@code 1~2名}) is met inside it. Only plain numbers in one unit are compared (the result may
- * leave its unit out); anything else ({@code 提升}, {@code 按期完成}) is judged by people.
+ * 分值; a range ({@code 1~2名}) is met inside it. Only numbers in one unit are compared (the result may leave its unit
+ * out; 元 and 万元 are converted; {@code 1.2万人次} is 12,000 人次), a target perhaps led by the words it measures
+ * ({@code 满意度≥90%}); anything else ({@code 提升}, {@code 按期完成}) is judged by people.
  */
 public final class ScoringFunctions {
 
@@ -45,19 +48,21 @@ public final class ScoringFunctions {
         if (target.kind() == IndicatorValue.Kind.EMPTY) {
             return cannot("没有年度指标值");
         }
-        if (!target.isPlain()) {
+        if (!comparable(target, "")) {
             return cannot("年度指标值「" + target.text() + "」不是可直接比较的数值");
         }
         if (actual.kind() == IndicatorValue.Kind.EMPTY) {
             return cannot("没有实际完成值");
         }
-        if (actual.kind() != IndicatorValue.Kind.NUMBER || !actual.isPlain()) {
+        if (actual.kind() != IndicatorValue.Kind.NUMBER || !comparable(actual, target.prefix())) {
             return cannot("实际完成值「" + actual.text() + "」不是可直接比较的数值");
         }
-        if (!actual.unit().isEmpty() && !actual.unit().equals(target.unit())) {
+        Optional<BigDecimal> factor = factor(actual.unit(), target.unit());
+        if (factor.isEmpty()) {
             return cannot("年度指标值「" + target.text() + "」与实际完成值「" + actual.text() + "」单位不同");
         }
-        BigDecimal done = actual.number();
+        BigDecimal done = factor.get().compareTo(BigDecimal.ONE) == 0 ? actual.number()
+                : actual.number().multiply(factor.get()).stripTrailingZeros();
         BigDecimal low = target.number();
         BigDecimal high = target.kind() == IndicatorValue.Kind.RANGE ? target.upper() : target.number();
         boolean upward = target.kind() == IndicatorValue.Kind.RANGE || target.operator().upward();
@@ -70,6 +75,32 @@ public final class ScoringFunctions {
         }
         return new Score(weight.setScale(2, RoundingMode.HALF_UP), "实际完成值「" + actual.text()
                 + "」达到年度指标值「" + target.text() + "」，得满分 " + weight.toPlainString());
+    }
+
+    /**
+     * A number to compare: nothing after it, and before it at most the words that name what a comparison measures
+     * ({@code 满意度≥90%}), or those the target began with.
+     */
+    private static boolean comparable(IndicatorValue value, String targetPrefix) {
+        return value.isNumeric() && value.suffix().isEmpty()
+                && (value.prefix().isEmpty() || value.prefix().equals(targetPrefix)
+                || targetPrefix.isEmpty() && value.operator() != IndicatorValue.Operator.NONE);
+    }
+
+    /**
+     * What the result's number is multiplied by to be in the target's unit: 1 for the same unit or none, 10000 for
+     * 万元 against a target in 元; empty for units that do not compare.
+     */
+    private static Optional<BigDecimal> factor(String actualUnit, String targetUnit) {
+        if (actualUnit.isEmpty() || actualUnit.equals(targetUnit)) {
+            return Optional.of(BigDecimal.ONE);
+        }
+        Optional<BigDecimal> actualYuan = Units.toYuan(BigDecimal.ONE, actualUnit);
+        Optional<BigDecimal> targetYuan = Units.toYuan(BigDecimal.ONE, targetUnit);
+        if (actualYuan.isEmpty() || targetYuan.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(actualYuan.get().divide(targetYuan.get(), MathContext.DECIMAL128));
     }
 
     /** 分值 × part ÷ whole, where part &lt; whole: a missed target. */

@@ -87,7 +87,8 @@ public final class IndicatorChecks {
         for (ValueCheck check : valueChecks) {
             read.forEach((value, values) -> check.problem(indicator, value, project).ifPresent(problem -> {
                 String labels = values.stream().map(NamedValue::label).collect(Collectors.joining("、"));
-                problems.warning(values.get(0).path(), message(indicator, labels, value, problem));
+                problems.warning(new Problem(values.get(0).path(), message(indicator, labels, value, problem), null, null,
+                        check.fix(indicator).orElse(null)));
                 values.forEach(named -> reported.add(named.path()));
             }));
         }

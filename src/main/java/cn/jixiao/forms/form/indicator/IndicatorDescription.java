@@ -14,11 +14,17 @@ import java.util.Optional;
  *               belong to the 一级指标 (an error reported elsewhere)
  * @param name   its 三级指标, e.g. 设备验收通过率
  * @param values its values in the order the form prints them
+ * @param level2Path the JSON pointer of its 二级指标, where a fix that moves it would write; null without the column
  */
-public record IndicatorDescription(String path, Level1 level1, Optional<Level2> level2, String name, List<NamedValue> values) {
+public record IndicatorDescription(String path, Level1 level1, Optional<Level2> level2, String name, List<NamedValue> values,
+                                   String level2Path) {
 
     public IndicatorDescription {
         values = List.copyOf(values);
+    }
+
+    public IndicatorDescription(String path, Level1 level1, Optional<Level2> level2, String name, List<NamedValue> values) {
+        this(path, level1, level2, name, values, null);
     }
 
     boolean is(Level2 expected) {

@@ -72,6 +72,14 @@ public record IndicatorValue(Kind kind, Operator operator, BigDecimal number, Bi
         return isNumeric() && (unit.equals("%") || unit.isEmpty());
     }
 
+    /**
+     * A share of a whole, as a 率 is written: a percentage, per mille (3‰), per 10万 (≤250/10万), or a bare number,
+     * which the forms write for a percentage.
+     */
+    public boolean readsAsShare() {
+        return isNumeric() && (unit.isEmpty() || Units.isShare(unit));
+    }
+
     /** A number written as a value of its own: nothing but the comparison, the number and the unit. */
     public boolean isPlain() {
         return isNumeric() && prefix.isEmpty() && suffix.isEmpty();

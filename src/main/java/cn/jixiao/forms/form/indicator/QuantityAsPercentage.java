@@ -1,5 +1,6 @@
 package cn.jixiao.forms.form.indicator;
 
+import cn.jixiao.forms.form.Problem;
 import cn.jixiao.forms.form.Taxonomy.Level2;
 import java.util.Optional;
 
@@ -13,5 +14,12 @@ final class QuantityAsPercentage implements ValueCheck {
         }
         return Optional.of("是百分比，但本指标列在" + Level2.QUANTITY.codedLabel() + "下：数量指标请写明数量和单位，如「2台」「1200人次」；"
                 + "合格率、通过率一类比率请改列为" + Level2.QUALITY.codedLabel());
+    }
+
+    /** The same move for every such indicator: to 质量指标, where a share belongs. */
+    @Override
+    public Optional<Problem.Fix> fix(IndicatorDescription indicator) {
+        return Optional.ofNullable(indicator.level2Path())
+                .map(path -> new Problem.Fix(path, Level2.QUALITY.label(), "改列为" + Level2.QUALITY.codedLabel()));
     }
 }

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /** The units indicator values are written in, each with its canonical spelling, longest spellings first. */
 public final class Units {
@@ -19,7 +20,7 @@ public final class Units {
         for (String[] unit : List.of(
                 new String[]{"个工作日", "个工作日"}, new String[]{"工作日", "个工作日"},
                 new String[]{"平方米", "平方米"}, new String[]{"平米", "平方米"}, new String[]{"m2", "平方米"},
-                new String[]{"百分比", "%"}, new String[]{"百分点", "%"}, new String[]{"%", "%"},
+                new String[]{"百分比", "%"}, new String[]{"百分点", "%"}, new String[]{"%", "%"}, new String[]{"‰", "‰"},
                 new String[]{"万元", "万元"}, new String[]{"亿元", "亿元"}, new String[]{"千元", "千元"}, new String[]{"元", "元"},
                 new String[]{"人次", "人次"}, new String[]{"批次", "批次"}, new String[]{"分钟", "分钟"}, new String[]{"小时", "小时"},
                 new String[]{"个月", "个月"}, new String[]{"公里", "公里"}, new String[]{"千米", "公里"}, new String[]{"课时", "课时"},
@@ -36,7 +37,15 @@ public final class Units {
         }
     }
 
+    /** A count per a number of people or cases: 例/10万, /万人口. */
+    private static final Pattern PER_BASE = Pattern.compile(".*/\\d*(万|千|百|亿).*");
+
     private Units() {
+    }
+
+    /** A share of a whole written as such: per cent, per mille, or per 10万 (≤250/10万). */
+    static boolean isShare(String unit) {
+        return unit.equals("%") || unit.equals("‰") || PER_BASE.matcher(unit).matches();
     }
 
     static boolean isTime(String unit) {

@@ -1,5 +1,6 @@
 package cn.jixiao.forms.form.indicator;
 
+import cn.jixiao.forms.form.Problem;
 import java.util.Optional;
 
 /** A check of one target value of one indicator. */
@@ -10,4 +11,9 @@ interface ValueCheck {
      * ({@code 「设备验收通过率」的年度指标值「100%」} + {@code 是百分比，但…}); empty when nothing is.
      */
     Optional<String> problem(IndicatorDescription indicator, IndicatorValue value, ProjectContext project);
+
+    /** The one change that settles what {@link #problem} found, when there is one. */
+    default Optional<Problem.Fix> fix(IndicatorDescription indicator) {
+        return Optional.empty();
+    }
 }

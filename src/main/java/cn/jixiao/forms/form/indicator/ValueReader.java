@@ -35,9 +35,13 @@ final class ValueReader {
     /** A quantity, anchored on its number (the comparison before it is looked up backwards); 个工作日 wins over 个. */
     private static final Pattern VALUE = Pattern.compile(
             "(?<n>" + NUMBER + ")\\s*(?:(?:~|-|—|至|到)\\s*(?<m>" + NUMBER + "))?\\s*"
+                    + "(?<scale>万|亿)?"
                     + "(?<unit>" + alternatives(Units.SPELLINGS.keySet().toArray(String[]::new)) + ")?"
-                    + "(?<per>/(?:年|月|日|天|周|季度|人|次|户))?\\s*"
+                    + "(?<per>/(?:年|月|日|天|周|季度|人|次|户))?"
+                    + "(?<base>/\\s*\\d*\\s*(?:万|千|百|亿)\\s*(?:人口|人|例|户)?)?\\s*"
                     + "(?<after>及以上|及以下|以上|以下|以内|之内)?");
+    /** How many of what 万 and 亿 stand for, before a unit that is no money. */
+    private static final Map<String, BigDecimal> SCALES = Map.of("万", new BigDecimal(10_000), "亿", new BigDecimal(100_000_000));
     private static final Pattern DATE = Pattern.compile(
             "(1[89]|2[01])\\d{2}\\s*年\\s*\\d{1,2}\\s*月|(1[89]|2[01])\\d{2}-\\d{1,2}-\\d{1,2}|\\d{1,2}\\s*月\\s*(\\d{1,2}\\s*日|底|末|[上中下]旬|前|以前|之前)"
                     + "|年底|年末|年内|年中|上半年|下半年|季度末|月底|月末|当月|当季");
@@ -80,15 +84,41 @@ final class ValueReader {
                 unit = unit + value.group("per");
                 unitAsWritten = unitAsWritten + value.group("per");
             }
+            BigDecimal scale = BigDecimal.ONE;
+            if (value.group("scale") != null) {
+                // 120万元 is an amount in 万元; 1.2万人次 is 12,000 人次
+                if (unit.equals("元")) {
+                    unit = value.group("scale") + "元";
+                    unitAsWritten = value.group("scale") + unitAsWritten;
+                } else {
+                    scale = SCALES.get(value.group("scale"));
+                }
+            }
+            if (value.group("base") != null) {
+                // a rate per 10万 (≤250/10万) is no percentage
+                String base = value.group("base").replaceAll("\\s", "");
+                unit = unit + base;
+                unitAsWritten = unitAsWritten + base;
+            }
             Operator operator = comparison != null ? OPERATORS.get(comparison) : after(value.group("after"));
-            BigDecimal number = new BigDecimal(value.group("n").replace(",", ""));
-            BigDecimal upper = value.group("m") == null ? null : new BigDecimal(value.group("m").replace(",", ""));
+            BigDecimal number = scaled(value.group("n"), scale);
+            BigDecimal upper = value.group("m") == null ? null : scaled(value.group("m"), scale);
             String prefix = trim(comparison == null ? before : before.substring(0, before.length() - comparison.length()));
             String suffix = trim(normal.substring(value.end()));
             return new IndicatorValue(upper == null ? Kind.NUMBER : Kind.RANGE, operator, number, upper, unit, unitAsWritten,
                     prefix, suffix, text);
         }
         return new IndicatorValue(Kind.QUALITATIVE, Operator.NONE, null, null, "", "", "", "", text);
+    }
+
+    /** The number times its scale, written without an exponent: 1.2万 is 12000. */
+    private static BigDecimal scaled(String digits, BigDecimal scale) {
+        BigDecimal number = new BigDecimal(digits.replace(",", ""));
+        if (scale.equals(BigDecimal.ONE)) {
+            return number;
+        }
+        BigDecimal product = number.multiply(scale).stripTrailingZeros();
+        return product.scale() < 0 ? product.setScale(0) : product;
     }
 
     private static boolean isYear(String number, String unit) {

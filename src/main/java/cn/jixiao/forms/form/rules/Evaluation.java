@@ -417,7 +417,8 @@ public final class Evaluation {
                 Object text = row.get(value.field());
                 named.add(new NamedValue(value.label(), at + "/" + value.field(), text == null ? null : text.toString(), value.role()));
             }
-            described.add(new IndicatorDescription(at, level1.get(), level2, String.valueOf(row.get(declaration.name())), named));
+            described.add(new IndicatorDescription(at, level1.get(), level2, String.valueOf(row.get(declaration.name())), named,
+                    declaration.level2() == null ? null : at + "/" + declaration.level2()));
         }
         indicatorChecks.check(new ProjectContext(project, listPointer, budget), described, problems);
     }

@@ -60,6 +60,8 @@ public final class ViewModel {
             Object value = object.get(figure.name());
             if (value instanceof Boolean yes && figure.format() == Figure.Format.NATURAL) {
                 view.put(figure.name(), yes);
+            } else if (value instanceof List<?> list) {
+                view.put(figure.name(), printed(figure, list));
             } else if (value != null) {
                 view.put(figure.name(), figure.print(value, printing));
             } else {
@@ -82,6 +84,13 @@ public final class ViewModel {
         }
         JsonNode fallback = property.fallback();
         return fallback == null || fallback.isNull() ? "" : fallback.asString(fallback.toString());
+    }
+
+    /** A figure that is a list (a row's pieces): a list of its items as printed, lists within it likewise. */
+    private List<Object> printed(Figure figure, List<?> list) {
+        List<Object> items = new ArrayList<>();
+        list.forEach(item -> items.add(item instanceof List<?> inner ? printed(figure, inner) : figure.print(item, printing)));
+        return items;
     }
 
     /** Gives each item of the outline's lists its anchor ({@code unit-0}, {@code project-0-3}) and lists the entries. */

@@ -27,7 +27,17 @@ class ScoringFunctionsTest {
             "1~2名|3名|10|6.67",
             "1~2名|1.5|10|10.00",
             "1~2名|0.5|10|5.00",
-            "0|0|10|10.00"})
+            "0|0|10|10.00",
+            "满意度≥90%|95%|10|10.00",
+            "满意度≥90%|满意度81%|10|9.00",
+            "1.2万人次|'12,860人次'|10|10.00",
+            "1.2万人次|6000人次|10|5.00",
+            "≥15000人次|1.2万人次|10|8.00",
+            "≤50万元|480000元|10|10.00",
+            "≤50万元|600000元|10|8.33",
+            "≥300000元|24万元|10|8.00",
+            "≤250/10万|200/10万|10|10.00",
+            "≤250/10万|500|10|5.00"})
     void quantitativeTargetsAreScoredFromTheirResults(String target, String actual, String weight, String points) {
         ScoringFunctions.Score score = ScoringFunctions.score(target == null ? "" : target, actual == null ? "" : actual, new BigDecimal(weight));
         assertEquals(new BigDecimal(points), score.points(), score.working());
@@ -43,7 +53,10 @@ class ScoringFunctionsTest {
             "98%|良好",
             "≥95%|",
             "|100",
-            "全院医护人员700人|700人"})
+            "全院医护人员700人|700人",
+            "满意度≥90%|投诉率95%",
+            "≤50万元|50台",
+            "≥95%|≤3‰"})
     void anythingButTwoComparableNumbersIsNotComputed(String target, String actual) {
         ScoringFunctions.Score score = ScoringFunctions.score(target == null ? "" : target, actual == null ? "" : actual, BigDecimal.TEN);
         assertEquals(null, score.points(), score.working());

@@ -84,6 +84,10 @@ class IndicatorChecksTest {
             RateBeyondHundred|1|12|验收合格率|≤100%|false
             RateBeyondHundred|2|21|门诊量增长率|≥150%|false
             RateBeyondHundred|1|11|设备数量|≥100%|false
+            RateBeyondHundred|2|22|孕产妇死亡率|≤250/10万|false
+            RateBeyondHundred|2|22|院内感染发生率|≤300‰|false
+            RateWithoutPercentage|2|22|孕产妇死亡率|≤250/10万|false
+            RateWithoutPercentage|2|22|新生儿死亡率|≤3‰|false
             QuantityAsPercentage|1|11|设备验收通过率|100%|true
             QuantityAsPercentage|1|11|全市放射工作人员证办理数量|大于95%|true
             QuantityAsPercentage|1|11|政府采购率|服务类采购完成率100%|true
@@ -250,6 +254,17 @@ class IndicatorChecksTest {
                 warnings(IndicatorChecks.DEFAULT, indicator));
         IndicatorDescription worded = indicator("1", "12", "设备验收合格率", target("年度指标值", "annualValue", "全年≥95百分比以上"));
         assertTrue(warnings(IndicatorChecks.DEFAULT, worded).get(0).message().endsWith("请写作「全年≥95%以上」"), warnings(IndicatorChecks.DEFAULT, worded).toString());
+    }
+
+    @Test
+    void aQuantityInPercentOffersToMoveItToQuality() {
+        IndicatorDescription indicator = new IndicatorDescription("/p/indicators/0", Taxonomy.level1("1").orElseThrow(),
+                Taxonomy.level2("11"), "设备验收通过率", List.of(target("年度指标值", "annualValue", "100%")), "/p/indicators/0/level2");
+        List<Problem> warnings = warnings(IndicatorChecks.DEFAULT, indicator);
+        assertEquals(1, warnings.size(), warnings.toString());
+        assertEquals(new Problem.Fix("/p/indicators/0/level2", "质量指标", "改列为12-质量指标"), warnings.get(0).fix());
+        assertEquals(null, warnings(IndicatorChecks.DEFAULT, indicator("1", "11", "设备验收通过率",
+                target("年度指标值", "annualValue", "100%"))).get(0).fix(), "no fix without a 二级指标 column to write");
     }
 
     @Test

@@ -51,7 +51,16 @@ class IndicatorValueTest {
             "及时|QUALITATIVE|NONE|-|-|-|-|-",
             "实际支出≤预算金额|QUALITATIVE|NONE|-|-|-|-|-",
             "医院信息管理系统三级|QUALITATIVE|NONE|-|-|-|-|-",
-            "'  '|EMPTY|NONE|-|-|-|-|-"})
+            "'  '|EMPTY|NONE|-|-|-|-|-",
+            "1.2万人次|NUMBER|NONE|12000|-|人次|-|-",
+            "≥10万|NUMBER|AT_LEAST|100000|-|-|-|-",
+            "1~1.5万台|RANGE|NONE|10000|15000|台|-|-",
+            "120万元|NUMBER|NONE|120|-|万元|-|-",
+            "≤250/10万|NUMBER|AT_MOST|250|-|/10万|-|-",
+            "≤17.8/10万人口|NUMBER|AT_MOST|17.8|-|/10万人口|-|-",
+            "≤5例/万|NUMBER|AT_MOST|5|-|例/万|-|-",
+            "≤3‰|NUMBER|AT_MOST|3|-|‰|-|-",
+            "满意度≥90%|NUMBER|AT_LEAST|90|-|%|满意度|-"})
     void readsWhatTheValueSays(String text, IndicatorValue.Kind kind, IndicatorValue.Operator operator, String number, String upper,
                                String unit, String prefix, String suffix) {
         IndicatorValue value = IndicatorValue.read(text);
@@ -79,6 +88,13 @@ class IndicatorValueTest {
     @CsvSource(delimiter = '|', value = {"≥95%|true", "100|true", "1~2%|true", "≥100百分比|true", "5个|false", "及时|false", "2024年12月31日前|false"})
     void percentagesAndBareNumbersReadAsPercent(String text, boolean percent) {
         assertEquals(percent, IndicatorValue.read(text).readsAsPercent());
+    }
+
+    @ParameterizedTest(name = "{0} reads as a share: {1}")
+    @CsvSource(delimiter = '|', value = {"≥95%|true", "100|true", "≤3‰|true", "≤250/10万|true", "≤5例/万|true", "5个|false",
+            "1.2万人次|false", "及时|false"})
+    void sharesArePercentPerMilleOrPerTenThousand(String text, boolean share) {
+        assertEquals(share, IndicatorValue.read(text).readsAsShare());
     }
 
     @ParameterizedTest(name = "{0} in 元 = {1}")

@@ -136,6 +136,26 @@ class SelfEvaluationFiguresTest {
     }
 
     @Test
+    void theFiscalRowsRateIsWorkedOutAndPrintedAsTheTotalsIs() {
+        assertEquals("86.20%", view(example(), "funds/fiscalRate"));
+        assertEquals("86.20%", FORM.verdict(example()).computed().get(F + "/funds/fiscal/executionRate"));
+        byte[] other = edited(F + "/funds/fiscal/executed", "\"40.00\"", F + "/funds/other", "{\"annualBudget\": 10, \"executed\": 1}");
+        assertEquals("92.59%", view(other, "funds/fiscalRate"), "the row's own figures, not the total's");
+        assertEquals("", view(edited(F + "/funds/fiscal/annualBudget", "0"), "funds/fiscalRate"));
+        assertEquals("", view(edited(F + "/funds/fiscal/executed", JsonEdit.REMOVE), "funds/fiscalRate"));
+        assertEquals("", FORM.verdict(edited(F + "/funds/fiscal/executed", JsonEdit.REMOVE)).computed()
+                .get(F + "/funds/fiscal/executionRate"), "a figure that cannot be worked out is an empty cell");
+    }
+
+    @Test
+    void aBadAmountInAFundsRowIsOneErrorAtThatAmount() {
+        RegisteredForm.Verdict verdict = FORM.verdict(edited(F + "/funds/fiscal/annualBudget", "\"12a\""));
+        assertEquals(List.of(F + "/funds/fiscal/annualBudget"), verdict.errors().stream().map(Problem::path).toList(),
+                verdict.errors().toString());
+        assertTrue(verdict.errors().get(0).message().startsWith("「全年预算数」应为金额"), verdict.errors().get(0).message());
+    }
+
+    @Test
     void absentFundsFiguresAreComputed() {
         byte[] document = edited(F + "/executionRate", JsonEdit.REMOVE, F + "/fundsScore", JsonEdit.REMOVE);
         assertEquals("86.20%", view(document, "printedRate"));
