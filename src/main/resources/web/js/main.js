@@ -14,6 +14,7 @@ import { schedulePreview, clearPreview } from './preview.js';
 import { scheduleDraft, saveDraft, offerDraft } from './drafts.js';
 import { downloadAs, saveFile, isWorkbook, openJson, openWorkbook, downloadTemplate } from './files.js';
 import { convertAmounts } from './units.js';
+import { offerDerive, deriveFrom } from './derive.js';
 
 hooks.currentDocument = () => {
   if (page.mode === 'json') {
@@ -185,6 +186,7 @@ async function load(doc, formId, message, imported = {}) {
   }
   renderEditor($('editor'));
   relabelBlank();
+  offerDerive();
   showProblems();
   await validate();
   const title = page.forms.find((f) => f.id === formId)?.title || '';
@@ -250,6 +252,13 @@ function setMode(mode) {
 function wire() {
   $('load-example').addEventListener('click', () => confirmReplace() && choose(page.formId, true));
   $('load-empty').addEventListener('click', () => confirmReplace() && load(blank(), page.formId, null));
+  $('derive-file').addEventListener('change', async (event) => {
+    const file = event.target.files[0];
+    event.target.value = '';
+    if (file && confirmReplace()) {
+      await deriveFrom(file, event.target.dataset.from);
+    }
+  });
   $('open-file').addEventListener('change', async (event) => {
     const file = event.target.files[0];
     event.target.value = '';
