@@ -1,16 +1,23 @@
 #!/bin/bash
 # The load run of the README's Performance section, from outside, as users start the service:
 #   mvn -q -DskipTests package && src/test/wrk/run.sh
-# Starts the jar with the README's command (no other options), times /healthz, times the first 200 renders
-# one after another, then runs wrk (Debian package) with 1, 4 and 16 connections posting the tracking example,
-# and reads the heap in use (jstat) before and after. FORM=… and FORMAT=… choose another example or format.
+# Makes VARIED (2000) documents of the form that differ in their text (VariedDocuments, from the test classes the
+# package step compiles), starts the jar with the README's command (no other options), times /healthz, times the
+# first 200 renders one after another, then runs wrk (Debian package) with 1, 4 and 16 connections posting the
+# example again and again, then the differing documents in turn, and reads the heap in use (jstat) before and
+# after. FORM=… and FORMAT=… choose another form or format; RUNS="16:20s" runs only 20 s at 16 connections.
 set -euo pipefail
 cd "$(dirname "$0")/../../.."
 form=${FORM:-performance-tracking}
 format=${FORMAT:-pdf}
 port=${PORT:-7070}
 url="http://localhost:$port"
+runs=${RUNS:-1:20s 4:30s 16:120s}
+varied=target/varied/$form
 command -v wrk >/dev/null || { echo "wrk is needed: apt-get install wrk" >&2; exit 1; }
+rm -rf "$varied"
+java -cp target/jixiao-forms.jar:target/test-classes cn.jixiao.forms.bench.VariedDocuments "$form" "${VARIED:-2000}" "$varied" 2>target/varied.log \
+  | tail -1
 
 started=$(date +%s%N)
 PORT=$port java -XX:SharedArchiveFile=target/jixiao-forms.jsa -Xmx512m -jar target/jixiao-forms.jar > target/load-service.log 2>&1 &
@@ -35,13 +42,15 @@ heap() {
 echo "heap in use after a full GC: $(heap)"
 
 run() {
-  echo "wrk, $1 connection(s), $2:"
-  wrk -t"$(( $1 < 2 ? 1 : 2 ))" -c"$1" -d"$2" --timeout 10s -s src/test/wrk/render.lua "$url" -- "$form" "$format" | tail -1
+  echo "wrk, $1 connection(s), $2, $3 (load average $(cut -d' ' -f1-3 /proc/loadavg)):"
+  wrk -t"$(( $1 < 2 ? 1 : 2 ))" -c"$1" -d"$2" --timeout 10s -s src/test/wrk/render.lua "$url" -- "$form" "$format" \
+    ${4:-} | tail -1
 }
-run 1 20s
 warm=$(for i in $(seq 50); do render; done)
 echo "warm, one at a time: median $(echo "$warm" | awk '{print $2}' | median) ms"
-run 4 30s
-run 16 120s
+for each in $runs; do
+  run "${each%%:*}" "${each##*:}" "the example every time"
+  run "${each%%:*}" "${each##*:}" "differing documents in turn" "$varied"
+done
 committed=$(jstat -gc $pid | awk 'NR==2 {printf "%.0f MB", ($1+$2+$5+$7)/1024}')
 echo "heap committed after the load: $committed; in use after a full GC: $(heap)"

@@ -25,8 +25,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import org.apache.pdfbox.Loader;
-import org.apache.pdfbox.pdmodel.PDDocument;
 
 /**
  * {@code java -jar jixiao-forms.jar check-form templates/<form-id> [DIR]}: a template maintainer's check of one form's
@@ -141,14 +139,9 @@ final class FormCheck {
         }
     }
 
-    private static String describe(FormService.RenderedFile file, OutputFormat format) throws IOException {
+    private static String describe(FormService.RenderedFile file, OutputFormat format) {
         String size = (file.bytes().length + 1023) / 1024 + " KB";
-        if (format != OutputFormat.PDF) {
-            return size;
-        }
-        try (PDDocument pdf = Loader.loadPDF(file.bytes())) {
-            return pdf.getNumberOfPages() + " 页，" + size;
-        }
+        return format == OutputFormat.PDF ? file.pages() + " 页，" + size : size;
     }
 
     private void fault(String message) {

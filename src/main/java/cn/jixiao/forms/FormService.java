@@ -4,7 +4,6 @@ import cn.jixiao.forms.excel.ImportedWorkbook;
 import cn.jixiao.forms.excel.Workbooks;
 import cn.jixiao.forms.form.FormError;
 import cn.jixiao.forms.form.FormRegistry;
-import cn.jixiao.forms.form.Json;
 import cn.jixiao.forms.form.Limits;
 import cn.jixiao.forms.form.Problem;
 import cn.jixiao.forms.form.RegisteredForm;
@@ -13,9 +12,9 @@ import cn.jixiao.forms.render.OutputFormat;
 import cn.jixiao.forms.render.PageEstimate;
 import cn.jixiao.forms.render.PagePicture;
 import cn.jixiao.forms.render.RenderOptions;
+import cn.jixiao.forms.render.Rendered;
 import cn.jixiao.forms.render.Renderer;
 import cn.jixiao.forms.render.Templates;
-import cn.jixiao.forms.render.Xhtml;
 import cn.jixiao.forms.render.css.Cascades;
 import java.util.Collection;
 import java.util.EnumMap;
@@ -26,10 +25,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.w3c.dom.Document;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
- * The one front door to the pipeline, one direction: bytes → validated document → view model → XHTML →
- * PDF or DOCX, or the checked document → XLSX; a workbook read back into a document first. Checking,
+ * The one front door to the pipeline, one direction: bytes → checked document ({@link CheckedDocument}, checked
+ * once however many files are made of it) → a {@link DocumentWriter} by format: view model → XHTML → PDF or DOCX,
+ * or the document → XLSX; a workbook read back into a document first. Checking,
  * rendering and reading workbooks run in a slot of the {@link RenderQueue}, so that none can take more of the
  * machine than the operator allows. Knows form types only through the registry and formats only through
  * their renderers and the workbooks.
@@ -38,7 +39,8 @@ public final class FormService {
     private static final Logger LOG = LoggerFactory.getLogger(FormService.class);
     private final FormRegistry registry;
     private final Templates templates;
-    private final Map<OutputFormat, Renderer> renderers;
+    private final Map<OutputFormat, DocumentWriter> writers;
+    private final FormMarkup markup;
     private final RenderQueue queue;
     private final Workbooks workbooks;
     private final Map<String, byte[]> emptyWorkbooks;
@@ -49,10 +51,12 @@ public final class FormService {
         this.registry = registry;
         this.templates = templates;
         this.workbooks = workbooks;
-        this.renderers = new EnumMap<>(OutputFormat.class);
+        this.markup = new FormMarkup(templates);
+        this.writers = new EnumMap<>(OutputFormat.class);
         for (Renderer renderer : renderers) {
-            this.renderers.put(renderer.format(), renderer);
+            this.writers.put(renderer.format(), new XhtmlWriter(markup, renderer));
         }
+        this.writers.put(OutputFormat.XLSX, new WorkbookWriter(workbooks));
         this.queue = queue;
         this.emptyWorkbooks = new ConcurrentHashMap<>();
         this.cascades = new Cascades();
@@ -62,7 +66,8 @@ public final class FormService {
         this.registry = service.registry;
         this.templates = service.templates;
         this.workbooks = service.workbooks;
-        this.renderers = service.renderers;
+        this.writers = service.writers;
+        this.markup = service.markup;
         this.emptyWorkbooks = service.emptyWorkbooks;
         this.cascades = service.cascades;
         this.queue = queue;
@@ -83,8 +88,11 @@ public final class FormService {
         return registry.get(id);
     }
 
-    /** A rendered file with its download name and the warnings of its document. */
-    public record RenderedFile(byte[] bytes, String fileName, OutputFormat format, List<Problem> warnings) {
+    /**
+     * A rendered file with its download name and the warnings of its document; {@code pages} as the renderer laid
+     * them out (a PDF's), 0 for a format whose pages are laid out by the program that opens it.
+     */
+    public record RenderedFile(byte[] bytes, String fileName, OutputFormat format, List<Problem> warnings, int pages) {
     }
 
     /** Every error and warning of a document; only malformed JSON throws. */
@@ -92,14 +100,19 @@ public final class FormService {
         return queue.run(() -> form.verdict(body));
     }
 
-    /** The verdict on a document already read as JSON, one item of a batch. */
-    public RegisteredForm.Verdict validate(RegisteredForm form, JsonNode document) {
-        return queue.run(() -> form.verdict(document));
+    /** One check of a document already read as JSON, one item of a batch: its verdict, and what to render when it is valid. */
+    public RegisteredForm.Examined examine(RegisteredForm form, JsonNode document) {
+        return queue.run(() -> form.examine(document));
     }
 
     /** A document of {@code to} made from a body of {@code from}, with what is left to fill in. */
     public RegisteredForm.Derived derive(RegisteredForm to, RegisteredForm from, byte[] body) {
         return queue.run(() -> to.derive(from, body));
+    }
+
+    /** A document of {@code to} made from a body of {@code from}, to be checked as the caller's own document. */
+    public ObjectNode derivedDocument(RegisteredForm to, RegisteredForm from, byte[] body) {
+        return queue.run(() -> to.derivedDocument(from, body));
     }
 
     /** What a caller may ask of a PDF beyond its document: an archival level, fields to sign. */
@@ -112,7 +125,12 @@ public final class FormService {
     }
 
     public RenderedFile render(RegisteredForm form, byte[] body, OutputFormat format, PdfExtras extras) {
-        return queue.run(() -> pipeline(form, body, format, extras));
+        return queue.run(() -> write(checked(form, body), format, extras));
+    }
+
+    /** A document checked already (an item of a batch) written as one format, without checking it again. */
+    public RenderedFile render(CheckedDocument document, OutputFormat format, PdfExtras extras) {
+        return queue.run(() -> write(document, format, extras));
     }
 
     /**
@@ -149,7 +167,7 @@ public final class FormService {
         }
         try {
             RenderedFile file = render(form, imported.json(), format, extras);
-            return new RenderedFile(file.bytes(), file.fileName(), format, imported.warnings());
+            return new RenderedFile(file.bytes(), file.fileName(), format, imported.warnings(), file.pages());
         } catch (FormError refused) {
             throw new FormError(refused.kind(), refused.getMessage(), imported.locate(refused.details()));
         }
@@ -158,7 +176,7 @@ public final class FormService {
     /** The empty workbook of a form, to fill in, and its file name; made once per form. */
     public RenderedFile template(RegisteredForm form) {
         byte[] bytes = emptyWorkbooks.computeIfAbsent(form.id(), id -> workbooks.template(form));
-        return new RenderedFile(bytes.clone(), form.title() + "（填写模板）.xlsx", OutputFormat.XLSX, List.of());
+        return new RenderedFile(bytes.clone(), form.title() + "（填写模板）.xlsx", OutputFormat.XLSX, List.of(), 0);
     }
 
     /** One page of a document's PDF as a picture, with the document's warnings. */
@@ -168,15 +186,20 @@ public final class FormService {
     /** The {@code page}-th page (from 1) of the PDF, {@code width} pixels wide; no picture past the last page. */
     public PagePreview page(RegisteredForm form, byte[] body, int page, int width) {
         return queue.run(() -> {
-            RenderedFile pdf = pipeline(form, body, OutputFormat.PDF, PdfExtras.NONE);
+            RenderedFile pdf = write(checked(form, body), OutputFormat.PDF, PdfExtras.NONE);
             return new PagePreview(PagePicture.of(pdf.bytes(), page, width), pdf.warnings());
         });
     }
 
     /** The fewest pages the document's PDF can have, from its XHTML alone ({@link PageEstimate}), before any layout. */
     public long pagesAtLeast(RegisteredForm form, byte[] body) {
+        return pagesAtLeast(checked(form, body));
+    }
+
+    /** As {@link #pagesAtLeast(RegisteredForm, byte[])} for a document checked already. */
+    public long pagesAtLeast(CheckedDocument document) {
         return queue.run(() -> {
-            Document xhtml = Xhtml.parse(read(form, body), form.id() + "/" + Templates.ENTRY);
+            Document xhtml = markup.parsed(document.form(), document.validated());
             return PageEstimate.atLeast(xhtml, cascades.of(xhtml).page());
         });
     }
@@ -187,21 +210,21 @@ public final class FormService {
     }
 
     private String read(RegisteredForm form, byte[] body) {
-        return markup(form, form.read(body));
+        return markup.text(form, form.read(body));
     }
 
-    private RenderedFile pipeline(RegisteredForm form, byte[] body, OutputFormat format, PdfExtras extras) {
-        RegisteredForm.Validated validated = form.read(body);
-        String name = form.fileName(validated);
-        if (format == OutputFormat.XLSX) {
-            byte[] workbook = workbooks.write(form, validated.document());
-            return new RenderedFile(workbook, name + "." + format.extension(), format, validated.warnings());
-        }
-        Document xhtml = Xhtml.parse(markup(form, validated), form.id() + "/" + Templates.ENTRY);
-        RenderOptions options = new RenderOptions(name, extras.archive(), body, extras.signatureFields());
+    /** The body checked once, to travel the rest of the pipeline; {@link FormError} when it has an error. */
+    private static CheckedDocument checked(RegisteredForm form, byte[] body) {
+        return new CheckedDocument(form, form.read(body), body);
+    }
+
+    private RenderedFile write(CheckedDocument document, OutputFormat format, PdfExtras extras) {
+        String name = document.fileName();
+        RenderOptions options = new RenderOptions(name, extras.archive(), document.source(), extras.signatureFields());
         try {
-            return new RenderedFile(renderers.get(format).render(xhtml, options), name + "." + format.extension(), format,
-                    validated.warnings());
+            Rendered file = writers.get(format).write(document, options);
+            return new RenderedFile(file.bytes(), name + "." + format.extension(), format, document.validated().warnings(),
+                    file.pages());
         } catch (BudgetExceeded beyond) {
             throw refusal(beyond);
         }
@@ -218,10 +241,6 @@ public final class FormService {
         return FormError.invalid(List.of(new Problem("", message, variable)));
     }
 
-    private String markup(RegisteredForm form, RegisteredForm.Validated validated) {
-        return templates.render(form.id(), form.view(validated), form.definition().templateModel());
-    }
-
     /**
      * Compiles every template and makes every example's XHTML, quickly, so that a broken layout stops the start.
      * An example beyond the configured limits is skipped (its template is still compiled).
@@ -233,7 +252,7 @@ public final class FormService {
                 continue;
             }
             try {
-                Xhtml.parse(read(form, form.example().get()), form.id() + "/" + Templates.ENTRY);
+                FormMarkup.parse(form, read(form, form.example().get()));
             } catch (FormError refused) {
                 LOG.warn("the example of {} is beyond the configured limits ({})", form.id(), refused.getMessage());
             }
@@ -253,7 +272,8 @@ public final class FormService {
             }
             for (OutputFormat format : OutputFormat.values()) {
                 try {
-                    pipeline(form, form.example().get(), format, PdfExtras.NONE);
+                    byte[] example = form.example().get();
+                    write(checked(form, example), format, PdfExtras.NONE);
                 } catch (FormError refused) {
                     LOG.warn("the example of {} is beyond the configured limits ({}); not rendered at start-up", form.id(),
                             refused.getMessage());

@@ -19,8 +19,6 @@ import java.util.Set;
 import java.util.function.BooleanSupplier;
 import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
 import org.apache.commons.compress.archivers.zip.ZipArchiveOutputStream;
-import org.apache.pdfbox.Loader;
-import org.apache.pdfbox.pdmodel.PDDocument;
 
 /**
  * A batch as a ZIP, written as it is rendered: for each item, in order, its PDF and/or DOCX under the Chinese
@@ -87,7 +85,7 @@ public final class BatchFiles {
             if (!formats.contains(format)) {
                 continue;
             }
-            FormService.RenderedFile file = service.render(item.form(), item.document(), format,
+            FormService.RenderedFile file = service.render(item.document(), format,
                     format == OutputFormat.PDF ? extras : FormService.PdfExtras.NONE);
             if (base == null) {
                 base = unique(stem(file.fileName()), taken, MAX_NAME_BYTES - LONGEST_EXTENSION_BYTES);
@@ -100,7 +98,7 @@ public final class BatchFiles {
             }
             names.add(name);
             if (format == OutputFormat.PDF) {
-                pages = pages(file.bytes());
+                pages = file.pages();
             }
         }
         Map<String, Object> line = new LinkedHashMap<>();
@@ -164,11 +162,5 @@ public final class BatchFiles {
 
     private static int utf8Length(String text) {
         return text.getBytes(StandardCharsets.UTF_8).length;
-    }
-
-    static int pages(byte[] pdf) throws IOException {
-        try (PDDocument document = Loader.loadPDF(pdf)) {
-            return document.getNumberOfPages();
-        }
     }
 }

@@ -1,5 +1,6 @@
 package cn.jixiao.forms.batch;
 
+import cn.jixiao.forms.CheckedDocument;
 import cn.jixiao.forms.FormService;
 import cn.jixiao.forms.form.FormError;
 import cn.jixiao.forms.form.Json;
@@ -13,6 +14,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.UnaryOperator;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.NullNode;
 
 /**
  * A department's forms in one request, {@code {"items": [{"form": "<form id>", "document": {…}}, …]}}, read and
@@ -24,8 +27,11 @@ import tools.jackson.databind.JsonNode;
 public record BatchRequest(List<Item> items, List<Problem> warnings) {
     private static final Set<String> ITEM_FIELDS = Set.of("form", "document", "from", "fill");
 
-    /** One checked item: its form type, its document as bytes to render, its own warnings. */
-    public record Item(int index, RegisteredForm form, byte[] document, List<Problem> warnings) {
+    /** One checked item: its document, checked once and rendered as it is in every file, and its own warnings. */
+    public record Item(int index, CheckedDocument document, List<Problem> warnings) {
+        public RegisteredForm form() {
+            return document.form();
+        }
     }
 
     public static BatchRequest read(byte[] body, FormService service, int maxItems) {
@@ -52,6 +58,8 @@ public record BatchRequest(List<Item> items, List<Problem> warnings) {
         List<Problem> warnings = new ArrayList<>();
         for (int i = 0; i < items.size() && !problems.full(); i++) {
             Item item = item(items.get(i), i, service, problems);
+            // Its checked document is kept to render; the tree it was read from is let go as the next is checked.
+            ((ArrayNode) items).set(i, NullNode.getInstance());
             if (item != null) {
                 checked.add(item);
                 warnings.addAll(item.warnings());
@@ -101,13 +109,18 @@ public record BatchRequest(List<Item> items, List<Problem> warnings) {
         return checked(index, form, document, path + "/document", problem -> problem, service, problems);
     }
 
-    /** The item's document checked, its problems at {@code at} and below. */
+    /**
+     * The item's document checked, once, its problems at {@code at} and below. It is checked as the bytes it is
+     * rendered from and attached as read back, as a single render's body would be.
+     */
     private static Item checked(int index, RegisteredForm form, JsonNode document, String at, UnaryOperator<Problem> told,
                                 FormService service, Problems problems) {
-        RegisteredForm.Verdict verdict = service.validate(form, document);
+        byte[] source = Json.MAPPER.writeValueAsBytes(document);
+        RegisteredForm.Examined examined = service.examine(form, RequestJson.read(source));
+        RegisteredForm.Verdict verdict = examined.verdict();
         verdict.errors().forEach(problem -> problems.error(told.apply(problem).within(at)));
         List<Problem> warnings = verdict.warnings().stream().map(problem -> problem.within(at)).toList();
-        return verdict.valid() ? new Item(index, form, Json.MAPPER.writeValueAsBytes(document), warnings) : null;
+        return verdict.valid() ? new Item(index, new CheckedDocument(form, examined.validated(), source), warnings) : null;
     }
 
     static String ids(FormService service) {

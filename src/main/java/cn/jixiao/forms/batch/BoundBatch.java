@@ -37,7 +37,7 @@ public final class BoundBatch {
     public void check(BatchRequest batch) {
         long pages = 0;
         for (BatchRequest.Item item : batch.items()) {
-            pages += service.pagesAtLeast(item.form(), item.document());
+            pages += service.pagesAtLeast(item.document());
             if (pages > maxPages) {
                 throw tooManyPages("估计至少 " + pages + " 页");
             }
@@ -54,7 +54,7 @@ public final class BoundBatch {
             long bytes = 0;
             for (BatchRequest.Item item : batch.items()) {
                 BatchCutOff.unlessPresent(clientPresent, item.index(), batch.items().size());
-                FormService.RenderedFile file = service.render(item.form(), item.document(), OutputFormat.PDF, perItem);
+                FormService.RenderedFile file = service.render(item.document(), OutputFormat.PDF, perItem);
                 bytes += file.bytes().length;
                 if (bytes > maxBytes) {
                     throw tooLarge();

@@ -45,7 +45,7 @@ final class DerivedItem {
         }
         ObjectNode document;
         try {
-            document = service.derive(form, source, Json.MAPPER.writeValueAsBytes(item.get("document"))).document();
+            document = service.derivedDocument(form, source, Json.MAPPER.writeValueAsBytes(item.get("document")));
         } catch (FormError e) {
             if (e.kind() != FormError.Kind.INVALID_DOCUMENT && e.kind() != FormError.Kind.LIMIT_EXCEEDED) {
                 throw e;

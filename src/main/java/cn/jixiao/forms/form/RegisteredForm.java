@@ -35,6 +35,8 @@ public final class RegisteredForm {
     private final IndicatorChecks indicatorChecks;
     private final Map<String, Object> limits;
     private volatile Map<String, Derivation> derivations = Map.of();
+    /** Documents checked so far: each request's document is to be checked once, whatever it becomes. */
+    private final java.util.concurrent.atomic.LongAdder checks = new java.util.concurrent.atomic.LongAdder();
 
     RegisteredForm(FormDefinition definition, ObjectNode schemaJson, Schema schema, CompiledForm compiled, byte[] example,
                    TextRules textRules, IndicatorChecks indicatorChecks, Limits limits) {
@@ -118,18 +120,37 @@ public final class RegisteredForm {
 
     /** Like {@link #read} but reports a broken document as a verdict, with its figures; only malformed JSON throws. */
     public Verdict verdict(byte[] body) {
-        return verdict(RequestJson.read(body), true);
+        return verdictWithFigures(RequestJson.read(body));
     }
 
     /** The verdict on a document already read as JSON, one item of a batch; the tree is left as it was. */
     public Verdict verdict(JsonNode document) {
-        return verdict(document.deepCopy(), false);
+        return examine(document).verdict();
     }
 
-    private Verdict verdict(JsonNode tree, boolean withComputed) {
+    /** A verdict and, when it finds no error, the document ready to render: both from one check. */
+    public record Examined(Verdict verdict, Validated validated) {
+    }
+
+    /** Checks a document already read as JSON once; {@code validated} is null when it has errors. The tree is left as it was. */
+    public Examined examine(JsonNode document) {
+        JsonNode tree = document.deepCopy();
         Problems problems = new Problems();
         Evaluation evaluation = check(tree, problems);
-        Map<String, String> computed = withComputed && evaluation != null ? evaluation.figures() : Map.of();
+        Verdict verdict = new Verdict(problems.errors(), problems.warnings(), problems.truncated(), problems.errorsLeftOut(),
+                Map.of());
+        return new Examined(verdict, verdict.valid() ? new Validated(tree, evaluation, problems.warnings()) : null);
+    }
+
+    /** How many documents this form has checked since it loaded. */
+    public long checks() {
+        return checks.sum();
+    }
+
+    private Verdict verdictWithFigures(JsonNode tree) {
+        Problems problems = new Problems();
+        Evaluation evaluation = check(tree, problems);
+        Map<String, String> computed = evaluation != null ? evaluation.figures() : Map.of();
         return new Verdict(problems.errors(), problems.warnings(), problems.truncated(), problems.errorsLeftOut(), computed);
     }
 
@@ -155,18 +176,22 @@ public final class RegisteredForm {
 
     /** Makes a document of this form from a body of {@code source}; {@link FormError} when the source is wrong. */
     public Derived derive(RegisteredForm source, byte[] body) {
-        Derivation derivation = derivations.get(source.id());
-        if (derivation == null) {
-            throw new FormError(FormError.Kind.NOT_DERIVABLE, "「" + title() + "」不能由「" + source.title() + "」生成"
-                    + (derivations.isEmpty() ? "" : "；可由这些表生成：" + String.join("、", derivations.keySet())));
-        }
-        Validated checked = source.read(body);
-        ObjectNode document = derivation.apply(checked.evaluation());
+        ObjectNode document = derivedDocument(source, body);
         Verdict verdict = verdict(document);
         List<Problem> notes = new ArrayList<>();
         verdict.errors().forEach(error -> notes.add(new Problem(error.path(), "待填写：" + error.message())));
         notes.addAll(verdict.warnings());
         return new Derived(document, notes);
+    }
+
+    /** A document of this form made from a body of {@code source}, not yet checked as this form's; as {@link #derive}. */
+    public ObjectNode derivedDocument(RegisteredForm source, byte[] body) {
+        Derivation derivation = derivations.get(source.id());
+        if (derivation == null) {
+            throw new FormError(FormError.Kind.NOT_DERIVABLE, "「" + title() + "」不能由「" + source.title() + "」生成"
+                    + (derivations.isEmpty() ? "" : "；可由这些表生成：" + String.join("、", derivations.keySet())));
+        }
+        return derivation.apply(source.read(body).evaluation());
     }
 
     /** What the template receives for a checked document. */
@@ -181,6 +206,7 @@ public final class RegisteredForm {
 
     /** Every problem of the document in {@code problems}; its figures, or null when its arrays are beyond their limits. */
     private Evaluation check(JsonNode tree, Problems problems) {
+        checks.increment();
         if (arrayLimits.exceeded(tree, problems)) {
             return null;
         }

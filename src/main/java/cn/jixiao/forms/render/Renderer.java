@@ -6,5 +6,5 @@ import org.w3c.dom.Document;
 public interface Renderer {
     OutputFormat format();
 
-    byte[] render(Document xhtml, RenderOptions options);
+    Rendered render(Document xhtml, RenderOptions options);
 }

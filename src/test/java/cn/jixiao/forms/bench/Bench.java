@@ -29,7 +29,8 @@ import org.apache.pdfbox.Loader;
 
 /**
  * The benchmark: render times in one warm process, the first request of a fresh service, and a load
- * run against the started jar. Run with {@code mvn -B -Pbench -DskipTests verify}; figures are medians
+ * run against the started jar, each on the example sent again and again and on documents that differ in their
+ * text ({@link VariedDocuments}), so that what caches hide shows. Run with {@code mvn -B -Pbench -DskipTests verify}; figures are medians
  * and percentiles of one run, as the machines are noisy. The JIT needs about a thousand renders to settle
  * (a tracking PDF takes 37 ms after 250 and 22 ms after 1000), so every measurement follows a warm-up
  * of that size. Options (system properties): {@code bench.loadRequests} (default 10000),
@@ -64,47 +65,74 @@ public final class Bench {
         ThreadMXBean threads = (ThreadMXBean) ManagementFactory.getThreadMXBean();
         System.out.println("## Render times in one warm process (" + renders + " renders each, after " + warmup + " to warm up)");
         System.out.println();
-        System.out.println("| example | format | median ms | p95 ms | size | pages | per page | allocated per render |");
-        System.out.println("|---|---|---|---|---|---|---|---|");
+        System.out.println("Each row twice: the example sent again and again (`same`), and as many documents as renders, each");
+        System.out.println("rendered once, that differ in their text (`varied`, see VariedDocuments): no font subset or cache is shared.");
+        System.out.println();
+        System.out.println("| example | format | documents | median ms | p99 ms | forms/s | size | pages | allocated per render |");
+        System.out.println("|---|---|---|---|---|---|---|---|---|");
         String onlyForm = System.getProperty("bench.form", "");
         String onlyFormat = System.getProperty("bench.format", "");
         for (RegisteredForm form : app.service().forms()) {
             if (!onlyForm.isEmpty() && !form.id().equals(onlyForm) || form.example().isEmpty()) {
                 continue;
             }
-            byte[] body = form.example().get();
+            List<byte[]> same = List.of(form.example().get());
+            List<byte[]> varied = new VariedDocuments(form, app.service().forms()).documents(0, renders);
             for (OutputFormat format : OutputFormat.values()) {
                 if (!onlyFormat.isEmpty() && !format.extension().equals(onlyFormat)) {
                     continue;
                 }
                 for (int i = 0; i < warmup; i++) {
-                    app.service().render(form, body, format);
+                    app.service().render(form, same.get(0), format);
                 }
-                long[] nanos = new long[renders];
-                long allocated = 0;
-                byte[] output = null;
-                for (int i = 0; i < renders; i++) {
-                    long bytesBefore = allocatedByAllThreads(threads);
-                    long start = System.nanoTime();
-                    output = app.service().render(form, body, format).bytes();
-                    nanos[i] = System.nanoTime() - start;
-                    allocated += allocatedByAllThreads(threads) - bytesBefore;
-                }
-                Arrays.sort(nanos);
+                Timings repeated = timings(app, threads, form, format, same, renders);
+                Timings differing = timings(app, threads, form, format, varied, renders);
                 if (form.id().equals(LOAD_FORM)) {
-                    loadFormMedians.put(format, nanos[renders / 2]);
-                    loadFormFiles.put(format, output);
+                    loadFormMedians.put(format, repeated.median());
+                    loadFormFiles.put(format, repeated.last());
                 }
-                int pages = format == OutputFormat.PDF ? pages(output) : 0;
-                System.out.printf(Locale.ROOT, "| %s | %s | %.1f | %.1f | %d KB | %s | %s | %.1f MB |%n", form.id(), format.extension(),
-                        nanos[renders / 2] / 1e6, nanos[(int) (renders * 0.95)] / 1e6, output.length / 1024,
-                        pages == 0 ? "" : Integer.toString(pages), pages == 0 ? "" : (output.length / 1024 / pages) + " KB",
-                        allocated / (double) renders / 1024 / 1024);
+                repeated.print(form, format, "same");
+                differing.print(form, format, "varied " + varied.size());
             }
         }
         System.out.println();
         app.stop();
         libreOffice();
+    }
+
+    /** Render times of one run, sorted, with the bytes allocated in all and the last file made. */
+    private record Timings(long[] nanos, long elapsed, long allocated, byte[] last) {
+        long median() {
+            return nanos[nanos.length / 2];
+        }
+
+        void print(RegisteredForm form, OutputFormat format, String documents) throws IOException {
+            int pages = format == OutputFormat.PDF ? pages(last) : 0;
+            System.out.printf(Locale.ROOT, "| %s | %s | %s | %.1f | %.1f | %.1f | %d KB | %s | %.1f MB |%n", form.id(),
+                    format.extension(), documents, median() / 1e6, nanos[(int) (nanos.length * 0.99)] / 1e6,
+                    nanos.length / (elapsed / 1e9), last.length / 1024, pages == 0 ? "" : Integer.toString(pages),
+                    allocated / (double) nanos.length / 1024 / 1024);
+        }
+    }
+
+    /** {@code renders} renders one after another, taking the documents in turn. */
+    private static Timings timings(App app, com.sun.management.ThreadMXBean threads, RegisteredForm form, OutputFormat format,
+                                   List<byte[]> documents, int renders) {
+        long[] nanos = new long[renders];
+        long allocated = 0;
+        byte[] output = null;
+        long began = System.nanoTime();
+        for (int i = 0; i < renders; i++) {
+            byte[] body = documents.get(i % documents.size());
+            long bytesBefore = allocatedByAllThreads(threads);
+            long start = System.nanoTime();
+            output = app.service().render(form, body, format).bytes();
+            nanos[i] = System.nanoTime() - start;
+            allocated += allocatedByAllThreads(threads) - bytesBefore;
+        }
+        long elapsed = System.nanoTime() - began;
+        Arrays.sort(nanos);
+        return new Timings(nanos, elapsed, allocated, output);
     }
 
     /** The median of our warm render of each format of the load form, and its file, for the comparison. */
@@ -189,18 +217,23 @@ public final class Bench {
 
             System.out.println("## Load: tracking example as PDF over HTTP, after " + 2 * warmup + " requests to warm up");
             System.out.println();
-            System.out.println("| connections | requests | throughput /s | p50 ms | p99 ms | errors | heap max during run |");
-            System.out.println("|---|---|---|---|---|---|---|");
+            System.out.println("`same`: the example every time; `varied`: " + VARIED_FOR_LOAD + " documents that differ in their text, in turn.");
+            System.out.println();
+            System.out.println("| connections | documents | requests | throughput /s | p50 ms | p99 ms | errors | heap max during run |");
+            System.out.println("|---|---|---|---|---|---|---|---|");
+            List<byte[]> same = List.of(tracking);
+            List<byte[]> varied = variedForLoad();
             long heapBefore = service.heapAfterGc();
-            load(service, client, tracking, 4, 2 * warmup, false);
+            load(service, client, same, 4, 2 * warmup, null);
             for (int connections : new int[]{1, 4, 16}) {
                 int requests = connections == 16 ? loadRequests : Math.min(loadRequests, 250 * connections);
-                load(service, client, tracking, connections, requests, true);
+                load(service, client, same, connections, requests, "same");
+                load(service, client, varied, connections, requests, "varied");
             }
             long heapAfter = service.heapAfterGc();
             System.out.println();
             System.out.printf(Locale.ROOT, "- heap after a full GC: %.0f MB before the load runs, %.0f MB after them (%d renders)%n",
-                    heapBefore / 1048576.0, heapAfter / 1048576.0, 2 * warmup + loadRequests + 250 * 5);
+                    heapBefore / 1048576.0, heapAfter / 1048576.0, 2 * warmup + 2 * (loadRequests + 250 * 5));
         }
     }
 
@@ -219,7 +252,20 @@ public final class Bench {
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
     }
 
-    private static void load(ServiceProcess service, HttpClient client, byte[] body, int connections, int requests, boolean report)
+    /** How many differing documents the load runs take in turn: more than any cache of the service keeps. */
+    private static final int VARIED_FOR_LOAD = 2000;
+
+    private static List<byte[]> variedForLoad() {
+        App app = new App(Config.defaults());
+        RegisteredForm form = app.service().form(LOAD_FORM);
+        List<byte[]> documents = new VariedDocuments(form, app.service().forms()).documents(0, VARIED_FOR_LOAD);
+        app.stop();
+        return documents;
+    }
+
+    /** Requests taking the documents in turn; a line of the table unless {@code documents} is null (a warm-up). */
+    private static void load(ServiceProcess service, HttpClient client, List<byte[]> bodies, int connections, int requests,
+                             String documents)
             throws Exception {
         String base = service.base;
         ExecutorService workers = Executors.newFixedThreadPool(connections);
@@ -245,7 +291,8 @@ public final class Bench {
                 for (int i = next.getAndIncrement(); i < requests; i = next.getAndIncrement()) {
                     long t = System.nanoTime();
                     try {
-                        HttpResponse<Void> response = client.send(render(base, body), HttpResponse.BodyHandlers.discarding());
+                        HttpResponse<Void> response = client.send(render(base, bodies.get(i % bodies.size())),
+                                HttpResponse.BodyHandlers.discarding());
                         if (response.statusCode() != 200) {
                             errors.incrementAndGet();
                         }
@@ -264,10 +311,10 @@ public final class Bench {
         sampler.interrupt();
         workers.shutdown();
         Arrays.sort(latencies);
-        if (!report) {
+        if (documents == null) {
             return;
         }
-        System.out.printf(Locale.ROOT, "| %d | %d | %.1f | %.0f | %.0f | %d | %.0f MB |%n", connections, requests,
+        System.out.printf(Locale.ROOT, "| %d | %s | %d | %.1f | %.0f | %.0f | %d | %.0f MB |%n", connections, documents, requests,
                 requests / (elapsed / 1e9), latencies[requests / 2] / 1e6, latencies[(int) (requests * 0.99)] / 1e6,
                 errors.get(), heapMax.get() / 1048576.0);
     }

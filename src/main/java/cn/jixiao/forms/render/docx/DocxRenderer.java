@@ -4,6 +4,7 @@ import cn.jixiao.forms.render.FontLibrary;
 import cn.jixiao.forms.render.OutputFormat;
 import cn.jixiao.forms.render.RenderBudget;
 import cn.jixiao.forms.render.RenderOptions;
+import cn.jixiao.forms.render.Rendered;
 import cn.jixiao.forms.render.Renderer;
 import cn.jixiao.forms.render.css.Cascade;
 import cn.jixiao.forms.render.css.Cascades;
@@ -45,7 +46,7 @@ public final class DocxRenderer implements Renderer {
     }
 
     @Override
-    public byte[] render(Document xhtml, RenderOptions options) {
+    public Rendered render(Document xhtml, RenderOptions options) {
         Cascade cascade = cascades.of(xhtml);
         budget.checkEstimate(xhtml, cascade.page());
         ComputedStyles styles = new ComputedStyles(cascade, fonts);
@@ -56,6 +57,7 @@ public final class DocxRenderer implements Renderer {
         body.blocks(bodyElement, bodyStyle);
         SectPr section = PageSetup.section(cascade.page());
         Ftr footer = PageSetup.footer(cascade.page(), bodyStyle, styles);
-        return DocxPackage.write(body.content(), section, footer, styles.run(bodyStyle), fonts, budget);
+        // Word lays the pages out when it opens the file: their number is not known here.
+        return new Rendered(DocxPackage.write(body.content(), section, footer, styles.run(bodyStyle), fonts, budget), 0);
     }
 }

@@ -6,6 +6,7 @@ import cn.jixiao.forms.render.Interrupts;
 import cn.jixiao.forms.render.OutputFormat;
 import cn.jixiao.forms.render.RenderBudget;
 import cn.jixiao.forms.render.RenderOptions;
+import cn.jixiao.forms.render.Rendered;
 import cn.jixiao.forms.render.Xhtml;
 import cn.jixiao.forms.render.Renderer;
 import cn.jixiao.forms.render.css.Cascade;
@@ -69,7 +70,7 @@ public final class PdfRenderer implements Renderer {
      * fonts, so that fonts are loaded once per render.
      */
     @Override
-    public byte[] render(Document xhtml, RenderOptions options) {
+    public Rendered render(Document xhtml, RenderOptions options) {
         Cascade cascade = cascades.of(xhtml);
         budget.checkEstimate(xhtml, cascade.page());
         try (PDDocument document = new PDDocument()) {
@@ -99,7 +100,7 @@ public final class PdfRenderer implements Renderer {
             PdfMetadata.apply(document, options, PdfMetadata.utf8(text));
             BoundedOutput out = budget.output(64 * 1024);
             document.save(out);
-            return out.toByteArray();
+            return new Rendered(out.toByteArray(), document.getNumberOfPages());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -1,0 +1,60 @@
+package cn.jixiao.forms.batch;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import cn.jixiao.forms.form.Json;
+import cn.jixiao.forms.form.RegisteredForm;
+import cn.jixiao.forms.testing.TestServer;
+import java.net.http.HttpResponse;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.node.ObjectNode;
+
+/** A document is checked once however many files are made of it: a single render, each item of a batch in every format. */
+class CheckedOnceTest {
+    private static final String TRACKING = "performance-tracking";
+
+    private static RegisteredForm form(String id) {
+        return TestServer.app().service().form(id);
+    }
+
+    /** How many documents of {@code id} the request checked; it must succeed. */
+    private static long checksOf(String id, Supplier<HttpResponse<byte[]>> request) {
+        long before = form(id).checks();
+        HttpResponse<byte[]> response = request.get();
+        assertEquals(200, response.statusCode(), new String(response.body(), java.nio.charset.StandardCharsets.UTF_8));
+        return form(id).checks() - before;
+    }
+
+    @Test
+    void aSingleRenderChecksItsDocumentOnceInEveryFormat() {
+        for (String format : new String[]{"pdf", "docx", "xlsx"}) {
+            assertEquals(1, checksOf(TRACKING, () -> TestServer.post("/api/v1/forms/" + TRACKING + "/render?format=" + format,
+                    TestServer.example(TRACKING))), format);
+        }
+    }
+
+    @Test
+    void aZipOfPdfAndDocxChecksEachItemOnce() {
+        byte[] three = BatchTest.batch(TRACKING, TRACKING, TRACKING);
+        assertEquals(3, checksOf(TRACKING, () -> TestServer.post("/api/v1/batch?format=zip", three)));
+        assertEquals(3, checksOf(TRACKING, () -> TestServer.post("/api/v1/batch?format=zip&include=xlsx", three)));
+    }
+
+    @Test
+    void aBoundPdfChecksEachItemOnceThoughItsPagesAreEstimatedFirst() {
+        assertEquals(2, checksOf(TRACKING, () -> TestServer.post("/api/v1/batch?format=pdf", BatchTest.batch(TRACKING, TRACKING))));
+    }
+
+    @Test
+    void anItemMadeFromAnotherFormsDocumentIsCheckedOnceAsEach() {
+        ObjectNode root = Json.MAPPER.createObjectNode();
+        ObjectNode item = root.putArray("items").addObject().put("form", "performance-monitoring").put("from", "performance-target");
+        item.set("document", Json.MAPPER.readTree(TestServer.example("performance-target")));
+        item.set("fill", Json.MAPPER.createObjectNode().put("year", 2025).put("months", 6));
+        byte[] body = Json.MAPPER.writeValueAsBytes(root);
+        long target = form("performance-target").checks();
+        assertEquals(1, checksOf("performance-monitoring", () -> TestServer.post("/api/v1/batch?format=zip", body)));
+        assertEquals(1, form("performance-target").checks() - target, "the document it is made from");
+    }
+}
