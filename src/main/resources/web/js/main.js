@@ -161,6 +161,8 @@ async function formFor(doc) {
 
 /** Puts a document on the page, switching form type if need be. */
 async function load(doc, formId, message, imported = {}) {
+  // No preview of the document going is drawn, or said to fail, under the form coming.
+  clearPreview();
   if (formId !== page.formId) {
     page.formId = formId;
     page.schema = await schemaOf(formId);

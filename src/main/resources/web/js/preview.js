@@ -161,6 +161,7 @@ $('page-view-close').addEventListener('click', () => $('page-view').close());
 
 /** Another document: the old pictures go. */
 export function clearPreview() {
+  clearTimeout(timer);
   generation++;
   shownText = null;
   $('pages').replaceChildren();

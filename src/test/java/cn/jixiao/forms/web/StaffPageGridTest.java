@@ -93,7 +93,7 @@ class StaffPageGridTest extends BrowserSession {
         long natural = ((Number) browser.js("return arguments[0].naturalWidth", view)).longValue();
         assertTrue(natural >= 1400, "drawn " + natural + " px wide");
         assertEquals(natural, ((Number) browser.js("return arguments[0].clientWidth", view)).longValue(), "shown at its own size");
-        assertEquals("第 1 页 共 9 页", browser.text(By.id("page-view-title")));
+        assertEquals("第 1 页 共 10 页", browser.text(By.id("page-view-title")));
         browser.picture("20-page-opened-at-its-own-size");
         browser.driver.switchTo().activeElement().sendKeys(Keys.ESCAPE);
         browser.wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("page-view-image")));
