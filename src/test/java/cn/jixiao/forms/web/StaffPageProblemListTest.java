@@ -7,12 +7,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import cn.jixiao.forms.form.Json;
 import cn.jixiao.forms.testing.TestServer;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -104,9 +108,19 @@ class StaffPageProblemListTest extends BrowserSession {
         browser.forgetDrafts();
         waitUntilChecked();
         String before = browser.text(By.id("problems-toggle"));
-        byte[] tracking = TestServer.post("/api/v1/forms/performance-tracking/render?format=xlsx", TestServer.example("performance-tracking")).body();
-        Path file = dir.resolve("跟踪表.xlsx");
-        Files.write(file, tracking);
+        // A workbook of no form at all (a list of names): a form's workbook would be opened as that form.
+        Path file = dir.resolve("名单.xlsx");
+        try (XSSFWorkbook workbook = new XSSFWorkbook(); OutputStream out = Files.newOutputStream(file)) {
+            Sheet sheet = workbook.createSheet("名单");
+            String[][] rows = {{"姓名", "电话", "住址"}, {"张三", "13800000000", "广州"}, {"李四", "13900000000", "深圳"}};
+            for (int r = 0; r < rows.length; r++) {
+                Row row = sheet.createRow(r);
+                for (int c = 0; c < rows[r].length; c++) {
+                    row.createCell(c).setCellValue(rows[r][c]);
+                }
+            }
+            workbook.write(out);
+        }
         browser.driver.findElement(By.id("open-file")).sendKeys(file.toString());
         browser.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("status"), "未能导入"));
         assertTrue(browser.text(By.id("status")).contains("表单未改动"), browser.text(By.id("status")));
