@@ -138,7 +138,7 @@ public final class FormService {
      * {@code /validate}), each at its cell; {@link FormError} only when nothing of the form is found in it.
      */
     public ImportedWorkbook importWorkbook(RegisteredForm form, byte[] workbook) {
-        return queue.run(() -> checked(form, workbooks.read(form, workbook)));
+        return queue.forWorkbooks().run(() -> checked(form, workbooks.read(form, workbook)));
     }
 
     /**
@@ -146,7 +146,7 @@ public final class FormService {
      * unless another form's columns are named more.
      */
     public ImportedWorkbook importAnyWorkbook(RegisteredForm preferred, byte[] workbook) {
-        return queue.run(() -> {
+        return queue.forWorkbooks().run(() -> {
             ImportedWorkbook imported = workbooks.readAny(List.copyOf(registry.all()), preferred, workbook);
             return checked(registry.get(imported.form()), imported);
         });

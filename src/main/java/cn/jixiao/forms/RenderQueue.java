@@ -7,6 +7,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -23,6 +24,8 @@ import org.slf4j.MDC;
  * slot until it really ends, so that the bound on CPU holds; one whose requester has gone is abandoned at once.
  * The request's log context (its id) goes along to the render thread, so that what is logged there names it:
  * an Error (out of memory), and a render that ends after its deadline. Shutting down lets renders in flight finish.
+ * Reading a workbook ({@link #forWorkbooks}) takes at most half the slots (at least one): a workbook may take
+ * seconds to read, and a few clients sending them must not keep every slot from the renders of everyone else.
  */
 public final class RenderQueue {
     private static final Logger LOG = LoggerFactory.getLogger(RenderQueue.class);
@@ -38,6 +41,9 @@ public final class RenderQueue {
     private final AtomicInteger inFlight;
     private final AtomicLong lastError;
     private final boolean batchItems;
+    /** The permits of workbook reads, shared by every view of these slots. */
+    private final Semaphore workbookReads;
+    private final boolean readsWorkbooks;
 
     public RenderQueue(int threads, Duration maxWait, Duration timeout) {
         this.slots = new RenderSlots(threads);
@@ -46,6 +52,8 @@ public final class RenderQueue {
         this.inFlight = new AtomicInteger();
         this.lastError = new AtomicLong(Long.MIN_VALUE);
         this.batchItems = false;
+        this.workbookReads = new Semaphore(Math.max(1, threads / 2), true);
+        this.readsWorkbooks = false;
         AtomicInteger counter = new AtomicInteger();
         this.executor = Executors.newFixedThreadPool(threads, runnable -> {
             Thread thread = new Thread(runnable, "render-" + counter.incrementAndGet());
@@ -54,19 +62,26 @@ public final class RenderQueue {
         });
     }
 
-    private RenderQueue(RenderQueue singles) {
+    private RenderQueue(RenderQueue singles, boolean batchItems, boolean readsWorkbooks) {
         this.slots = singles.slots;
         this.executor = singles.executor;
         this.maxWait = singles.maxWait;
         this.timeout = singles.timeout;
         this.inFlight = singles.inFlight;
         this.lastError = singles.lastError;
-        this.batchItems = true;
+        this.workbookReads = singles.workbookReads;
+        this.batchItems = batchItems;
+        this.readsWorkbooks = readsWorkbooks;
     }
 
     /** The same slots for the items of a batch already started: each waits until no single render does. */
     public RenderQueue forBatchItems() {
-        return batchItems ? this : new RenderQueue(this);
+        return batchItems ? this : new RenderQueue(this, true, false);
+    }
+
+    /** The same slots for reading workbooks: a single request's, but at most half the slots read workbooks at once. */
+    public RenderQueue forWorkbooks() {
+        return readsWorkbooks ? this : new RenderQueue(this, false, true);
     }
 
     public int inFlight() {
@@ -131,8 +146,18 @@ public final class RenderQueue {
         if (slots.closed()) {
             throw new Unavailable(Unavailable.Kind.OVERLOADED, "服务正在停止，请稍后重试");
         }
+        long started = System.nanoTime();
+        boolean permitted = false;
+        boolean taken = false;
         try {
-            boolean taken = batchItems ? slots.takeForBatchItem() : slots.takeForSingle(maxWait);
+            if (readsWorkbooks) {
+                permitted = workbookReads.tryAcquire(maxWait.toNanos(), TimeUnit.NANOSECONDS);
+                if (!permitted) {
+                    throw new Unavailable(Unavailable.Kind.OVERLOADED, "服务繁忙：正在读取的工作簿已达上限，" + maxWait.toMillis()
+                            + " 毫秒内未能开始，请稍后重试");
+                }
+            }
+            taken = batchItems ? slots.takeForBatchItem() : slots.takeForSingle(maxWait.minusNanos(System.nanoTime() - started));
             if (!taken && slots.closed()) {
                 throw new Unavailable(Unavailable.Kind.OVERLOADED, "服务正在停止，请稍后重试");
             }
@@ -142,6 +167,10 @@ public final class RenderQueue {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new Unavailable(Unavailable.Kind.OVERLOADED, "服务繁忙，请稍后重试");
+        } finally {
+            if (permitted && !taken) {
+                workbookReads.release();
+            }
         }
     }
 
@@ -155,6 +184,9 @@ public final class RenderQueue {
     private void giveBack() {
         inFlight.decrementAndGet();
         slots.release();
+        if (readsWorkbooks) {
+            workbookReads.release();
+        }
     }
 
     /** The result within the deadline; abandoned early when the requester is no longer there. */

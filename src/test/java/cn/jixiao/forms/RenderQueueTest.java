@@ -121,6 +121,40 @@ class RenderQueueTest {
     }
 
     @Test
+    void workbookReadsTakeAtMostHalfTheSlotsAndASingleRenderTheRest() throws Exception {
+        RenderQueue queue = new RenderQueue(2, Duration.ZERO, LONG);
+        RenderQueue workbooks = queue.forWorkbooks();
+        CountDownLatch release = new CountDownLatch(1);
+        start(() -> workbooks.run(() -> {
+            release.await();
+            return null;
+        }));
+        until(() -> queue.inFlight() == 1);
+        Unavailable refused = assertThrows(Unavailable.class, () -> workbooks.run(() -> "a second workbook"));
+        assertEquals(Unavailable.Kind.OVERLOADED, refused.kind(), "one slot of two reads workbooks");
+        assertEquals("a render", queue.run(() -> "a render"), "the other slot is free for everyone else");
+        release.countDown();
+        until(() -> queue.inFlight() == 0);
+        assertEquals("a second workbook", workbooks.run(() -> "a second workbook"), "the permit came back with the slot");
+    }
+
+    @Test
+    void aWorkbookReadAbandonedAtItsDeadlineKeepsItsPermitUntilItEnds() throws Exception {
+        RenderQueue workbooks = new RenderQueue(2, Duration.ZERO, Duration.ofMillis(50)).forWorkbooks();
+        CountDownLatch release = new CountDownLatch(1);
+        assertThrows(Unavailable.class, () -> workbooks.run(() -> {
+            while (release.getCount() > 0) {
+                Thread.onSpinWait();
+            }
+            return null;
+        }));
+        assertThrows(Unavailable.class, () -> workbooks.run(() -> null), "the read still runs, and still counts");
+        release.countDown();
+        until(() -> workbooks.inFlight() == 0);
+        assertEquals(1, workbooks.run(() -> 1));
+    }
+
+    @Test
     void anErrorIsLoggedWithTheRequestAndTheQueueIsUnsoundForAWhile() {
         RenderQueue queue = new RenderQueue(1, LONG, LONG);
         assertTrue(queue.sound());
