@@ -2,9 +2,13 @@ package cn.jixiao.forms.http;
 
 import cn.jixiao.forms.Config;
 import io.javalin.config.JavalinConfig;
+import org.eclipse.jetty.server.Connector;
 import org.eclipse.jetty.server.NetworkConnectionLimit;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.handler.MinimumDataRateHandler;
 import org.eclipse.jetty.server.handler.ThreadLimitHandler;
+import org.eclipse.jetty.util.component.LifeCycle;
 
 /**
  * What clients may hold of the server, so that slow or greedy ones cannot starve the rest: a body must keep
@@ -21,6 +25,9 @@ import org.eclipse.jetty.server.handler.ThreadLimitHandler;
 final class ConnectionLimits {
     /** Answered at once, outside the per-client limits: they take no render slot and almost no time. */
     static final String[] UNLIMITED_PATHS = {"/healthz", "/metrics"};
+
+    /** The listen backlog: the kernel bounds it further by net.core.somaxconn. */
+    private static final int ACCEPT_QUEUE = 1024;
 
     private ConnectionLimits() {
     }
@@ -43,6 +50,25 @@ final class ConnectionLimits {
             server.addBean(new NetworkConnectionLimit(limits.maxConnections(), server));
             server.addBean(perClientConnections);
             server.setErrorHandler(new JsonErrorHandler());
+            server.addEventListener(new LifeCycle.Listener() {
+                @Override
+                public void lifeCycleStarting(LifeCycle event) {
+                    acceptQueues(server);
+                }
+            });
         });
+    }
+
+    /**
+     * Connections waiting to be accepted: room for as many as all clients together may hold, so that a burst of
+     * them (hundreds of slow clients, say) does not leave a new one unanswered in the kernel's short default queue
+     * while the acceptor waits for a core.
+     */
+    private static void acceptQueues(Server server) {
+        for (Connector connector : server.getConnectors()) {
+            if (connector instanceof ServerConnector network && network.getAcceptQueueSize() <= 0) {
+                network.setAcceptQueueSize(ACCEPT_QUEUE);
+            }
+        }
     }
 }
