@@ -80,5 +80,14 @@ class DerivedBatchTest {
         HttpResponse<byte[]> fillAlone = TestServer.post("/api/v1/batch", Json.MAPPER.writeValueAsBytes(root));
         assertEquals(422, fillAlone.statusCode());
         assertEquals(List.of("/items/0/from"), paths(fillAlone));
+        ObjectNode fillNotAnObject = (ObjectNode) Json.MAPPER.readTree(item("performance-monitoring", "performance-target", null));
+        ((ObjectNode) fillNotAnObject.at("/items/0")).put("fill", "2025");
+        HttpResponse<byte[]> wrongFill = TestServer.post("/api/v1/batch", Json.MAPPER.writeValueAsBytes(fillNotAnObject));
+        assertEquals(422, wrongFill.statusCode());
+        assertEquals(List.of("/items/0/fill"), paths(wrongFill));
+        ((ObjectNode) fillNotAnObject.at("/items/0")).put("from", "no-such-form").remove("fill");
+        HttpResponse<byte[]> noSuchForm = TestServer.post("/api/v1/batch", Json.MAPPER.writeValueAsBytes(fillNotAnObject));
+        assertEquals(422, noSuchForm.statusCode());
+        assertEquals(List.of("/items/0/from"), paths(noSuchForm));
     }
 }
