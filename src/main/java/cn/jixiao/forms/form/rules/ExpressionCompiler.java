@@ -60,7 +60,7 @@ final class ExpressionCompiler {
     private final ShapeTypes types;
     private final ObjectShape root;
     private final CelCompiler base;
-    private final Map<String, CelCompiler> compilers = new HashMap<>();
+    private final Map<String, CheckerEnvironment> compilers = new HashMap<>();
 
     ExpressionCompiler(ShapeTypes types, ObjectShape root) {
         this.types = types;
@@ -87,7 +87,7 @@ final class ExpressionCompiler {
      * the row's runs (null for none). A fault is a {@link FormDefinitionError} at its line and column.
      */
     Expression compile(String text, SourcePlace place, ObjectShape shape, Scope scope, CelType runs, CelType expected) {
-        CelCompiler compiler = compiler(shape, scope, runs);
+        CheckerEnvironment compiler = compiler(shape, scope, runs);
         CelAbstractSyntaxTree ast;
         try {
             ast = compiler.compile(text).getAst();
@@ -131,7 +131,7 @@ final class ExpressionCompiler {
         return type.name();
     }
 
-    private CelCompiler compiler(ObjectShape shape, Scope scope, CelType runs) {
+    private CheckerEnvironment compiler(ObjectShape shape, Scope scope, CelType runs) {
         String key = shape.name() + "/" + scope + "/" + (runs == null ? "" : runs.name());
         return compilers.computeIfAbsent(key, k -> {
             CelCompilerBuilder builder = base.toCompilerBuilder();
@@ -151,7 +151,7 @@ final class ExpressionCompiler {
                 }
                 case DOCUMENT -> builder.addVar("self", types.full(root));
             }
-            return builder.build();
+            return new CheckerEnvironment(builder.build(), builder.container());
         });
     }
 }
