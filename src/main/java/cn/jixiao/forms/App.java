@@ -158,7 +158,7 @@ public final class App {
                 System.exit(2);
             }
             App app = new App(config);
-            ExampleRenderer.renderAll(app.service(), Path.of(args[1]));
+            ExampleRenderer.renderAll(app.service(), Path.of(args[1]), System.out);
             return;
         }
         if (args.length > 0 && args[0].equals("check-form")) {
