@@ -27,6 +27,12 @@ public final class App {
     /** How long shutting down waits for renders in flight. */
     private static final Duration GRACE = Duration.ofSeconds(30);
 
+    /**
+     * Whether a service of this JVM renders or has rendered every example: loaded and compiled code belongs to
+     * the process, so a further service started in it (tests, tools) finds nothing left to warm.
+     */
+    private static final AtomicBoolean CODE_WARM = new AtomicBoolean();
+
     private final FormService service;
     private final RenderQueue queue;
     private final Routes routes;
@@ -60,7 +66,7 @@ public final class App {
         return service;
     }
 
-    /** Starts serving, renders every example once, then says ready: what tests and tools want. */
+    /** Starts serving, renders every example once unless this JVM has, then says ready: what tests and tools want. */
     public App start(int port) {
         return start(port, true);
     }
@@ -70,22 +76,21 @@ public final class App {
      * in every format; without, once the templates compile and make every example's XHTML (a broken layout
      * still stops the start), while the examples are rendered on a background thread so that the code the
      * first requests need is loaded and compiled. Should a background render fail, the service says it is no
-     * longer ready.
+     * longer ready. Either way the examples are rendered only by the first service of the JVM.
      */
     public App start(int port, boolean warmFirst) {
         server.start(port);
         long started = System.nanoTime();
+        boolean rendered;
         try {
             service.check();
-            if (warmFirst) {
-                service.warmUp();
-            }
+            rendered = warmFirst && warmCode();
         } catch (RuntimeException e) {
             server.stop();
             throw e;
         }
         ready.set(true);
-        LOG.info("ready on port {} ({} in {} ms)", server.port(), warmFirst ? "every example rendered" : "templates checked",
+        LOG.info("ready on port {} ({} in {} ms)", server.port(), rendered ? "every example rendered" : "templates checked",
                 (System.nanoTime() - started) / 1_000_000);
         if (!warmFirst) {
             Thread warming = new Thread(() -> warmUpBehind(System.nanoTime()), "warm-up");
@@ -96,12 +101,27 @@ public final class App {
         return this;
     }
 
-    private void warmUpBehind(long started) {
+    /** Renders every example once, unless a service of this JVM does or did so: whether it did. */
+    private boolean warmCode() {
+        if (!CODE_WARM.compareAndSet(false, true)) {
+            return false;
+        }
         try {
             service.warmUp();
+            return true;
+        } catch (RuntimeException | Error e) {
+            CODE_WARM.set(false);
+            throw e;
+        }
+    }
+
+    private void warmUpBehind(long started) {
+        try {
+            boolean rendered = warmCode();
             // The fallback fonts are parsed for a document only when it needs one; a broken file shows here.
             fonts.fallbacks().forEach(FontLibrary.Face::verify);
-            LOG.info("every example rendered once, fallback fonts verified, in {} ms", (System.nanoTime() - started) / 1_000_000);
+            LOG.info("{}fallback fonts verified, in {} ms", rendered ? "every example rendered once, " : "",
+                    (System.nanoTime() - started) / 1_000_000);
         } catch (RuntimeException | Error e) {
             // An Error too (out of memory, a class that will not load): the thread ends here, and so does ready.
             ready.set(false);
@@ -158,7 +178,7 @@ public final class App {
                 System.exit(2);
             }
             App app = new App(config);
-            ExampleRenderer.renderAll(app.service(), Path.of(args[1]));
+            ExampleRenderer.renderAll(app.service(), Path.of(args[1]), System.out);
             return;
         }
         if (args.length > 0 && args[0].equals("check-form")) {

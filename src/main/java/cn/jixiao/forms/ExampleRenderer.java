@@ -4,6 +4,7 @@ import cn.jixiao.forms.form.RegisteredForm;
 import cn.jixiao.forms.render.OutputFormat;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,25 +24,26 @@ final class ExampleRenderer {
     private ExampleRenderer() {
     }
 
-    static void renderAll(FormService service, Path directory) {
+    /** Writes every example's files into {@code directory}, naming each on {@code out}. */
+    static void renderAll(FormService service, Path directory, PrintStream out) {
         try {
             Files.createDirectories(directory);
             for (RegisteredForm form : service.forms()) {
                 if (form.example().isEmpty()) {
-                    System.out.println(form.id() + ": no example (templates/" + form.id() + "/example.json)");
+                    out.println(form.id() + ": no example (templates/" + form.id() + "/example.json)");
                     continue;
                 }
                 byte[] example = form.example().get();
                 Path markup = directory.resolve(form.id() + ".xhtml");
                 Files.writeString(markup, service.markup(form, example));
-                System.out.println(markup);
+                out.println(markup);
                 for (OutputFormat format : OutputFormat.values()) {
                     byte[] bytes = service.render(form, example, format).bytes();
                     Path file = directory.resolve(form.id() + "." + format.extension());
                     Files.write(file, bytes);
-                    System.out.println(file);
+                    out.println(file);
                     if (format == OutputFormat.PDF) {
-                        pictures(bytes, directory, form.id());
+                        pictures(bytes, directory, form.id(), out);
                     }
                 }
             }
@@ -50,14 +52,14 @@ final class ExampleRenderer {
         }
     }
 
-    private static void pictures(byte[] pdf, Path directory, String name) throws IOException {
+    private static void pictures(byte[] pdf, Path directory, String name, PrintStream out) throws IOException {
         try (PDDocument document = Loader.loadPDF(pdf)) {
             PDFRenderer renderer = new PDFRenderer(document);
             for (int page = 0; page < document.getNumberOfPages(); page++) {
                 BufferedImage image = renderer.renderImageWithDPI(page, DPI, ImageType.RGB);
                 Path file = directory.resolve(name + "-page-" + (page + 1) + ".png");
                 ImageIO.write(image, "png", file.toFile());
-                System.out.println(file);
+                out.println(file);
             }
         }
     }

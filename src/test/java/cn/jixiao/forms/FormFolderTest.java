@@ -140,21 +140,6 @@ class FormFolderTest {
     }
 
     @Test
-    void checkFormLeavesNoRenderThreadBehind(@TempDir Path dir) throws InterruptedException {
-        long before = renderThreads();
-        FormCheck.run(Path.of("templates", ORIGINAL), dir, TestServer.config(), new PrintStream(new ByteArrayOutputStream(), true,
-                StandardCharsets.UTF_8));
-        for (int i = 0; i < 100 && renderThreads() > before; i++) {
-            Thread.sleep(50);
-        }
-        assertEquals(before, renderThreads(), "a thread left running keeps the fonts it rendered with");
-    }
-
-    private static long renderThreads() {
-        return Thread.getAllStackTraces().keySet().stream().filter(t -> t.isAlive() && t.getName().startsWith("render-")).count();
-    }
-
-    @Test
     void checkFormNamesEachFaultAndAsksForAnExample(@TempDir Path dir) throws IOException {
         Path templates = dir.resolve("templates");
         Path folder = copy(Path.of("templates", ORIGINAL), templates.resolve("no-example-yet"));

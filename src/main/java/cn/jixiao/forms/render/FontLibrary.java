@@ -224,9 +224,14 @@ public final class FontLibrary {
         }
     }
 
-    /** The fonts bundled in the jar. */
+    /** The fonts bundled in the jar: read once per process, however many services or checks ask for them. */
     public static FontLibrary bundled() {
-        return load(name -> FontLibrary.class.getResourceAsStream("/fonts/" + name));
+        return Bundled.LIBRARY;
+    }
+
+    /** Holds the bundled library, read when first asked for (class initialisation is lazy and thread-safe). */
+    private static final class Bundled {
+        static final FontLibrary LIBRARY = load(name -> FontLibrary.class.getResourceAsStream("/fonts/" + name));
     }
 
     /** Fonts from a directory of the same structure as {@code fonts/}. */

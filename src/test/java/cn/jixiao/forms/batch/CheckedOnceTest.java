@@ -8,9 +8,11 @@ import cn.jixiao.forms.testing.TestServer;
 import java.net.http.HttpResponse;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Isolated;
 import tools.jackson.databind.node.ObjectNode;
 
 /** A document is checked once however many files are made of it: a single render, each item of a batch in every format. */
+@Isolated("counts the checks of the shared service's forms, which tests beside it add to")
 class CheckedOnceTest {
     private static final String TRACKING = "performance-tracking";
 

@@ -17,6 +17,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import java.util.zip.Deflater;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.Test;
@@ -143,11 +144,13 @@ class BrokenWorkbooksDeadlineTest {
         }
     }
 
-    /** A workbook whose one sheet inflates to {@code bytes} of identical rows: seconds to read, a few hundred KB to send. */
+    /** A workbook whose one sheet inflates to {@code bytes} of identical rows: seconds to read, a few MB to send. */
     private static byte[] hugeSheet(int bytes) {
         Map<String, byte[]> entries = BrokenWorkbooks.entries(RawWorkbook.of(HEADER).bytes());
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (ZipOutputStream zip = new ZipOutputStream(out)) {
+            // the fastest level packs these rows 1:170 in a fifth of the time the default takes
+            zip.setLevel(Deflater.BEST_SPEED);
             for (Map.Entry<String, byte[]> entry : entries.entrySet()) {
                 zip.putNextEntry(new ZipEntry(entry.getKey()));
                 if (entry.getKey().equals("xl/worksheets/sheet1.xml")) {

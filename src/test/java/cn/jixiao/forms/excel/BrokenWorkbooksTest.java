@@ -26,6 +26,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Isolated;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -35,6 +36,7 @@ import tools.jackson.databind.JsonNode;
  * A corpus of broken workbooks: each is refused with a 4xx in the one error model, naming the sheet and cell
  * where there is one, the service serving on, and no temporary file left behind.
  */
+@Isolated("finds no temporary file left behind, where tests beside it make their own")
 class BrokenWorkbooksTest {
     private static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
     private static final String TARGET = "/api/v1/forms/performance-target/import";

@@ -11,6 +11,7 @@ import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.poi.ss.util.CellRangeAddress;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -290,9 +291,10 @@ class ExportStylesReadingTest {
     }
 
     /** The nine projects' workbook opened and saved by LibreOffice reads the same. */
+    @Tag("office")
     @Test
     void aWorkbookSavedByLibreOffice() {
-        Office.assumeAvailable();
+        Office.assumeCalc();
         byte[] saved = Office.convert(ExportStyles.nineProjects("0"), "xlsx", "xlsx");
         JsonNode answer = imported(saved);
         assertEquals(List.of(), list(answer.path("errors")), answer.toString());

@@ -33,10 +33,12 @@ public final class TestServer {
 
     /**
      * The defaults, but for where layouts and fonts come from: JIXIAO_TEMPLATE_DIR and JIXIAO_FONT_DIR are
-     * honoured, so that a maintainer can run the approval tests against a layout kept outside the source.
+     * honoured, so that a maintainer can run the approval tests against a layout kept outside the source. And a
+     * request waits up to a minute for a render slot: the tests that share this service run side by side on a busy
+     * machine (the wait itself is tested on services of their own).
      */
     public static Config config() {
-        Map<String, String> env = new HashMap<>();
+        Map<String, String> env = new HashMap<>(Map.of("JIXIAO_QUEUE_WAIT_MS", "60000"));
         for (String name : new String[]{"JIXIAO_TEMPLATE_DIR", "JIXIAO_FONT_DIR"}) {
             String value = System.getenv(name);
             if (value != null) {
