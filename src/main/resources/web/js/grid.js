@@ -10,6 +10,7 @@ import { readerFor } from './typing.js';
 import { matchChoice, level1Value, choicesOf } from './fields.js';
 import { paste } from './paste.js';
 import { visible as isVisible, unreadCells } from './problems.js';
+import { seal } from './history.js';
 
 /** Every grid on the page by its path, to mark problems and computed figures in. */
 export const grids = new Map();
@@ -30,7 +31,7 @@ export function grid(node, path, label) {
     element('div', { class: 'grid-head' },
       element('h3', { text: label }),
       element('div', { class: 'grid-tools' }, add, up, down, remove),
-      element('span', { class: 'hint', text: 'Tab、Enter 换格；可从 Excel、WPS 复制多行粘贴' })),
+      element('span', { class: 'hint', text: 'Tab、Enter 换格；Ctrl+Z 撤销；可从 Excel、WPS 复制多行粘贴' })),
     holder, notes, totals);
 
   const state = { path, item, names, box, notes, totals, current: null, editing: null };
@@ -56,8 +57,13 @@ export function grid(node, path, label) {
   table.on('cellEditing', (cell) => {
     state.editing = cell;
     state.current = cell.getRow();
+    state.openedWith = null;
     // A drop-down opens with its text selected: what is typed replaces it and filters the list at once.
-    setTimeout(() => cell.getElement().querySelector('input[type="search"], input')?.select());
+    setTimeout(() => {
+      const input = cell.getElement().querySelector('input[type="search"], input, textarea');
+      state.openedWith = input ? input.value : null;
+      input?.select();
+    });
   });
   table.on('cellEdited', (cell) => edited(state, cell));
   table.on('rowMoved', () => {
@@ -215,7 +221,23 @@ function edited(state, cell) {
     keepLevel2(state, cell.getRow());
   }
   set(path, value, { required: (state.item.required || []).includes(field) });
+  seal();
   decorate(state);
+}
+
+/** Ctrl+Z in a cell being edited: the cell goes back to its value; true when something had been typed in it. */
+export function cancelTyping() {
+  for (const state of grids.values()) {
+    const cell = state.editing;
+    const element_ = cell && cell.getElement();
+    if (element_ && element_.classList.contains('tabulator-editing')) {
+      const input = element_.querySelector('input, textarea');
+      const typed = Boolean(input) && state.openedWith !== null && input.value !== state.openedWith;
+      cell.cancelEdit();
+      return typed;
+    }
+  }
+  return false;
 }
 
 /** A 二级指标 that does not belong to the new 一级指标 becomes the first that does. */

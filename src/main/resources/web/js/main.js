@@ -2,12 +2,13 @@
 // public API. This module starts the page and wires the others together.
 
 import { page, hooks, element, $ } from './context.js';
-import { store, onChange, replace, restore, set, parseJson } from './store.js';
+import { store, onChange, replace, restore, set, changed, parseJson } from './store.js';
 import { Schema } from './schema.js';
 import { api, onTokenNeeded, useToken, formPath } from './api.js';
 import { renderEditor, reveal, renameItem } from './editor.js';
-import { grids, prune } from './grid.js';
-import { scheduleValidate, validate, showProblems, edited, step } from './problems.js';
+import { grids, prune, cancelTyping } from './grid.js';
+import { scheduleValidate, validate, showProblems, edited, step, goTo, describe } from './problems.js';
+import './history.js';
 import { applyComputed } from './computed.js';
 import { renderOutline, filter, updateCounts, rename } from './outline.js';
 import { schedulePreview, clearPreview } from './preview.js';
@@ -44,6 +45,8 @@ hooks.deleted = offerUndo;
 hooks.unitChanged = offerConversion;
 hooks.formFor = formFor;
 hooks.load = load;
+hooks.cancelTyping = cancelTyping;
+hooks.restored = restored;
 
 onChange(({ path, structural, edit }) => {
   // Rows of a grid are not in the outline: only lists of units, projects and forms rebuild it.
@@ -96,12 +99,22 @@ function offerUndo(message, before, path) {
     reveal(path)?.scrollIntoView({ block: 'center' });
     status('已撤销删除');
   });
-  bar.replaceChildren(element('span', { text: message + '。' }), undo);
+  bar.replaceChildren(element('span', { text: message + '。' }), undo, element('span', { class: 'hint', text: '或按 Ctrl+Z' }));
   bar.hidden = false;
   clearTimeout(offerUndo.timer);
   offerUndo.timer = setTimeout(() => {
     bar.hidden = true;
   }, 15000);
+}
+
+/** A step undone or redone: the form drawn again from the document, its open sections kept open, the keyboard where the step was. */
+function restored(path, said) {
+  const opened = [...document.querySelectorAll('#editor details.item[open]')].map((d) => d.dataset.item);
+  $('undo-bar').hidden = true;
+  renderEditor($('editor'));
+  opened.forEach((item) => reveal(item));
+  goTo(path);
+  status('已' + said + '：' + describe(path));
 }
 
 /** 金额单位 changed: the amounts may be meant in the new unit already, or need converting; the user says which. */
@@ -120,9 +133,11 @@ function offerConversion(select, from, to) {
     status(message);
   };
   convert.addEventListener('click', () => {
-    const changed = convertAmounts(store.doc, page.schema, to === '元' ? 4 : -4);
+    const count = convertAmounts(store.doc, page.schema, to === '元' ? 4 : -4);
     set('/amountUnit', to, { structural: true });
-    done('已把 ' + changed + ' 个金额由' + from + '换算为' + to);
+    // Every amount changed with the unit: one step to undo, the whole document its place.
+    changed('', true);
+    done('已把 ' + count + ' 个金额由' + from + '换算为' + to);
   });
   keep.addEventListener('click', () => {
     set('/amountUnit', to, { structural: true });
