@@ -76,10 +76,19 @@ export function grid(node, path, label) {
       state.current = table.getRows().find((r) => r.getElement() === row) || state.current;
     }
   });
-  // Enter in a one-line cell takes the value and moves down, as in a spreadsheet; in the last row, Enter, or
-  // Tab from its last cell, adds a row and the keyboard goes on in it.
+  // Enter takes the value and moves down, as in a spreadsheet (Alt+Enter: a new line in a long text); in the
+  // last row, Enter, or Tab from its last cell, adds a row and the keyboard goes on in it.
   holder.addEventListener('keydown', (event) => {
     const cell = state.editing;
+    const long = event.target.tagName === 'TEXTAREA';
+    if (cell && long && event.key === 'Enter' && event.altKey) {
+      // Alt+Enter starts a new line in a long text, as in Excel and WPS.
+      event.preventDefault();
+      event.stopPropagation();
+      event.target.setRangeText('\n', event.target.selectionStart, event.target.selectionEnd, 'end');
+      event.target.dispatchEvent(new Event('input', { bubbles: true }));
+      return;
+    }
     if (!cell || event.shiftKey || event.altKey) {
       return;
     }
@@ -103,6 +112,13 @@ export function grid(node, path, label) {
       }
     } else if (event.key === 'Enter' && event.target.tagName === 'INPUT') {
       setTimeout(() => (last ? addRow(state, cell.getField()) : cell.navigateDown()));
+    } else if (event.key === 'Enter' && long) {
+      // Enter takes a long text as it does a short one; leaving the text area is what takes it.
+      event.preventDefault();
+      event.stopPropagation();
+      const below = rows[rows.indexOf(cell.getRow()) + 1];
+      event.target.blur();
+      setTimeout(() => (last ? addRow(state, cell.getField()) : below.getCell(cell.getField()).edit(true)));
     } else if (event.key === 'Tab' && last && cells[cells.length - 1] === cell) {
       event.preventDefault();
       event.stopPropagation();
@@ -313,6 +329,8 @@ export function addRow(state, field = 'name') {
     structural(state);
     const cell = row.getCell(field) || row.getCell('name') || row.getCells()[1];
     cell.edit(true);
+    // The new row's cell in sight, with room under it for a drop-down's list.
+    cell.getElement().scrollIntoView({ block: 'nearest', inline: 'nearest' });
     return row;
   });
 }

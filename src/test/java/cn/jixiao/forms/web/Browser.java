@@ -82,6 +82,13 @@ final class Browser implements AutoCloseable {
         wait.until(d -> !text(By.id("status")).isEmpty());
     }
 
+    /** On a laptop's 1366×768, a form opened as on a first visit: no draft of an earlier test offered. */
+    void openOnALaptop(String form, boolean example) {
+        size(1366, 768);
+        open(form, example);
+        forgetDrafts();
+    }
+
     /**
      * Leaves a page with changes for a blank form. A browser may ask first (headless Chromium does not, lacking
      * a person's gesture), and is then told yes.

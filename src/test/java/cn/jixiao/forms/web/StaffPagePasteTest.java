@@ -3,6 +3,7 @@ package cn.jixiao.forms.web;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
@@ -22,11 +23,9 @@ class StaffPagePasteTest extends BrowserSession {
 
     @BeforeEach
     void selfEvaluation() {
-        browser.size(1366, 768);
-        browser.open("performance-self-evaluation", true);
-        browser.forgetDrafts();
+        browser.openOnALaptop("performance-self-evaluation", true);
         ((ChromeDriver) browser.driver).executeCdpCommand("Browser.grantPermissions",
-                Map.of("permissions", java.util.List.of("clipboardReadWrite", "clipboardSanitizedWrite")));
+                Map.of("permissions", List.of("clipboardReadWrite", "clipboardSanitizedWrite")));
     }
 
     /** Puts text on the clipboard, as copying cells in a spreadsheet does. */

@@ -3,7 +3,6 @@ package cn.jixiao.forms.web;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -13,11 +12,6 @@ import org.openqa.selenium.WebElement;
 /** Ctrl+Z and Ctrl+Y at 1366×768: an edit, a paste, a row added or removed is one step, in every form. */
 @Tag("browser")
 class StaffPageUndoTest extends BrowserSession {
-
-    @BeforeEach
-    void laptop() {
-        browser.size(1366, 768);
-    }
 
     private static int rows(String grid) {
         return browser.driver.findElements(By.cssSelector("[data-grid='" + grid + "'] .tabulator-row")).size();
@@ -29,8 +23,7 @@ class StaffPageUndoTest extends BrowserSession {
 
     @Test
     void aFieldTypedInIsOneStepBackAndForth() {
-        browser.open("performance-self-evaluation", true);
-        browser.forgetDrafts();
+        browser.openOnALaptop("performance-self-evaluation", true);
         String department = "/forms/0/department";
         browser.js("arguments[0].focus();", browser.field(department));
         browser.ctrl("a");
@@ -62,8 +55,7 @@ class StaffPageUndoTest extends BrowserSession {
 
     @Test
     void cellEditsPastesAndRowsAreStepsOfTheGrid() {
-        browser.open("performance-self-evaluation", true);
-        browser.forgetDrafts();
+        browser.openOnALaptop("performance-self-evaluation", true);
         String grid = "/forms/0/indicators";
         int before = rows(grid);
         browser.cell(grid + "/1/target").click();
@@ -125,8 +117,7 @@ class StaffPageUndoTest extends BrowserSession {
 
     @Test
     void theTargetTablesFieldsAndGridsUndoToo() {
-        browser.open("performance-target", true);
-        browser.forgetDrafts();
+        browser.openOnALaptop("performance-target", true);
         WebElement entry = browser.driver.findElement(By.cssSelector("#outline-tree [data-outline='/units/0/projects/2']"));
         browser.js("arguments[0].focus();", entry);
         browser.press(Keys.ENTER);
