@@ -9,6 +9,7 @@ import { renderEditor, reveal, renameItem } from './editor.js';
 import { grids, prune, cancelTyping } from './grid.js';
 import { scheduleValidate, validate, showProblems, edited, step, goTo, describe } from './problems.js';
 import './history.js';
+import { wireLayout } from './layout.js';
 import { applyComputed } from './computed.js';
 import { renderOutline, filter, updateCounts, rename } from './outline.js';
 import { schedulePreview, clearPreview } from './preview.js';
@@ -267,6 +268,7 @@ function setMode(mode) {
 }
 
 function wire() {
+  wireLayout(() => schedulePreview(true));
   $('load-example').addEventListener('click', () => confirmReplace() && choose(page.formId, true));
   $('load-empty').addEventListener('click', () => confirmReplace() && load(blank(), page.formId, null));
   $('derive-file').addEventListener('change', async (event) => {

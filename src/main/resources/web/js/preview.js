@@ -6,6 +6,7 @@ import { page, element, $ } from './context.js';
 import { store } from './store.js';
 import { api, errorOf, formPath } from './api.js';
 import { describe, errorCount } from './problems.js';
+import { previewHidden } from './layout.js';
 
 const WAIT_MS = 500;
 /** Pixels across a page picture: sharp when the preview is widened on a laptop, small enough to come quickly. */
@@ -38,7 +39,8 @@ export function schedulePreview(force = false) {
     return;
   }
   note('');
-  if (text === shownText && !force) {
+  // Hidden while typing: nothing is drawn, and the service is not asked, until it is shown again.
+  if ((text === shownText && !force) || previewHidden()) {
     return;
   }
   timer = setTimeout(() => draw(text), force ? 0 : WAIT_MS);
