@@ -138,6 +138,14 @@ class IndicatorChecksTest {
             PercentInWords|1|12|设备验收合格率|≥95百分比|true
             PercentInWords|3|31|患者满意度|90百分比|true
             PercentInWords|1|12|设备验收合格率|≥95%|false
+            RateWithoutPercentage|1|12|上半年完成率|上半年完成率≥50%|false
+            RateWithoutPercentage|1|12|验收合格率|合格率达95%|false
+            TimelinessWithoutTime|1|13|建设进度|年底前完成率达到100%|false
+            SatisfactionBelowMinimum|3|31|服务对象满意度|满意度达75%|true
+            SatisfactionBelowMinimum|3|31|服务对象满意度|满意度保持在75%以上|true
+            SatisfactionBelowMinimum|3|31|服务对象满意度|满意度保持在90%以上|false
+            RateBeyondHundred|1|12|验收合格率|合格率应达到100%以上|true
+            QuantityAsPercentage|1|11|培训人数|培训覆盖率达到95%|true
             PercentInWords|2|22|门诊人次增长|提高5个百分点|false
             PercentInWords|1|11|培训人次|1000人次|false
             SatisfactionBelowMinimum|3|31|患者投诉率|≤5%|false
