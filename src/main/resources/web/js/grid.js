@@ -198,6 +198,8 @@ function edited(state, cell) {
   }
   set(path, value, { required: (state.item.required || []).includes(field) });
   seal();
+  // A text longer or shorter than the one it replaced: the row takes the height of its tallest cell again.
+  cell.getRow().normalizeHeight();
   decorate(state);
 }
 

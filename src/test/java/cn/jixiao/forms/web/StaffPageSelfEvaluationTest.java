@@ -12,12 +12,12 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
 /**
- * The 自评表's grid at 1366 px: with the preview hidden (and the 目录 folded, which gives its width back) 实际完成值
- * through 偏差原因分析及改进措施 are in sight without scrolling sideways; the 得分 of each 一级指标 and 总分 stand under
- * the grid, as the service works them out.
+ * The 自评表 at 1366 px: with the preview hidden (and the 目录 folded, which gives its width back) 实际完成值 through
+ * 偏差原因分析及改进措施 are in sight without scrolling sideways; the 得分 of each 一级指标 and 总分 stand under the grid,
+ * and a target led by words (合格率达到95%) is scored, all as the service works them out.
  */
 @Tag("browser")
-class StaffPageWidthTest extends BrowserSession {
+class StaffPageSelfEvaluationTest extends BrowserSession {
     private static final String GRID = "/forms/0/indicators";
     private static final List<String> TYPED_COLUMNS = List.of("实际完成值", "分值", "得分", "偏差原因分析及改进措施");
 
@@ -89,5 +89,20 @@ class StaffPageWidthTest extends BrowserSession {
         browser.press(Keys.ESCAPE);
         browser.js("document.querySelector('.grid-totals').scrollIntoView({block: 'center'});");
         browser.picture("72-score-of-each-level1-under-the-grid");
+    }
+
+    @Test
+    void aTargetLedByWordsIsScoredAsTheServiceReadsIt() {
+        browser.openOnALaptop("performance-self-evaluation", true);
+        String row = GRID + "/1";
+        browser.cell(row + "/target").click();
+        browser.press("合格率达到95%", Keys.TAB, "合格率90%", Keys.TAB, "10", Keys.TAB, Keys.ESCAPE);
+        // 得分 left empty: the service's 10 × 90 ÷ 95, greyed in its cell, and in the 产出指标's 得分 under the grid.
+        browser.wait.until(d -> browser.cell(row + "/score").getText().equals("9.47"));
+        assertTrue(browser.cell(row + "/score").findElements(By.cssSelector(".computed-value")).size() == 1, "worked out, not typed");
+        browser.wait.until(d -> browser.text(By.cssSelector("[data-grid-figure='/forms/0/outputScore']")).replaceAll("\\s", "")
+                .equals("产出指标得分58.47"));
+        browser.js("arguments[0].scrollIntoView({block: 'center', inline: 'center'});", browser.cell(row + "/score"));
+        browser.picture("73-target-led-by-words-scored");
     }
 }
