@@ -270,7 +270,7 @@ class IndicatorChecksTest {
                 Taxonomy.level2("11"), "设备验收通过率", List.of(target("年度指标值", "annualValue", "100%")), "/p/indicators/0/level2");
         List<Problem> warnings = warnings(IndicatorChecks.DEFAULT, indicator);
         assertEquals(1, warnings.size(), warnings.toString());
-        assertEquals(new Problem.Fix("/p/indicators/0/level2", "质量指标", "改列为12-质量指标"), warnings.get(0).fix());
+        assertEquals(new Problem.Fix("/p/indicators/0/level2", "质量指标", "改列为12-质量指标", "数量指标以百分比表示"), warnings.get(0).fix());
         assertEquals(null, warnings(IndicatorChecks.DEFAULT, indicator("1", "11", "设备验收通过率",
                 target("年度指标值", "annualValue", "100%"))).get(0).fix(), "no fix without a 二级指标 column to write");
     }
