@@ -35,6 +35,8 @@ export const hooks = {
   reveal: () => null,
   /** A step undone or redone: the form shows the document restored, the keyboard at {@code path}. */
   restored: () => {},
+  /** The form drawn again after the document changed under it (several fixes at once). */
+  redraw: () => {},
   /** Takes back the typing in a grid cell still being edited; false when there is none. */
   cancelTyping: () => false,
 };

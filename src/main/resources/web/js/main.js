@@ -48,6 +48,7 @@ hooks.formFor = formFor;
 hooks.load = load;
 hooks.cancelTyping = cancelTyping;
 hooks.restored = restored;
+hooks.redraw = redraw;
 
 onChange(({ path, structural, edit }) => {
   // Rows of a grid are not in the outline: only lists of units, projects and forms rebuild it.
@@ -108,14 +109,19 @@ function offerUndo(message, before, path) {
   }, 15000);
 }
 
-/** A step undone or redone: the form drawn again from the document, its open sections kept open, the keyboard where the step was. */
+/** A step undone or redone: the form drawn again, the keyboard where the step was. */
 function restored(path, said) {
-  const opened = [...document.querySelectorAll('#editor details.item[open]')].map((d) => d.dataset.item);
   $('undo-bar').hidden = true;
-  renderEditor($('editor'));
-  opened.forEach((item) => reveal(item));
+  redraw();
   goTo(path);
   status('已' + said + '：' + describe(path));
+}
+
+/** The form drawn again from the document as it now is, the sections that were open open again. */
+function redraw() {
+  const opened = [...document.querySelectorAll('#editor details.item[open]')].map((d) => d.dataset.item);
+  renderEditor($('editor'));
+  opened.forEach((item) => reveal(item));
 }
 
 /** 金额单位 changed: the amounts may be meant in the new unit already, or need converting; the user says which. */
