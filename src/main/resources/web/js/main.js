@@ -13,7 +13,7 @@ import { wireLayout } from './layout.js';
 import { applyComputed } from './computed.js';
 import { renderOutline, filter, updateCounts, rename } from './outline.js';
 import { schedulePreview, clearPreview } from './preview.js';
-import { scheduleDraft, saveDraft, offerDraft } from './drafts.js';
+import { scheduleDraft, saveDraft, offerDrafts } from './drafts.js';
 import { downloadAs, saveFile, isWorkbook, openJson, openWorkbook, downloadTemplate } from './files.js';
 import { convertAmounts } from './units.js';
 import { offerDerive, deriveFrom } from './derive.js';
@@ -217,9 +217,13 @@ async function load(doc, formId, message, imported = {}) {
   status((message || '空白表单') + (title ? '（' + title + '）' : ''));
 }
 
+/** What a draft holds, by the name of its first project, unit or organisation. */
 function describeDraft(doc) {
-  const name = (doc.forms && doc.forms[0] && doc.forms[0].projectName) || doc.organization;
-  return name ? '「' + String(name).slice(0, 30) + '」' : '';
+  const first = (doc.forms && doc.forms[0]) || {};
+  const unit = (doc.units && doc.units[0]) || {};
+  const name = first.projectName || first.unitName || unit.name || doc.organization;
+  const more = (doc.forms || unit.projects || []).length;
+  return name ? '「' + String(name).slice(0, 30) + '」' + (more > 1 ? '等 ' + more + ' 项' : '') : '';
 }
 
 /** 空白表单 starts a new blank form once this one holds something: said so, not as if it were this one. */
@@ -241,7 +245,7 @@ async function choose(formId, example) {
   } else {
     await load(blank(), formId, null);
   }
-  offerDraft(formId, describeDraft, (doc) => load(doc, formId, '已恢复草稿'));
+  offerDrafts(formId, describeDraft, (draftForm, doc) => confirmReplace() && load(doc, draftForm, '已恢复草稿'));
 }
 
 function confirmReplace() {
