@@ -62,11 +62,20 @@ export function grid(node, path, label) {
     state.editing = cell;
     state.current = cell.getRow();
     state.openedWith = null;
-    // A drop-down opens with its text selected: what is typed replaces it and filters the list at once.
+    // A cell opens with its text selected: what is typed replaces it (and filters a drop-down's list at once) —
+    // unless typing came first, as it does from a quick hand, which is then kept whole.
+    let typedFirst = false;
+    const typing = () => {
+      typedFirst = true;
+    };
+    cell.getElement().addEventListener('input', typing, true);
     setTimeout(() => {
+      cell.getElement().removeEventListener('input', typing, true);
       const input = cell.getElement().querySelector('input[type="search"], input, textarea');
-      state.openedWith = input ? input.value : null;
-      input?.select();
+      state.openedWith = input && !typedFirst ? input.value : '';
+      if (!typedFirst) {
+        input?.select();
+      }
     });
   });
   table.on('cellEdited', (cell) => edited(state, cell));
