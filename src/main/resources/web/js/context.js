@@ -33,6 +33,12 @@ export const hooks = {
   deleted: () => {},
   unitChanged: () => {},
   reveal: () => null,
+  /** A step undone or redone: the form shows the document restored, the keyboard at {@code path}. */
+  restored: () => {},
+  /** The form drawn again after the document changed under it (several fixes at once). */
+  redraw: () => {},
+  /** Takes back the typing in a grid cell still being edited; false when there is none. */
+  cancelTyping: () => false,
 };
 
 export const $ = (id) => document.getElementById(id);

@@ -1,7 +1,7 @@
-// Drafts kept in this browser (localStorage), one per form type: saved a moment after each change,
-// offered back when the page is opened again, forgotten 30 days after they were saved.
+// Drafts kept in this browser (localStorage), one per form type: saved a moment after each change, listed
+// when the page is opened (those of every form), forgotten 30 days after they were saved.
 
-import { element, $ } from './context.js';
+import { page, element, $ } from './context.js';
 import { store } from './store.js';
 
 const PREFIX = 'jixiao-forms.draft.';
@@ -71,30 +71,66 @@ export function discardDraft(formId) {
   localStorage.removeItem(PREFIX + formId);
 }
 
-/** Offers the draft of a form, naming when it was saved and what it holds. */
-export function offerDraft(formId, describe, restore) {
+/** Every draft kept in this browser, newest first, by form: [{formId, savedAt, doc}]. */
+export function allDrafts() {
+  const drafts = [];
+  for (let i = 0; i < localStorage.length; i++) {
+    const key = localStorage.key(i);
+    const draft = key && key.startsWith(PREFIX) ? draftOf(key.slice(PREFIX.length)) : null;
+    if (draft) {
+      drafts.push({ formId: key.slice(PREFIX.length), savedAt: draft.savedAt, doc: draft.doc });
+    }
+  }
+  return drafts.sort((a, b) => b.savedAt - a.savedAt);
+}
+
+/**
+ * At the start, the drafts of every form kept in this browser: the form, what it holds and when it was saved, each
+ * to restore (switching to its form) or drop. The open form's draft comes first.
+ */
+export function offerDrafts(formId, describe, restore) {
   try {
     forgetExpiredDrafts();
   } catch (e) {
     // storage refused (private mode): nothing kept to forget
   }
-  const draft = draftOf(formId);
+  let drafts;
+  try {
+    drafts = allDrafts().sort((a, b) => Number(b.formId === formId) - Number(a.formId === formId));
+  } catch (e) {
+    drafts = [];
+  }
   const bar = $('draft-bar');
-  if (!draft) {
+  if (!drafts.length) {
     bar.hidden = true;
     return;
   }
-  const when = new Date(draft.savedAt).toLocaleString('zh-CN', { month: 'numeric', day: 'numeric', hour: '2-digit', minute: '2-digit' });
-  const restoreButton = element('button', { type: 'button', class: 'primary', id: 'restore-draft', text: '恢复草稿' });
-  const dropButton = element('button', { type: 'button', id: 'discard-draft', text: '丢弃' });
-  restoreButton.addEventListener('click', () => {
-    bar.hidden = true;
-    restore(draft.doc);
+  const items = drafts.map((draft) => {
+    const mine = draft.formId === formId;
+    const when = new Date(draft.savedAt).toLocaleString('zh-CN', { month: 'numeric', day: 'numeric', hour: '2-digit', minute: '2-digit' });
+    const title = (page.forms.find((f) => f.id === draft.formId) || {}).title || draft.formId;
+    const restoreButton = element('button', { type: 'button', class: mine ? 'primary' : '', text: '恢复', 'data-draft': draft.formId,
+      'aria-label': '恢复' + title + '的草稿' });
+    const dropButton = element('button', { type: 'button', text: '丢弃', 'aria-label': '丢弃' + title + '的草稿' });
+    if (mine) {
+      restoreButton.id = 'restore-draft';
+      dropButton.id = 'discard-draft';
+    }
+    const item = element('li', { 'data-draft-for': draft.formId },
+      element('span', { class: 'draft-form', text: title }),
+      element('span', { class: 'draft-name', text: describe(draft.doc) || '（未命名）' }),
+      element('span', { class: 'draft-time', text: when + ' 自动保存' }), restoreButton, dropButton);
+    restoreButton.addEventListener('click', () => {
+      bar.hidden = true;
+      restore(draft.formId, draft.doc);
+    });
+    dropButton.addEventListener('click', () => {
+      discardDraft(draft.formId);
+      item.remove();
+      bar.hidden = !bar.querySelector('li');
+    });
+    return item;
   });
-  dropButton.addEventListener('click', () => {
-    bar.hidden = true;
-    discardDraft(formId);
-  });
-  bar.replaceChildren(element('span', { text: '发现 ' + when + ' 自动保存的草稿' + describe(draft.doc) + '。' }), restoreButton, dropButton);
+  bar.replaceChildren(element('strong', { text: '本浏览器中的草稿：' }), element('ul', { class: 'drafts' }, ...items));
   bar.hidden = false;
 }

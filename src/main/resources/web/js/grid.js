@@ -9,7 +9,12 @@ import { kindOf } from './schema.js';
 import { readerFor } from './typing.js';
 import { matchChoice, level1Value, choicesOf } from './fields.js';
 import { paste } from './paste.js';
-import { visible as isVisible, unreadCells } from './problems.js';
+import { seal } from './history.js';
+import { keys } from './grid-keys.js';
+import { decorate, cellText } from './grid-marks.js';
+
+export { decorate, showComputed } from './grid-marks.js';
+export { cancelTyping } from './grid-keys.js';
 
 /** Every grid on the page by its path, to mark problems and computed figures in. */
 export const grids = new Map();
@@ -30,7 +35,7 @@ export function grid(node, path, label) {
     element('div', { class: 'grid-head' },
       element('h3', { text: label }),
       element('div', { class: 'grid-tools' }, add, up, down, remove),
-      element('span', { class: 'hint', text: 'Tab、Enter 换格；可从 Excel、WPS 复制多行粘贴' })),
+      element('span', { class: 'hint', text: 'Tab、Enter 换格；Ctrl+Z 撤销；可从 Excel、WPS 复制多行粘贴' })),
     holder, notes, totals);
 
   const state = { path, item, names, box, notes, totals, current: null, editing: null };
@@ -56,10 +61,36 @@ export function grid(node, path, label) {
   table.on('cellEditing', (cell) => {
     state.editing = cell;
     state.current = cell.getRow();
-    // A drop-down opens with its text selected: what is typed replaces it and filters the list at once.
-    setTimeout(() => cell.getElement().querySelector('input[type="search"], input')?.select());
+    state.openedWith = null;
+    // A cell opens with its text selected: what is typed replaces it (and filters a drop-down's list at once) —
+    // unless typing came first, as it does from a quick hand, which is then kept whole.
+    let typedFirst = false;
+    const typing = () => {
+      typedFirst = true;
+    };
+    cell.getElement().addEventListener('input', typing, true);
+    setTimeout(() => {
+      cell.getElement().removeEventListener('input', typing, true);
+      const input = cell.getElement().querySelector('input[type="search"], input, textarea');
+      state.openedWith = input && !typedFirst ? input.value : '';
+      if (!typedFirst) {
+        input?.select();
+      }
+    });
   });
   table.on('cellEdited', (cell) => edited(state, cell));
+  // Tabulator follows only the window's size with rows drawn in full: a column given or taken width (the 目录
+  // folded, the preview hidden) lays the columns out again.
+  let width = 0;
+  new ResizeObserver(([entry]) => {
+    const now = Math.round(entry.contentRect.width);
+    if (state.built && width && now !== width) {
+      // The columns fitted first, then the rows drawn again at their new heights.
+      table.redraw();
+      table.redraw(true);
+    }
+    width = now;
+  }).observe(holder);
   table.on('rowMoved', () => {
     forgetFresh(state);
     structural(state);
@@ -70,39 +101,7 @@ export function grid(node, path, label) {
       state.current = table.getRows().find((r) => r.getElement() === row) || state.current;
     }
   });
-  // Enter in a one-line cell takes the value and moves down, as in a spreadsheet; in the last row, Enter, or
-  // Tab from its last cell, adds a row and the keyboard goes on in it.
-  holder.addEventListener('keydown', (event) => {
-    const cell = state.editing;
-    if (!cell || event.shiftKey || event.altKey) {
-      return;
-    }
-    const rows = table.getRows();
-    const last = rows.indexOf(cell.getRow()) === rows.length - 1;
-    const cells = cell.getRow().getCells().filter((c) => c.getField());
-    if ((event.key === 'Enter' || event.key === 'Tab') && cell.getColumn().getDefinition().editor === 'list') {
-      // A drop-down takes the highlighted choice, or the only one left by what was typed, and the keyboard
-      // stays in the row, at the next cell.
-      const items = [...document.querySelectorAll('.tabulator-edit-list .tabulator-edit-list-item')];
-      const only = !items.some((item) => item.classList.contains('focused')) && items.length === 1 ? items[0] : null;
-      const next = cells[cells.indexOf(cell) + 1];
-      if (only || event.key === 'Enter') {
-        event.preventDefault();
-        event.stopPropagation();
-        only?.click();
-        if (!only) {
-          items.find((item) => item.classList.contains('focused'))?.click();
-        }
-        setTimeout(() => next && cell.getRow().getCell(next.getField()).edit(true));
-      }
-    } else if (event.key === 'Enter' && event.target.tagName === 'INPUT') {
-      setTimeout(() => (last ? addRow(state, cell.getField()) : cell.navigateDown()));
-    } else if (event.key === 'Tab' && last && cells[cells.length - 1] === cell) {
-      event.preventDefault();
-      event.stopPropagation();
-      addRow(state, cells[0].getField());
-    }
-  }, true);
+  holder.addEventListener('keydown', (event) => keys(state, event), true);
   holder.addEventListener('paste', (event) => paste(state, event, { emptyRow, structural }), true);
 
   add.addEventListener('click', () => addRow(state));
@@ -180,15 +179,7 @@ function format(state, cell, kind, node) {
   if ((value == null || value === '') && page.computed[element_.dataset.path]) {
     return element('span', { class: 'computed-value', text: page.computed[element_.dataset.path], title: '留空自动计算' });
   }
-  return element('span', { class: 'cell-text', text: shown(value, kind) });
-}
-
-/** A cell's value as text: choices ticked joined by 、, texts one a line. */
-function shown(value, kind) {
-  if (Array.isArray(value)) {
-    return value.join(kind === 'lines' ? '\n' : '、');
-  }
-  return value == null ? '' : String(value);
+  return element('span', { class: 'cell-text', text: cellText(value, kind) });
 }
 
 function edited(state, cell) {
@@ -215,6 +206,9 @@ function edited(state, cell) {
     keepLevel2(state, cell.getRow());
   }
   set(path, value, { required: (state.item.required || []).includes(field) });
+  seal();
+  // A text longer or shorter than the one it replaced: the row takes the height of its tallest cell again.
+  cell.getRow().normalizeHeight();
   decorate(state);
 }
 
@@ -252,7 +246,7 @@ function structural(state) {
 }
 
 /** Every cell's data-path again, and the marks of problems: after rows moved, their paths did. */
-function refresh(state) {
+export function refresh(state) {
   state.table.getRows().forEach((row, index) => {
     for (const cell of row.getCells()) {
       const field = cell.getField();
@@ -291,6 +285,8 @@ export function addRow(state, field = 'name') {
     structural(state);
     const cell = row.getCell(field) || row.getCell('name') || row.getCells()[1];
     cell.edit(true);
+    // The new row's cell in sight, with room under it for a drop-down's list.
+    cell.getElement().scrollIntoView({ block: 'nearest', inline: 'nearest' });
     return row;
   });
 }
@@ -333,68 +329,6 @@ function removeRow(state) {
     structural(state);
     hooks.deleted('已删除第 ' + (index + 1) + ' 行' + (name ? '「' + name + '」' : ''), before, state.path);
   });
-}
-
-/** The marks of problems and computed figures on every cell, and the list below the grid. */
-export function decorate(state) {
-  const shown = new Map();
-  for (const [kind, list] of [['warning', page.problems.warnings], ['error', unreadCells().concat(page.problems.errors)]]) {
-    for (const problem of list) {
-      if (problem.path.startsWith(state.path + '/') || problem.path === state.path) {
-        shown.set(problem.path + '|' + problem.message, { kind, problem });
-      }
-    }
-  }
-  for (const [path, message] of page.typed) {
-    if (path.startsWith(state.path + '/')) {
-      shown.set(path + '|' + message, { kind: 'error', problem: { path, message } });
-    }
-  }
-  const visible = [...shown.values()].filter((s) => isVisible(s.problem));
-  state.table.getRows().forEach((row) => {
-    for (const cell of row.getCells()) {
-      const mine = visible.filter((s) => s.problem.path === cell.getElement().dataset.path);
-      const element_ = cell.getElement();
-      element_.classList.toggle('has-error', mine.some((s) => s.kind === 'error'));
-      element_.classList.toggle('has-warning', mine.some((s) => s.kind === 'warning'));
-      element_.title = mine.map((s) => s.problem.message).join('\n');
-    }
-  });
-  state.notes.replaceChildren(...visible.map(({ kind, problem }) => element('li', {
-    class: 'problem ' + kind, 'data-problem-for': problem.path, text: rowLabel(state, problem.path) + problem.message,
-  })));
-}
-
-function rowLabel(state, path) {
-  const rest = path.substring(state.path.length + 1).split('/');
-  if (rest[0] === '') {
-    return '';
-  }
-  const title = rest[1] ? page.schema.resolve(state.item.properties[rest[1]] || {}).title || rest[1] : '';
-  return '第 ' + (Number(rest[0]) + 1) + ' 行' + (title ? ' ' + title : '') + '：';
-}
-
-/** The figures the service worked out, in the empty cells they fill; the points of each 一级指标 below. */
-export function showComputed(state) {
-  refresh(state);
-  state.table.getRows().forEach((row) => row.getCells().forEach((cell) => {
-    const element_ = cell.getElement();
-    const value = cell.getValue();
-    const computed = page.computed[element_.dataset.path];
-    if (element_.classList.contains('tabulator-editing') || !cell.getField()) {
-      return;
-    }
-    if ((value == null || value === '') && computed) {
-      element_.replaceChildren(element('span', { class: 'computed-value', text: computed, title: '留空自动计算' }));
-    } else if (element_.querySelector('.computed-value')) {
-      element_.replaceChildren(element('span', { class: 'cell-text', text: shown(value) }));
-    }
-  }));
-  const blocks = Object.entries(page.computed)
-    .filter(([path]) => path.startsWith(state.path + '/') && path.endsWith('/level1'))
-    .map(([, value]) => value);
-  state.totals.hidden = blocks.length === 0;
-  state.totals.textContent = blocks.join(' · ');
 }
 
 /** Puts the keyboard in a cell, opening its editor. */

@@ -2,16 +2,18 @@
 // public API. This module starts the page and wires the others together.
 
 import { page, hooks, element, $ } from './context.js';
-import { store, onChange, replace, restore, set, parseJson } from './store.js';
+import { store, onChange, replace, restore, set, changed, parseJson } from './store.js';
 import { Schema } from './schema.js';
 import { api, onTokenNeeded, useToken, formPath } from './api.js';
 import { renderEditor, reveal, renameItem } from './editor.js';
-import { grids, prune } from './grid.js';
-import { scheduleValidate, validate, showProblems, edited, step } from './problems.js';
+import { grids, prune, cancelTyping } from './grid.js';
+import { scheduleValidate, validate, showProblems, edited, step, goTo, describe } from './problems.js';
+import './history.js';
+import { wireLayout } from './layout.js';
 import { applyComputed } from './computed.js';
 import { renderOutline, filter, updateCounts, rename } from './outline.js';
 import { schedulePreview, clearPreview } from './preview.js';
-import { scheduleDraft, saveDraft, offerDraft } from './drafts.js';
+import { scheduleDraft, saveDraft, offerDrafts } from './drafts.js';
 import { downloadAs, saveFile, isWorkbook, openJson, openWorkbook, downloadTemplate } from './files.js';
 import { convertAmounts } from './units.js';
 import { offerDerive, deriveFrom } from './derive.js';
@@ -44,6 +46,9 @@ hooks.deleted = offerUndo;
 hooks.unitChanged = offerConversion;
 hooks.formFor = formFor;
 hooks.load = load;
+hooks.cancelTyping = cancelTyping;
+hooks.restored = restored;
+hooks.redraw = redraw;
 
 onChange(({ path, structural, edit }) => {
   // Rows of a grid are not in the outline: only lists of units, projects and forms rebuild it.
@@ -96,12 +101,27 @@ function offerUndo(message, before, path) {
     reveal(path)?.scrollIntoView({ block: 'center' });
     status('已撤销删除');
   });
-  bar.replaceChildren(element('span', { text: message + '。' }), undo);
+  bar.replaceChildren(element('span', { text: message + '。' }), undo, element('span', { class: 'hint', text: '或按 Ctrl+Z' }));
   bar.hidden = false;
   clearTimeout(offerUndo.timer);
   offerUndo.timer = setTimeout(() => {
     bar.hidden = true;
   }, 15000);
+}
+
+/** A step undone or redone: the form drawn again, the keyboard where the step was. */
+function restored(path, said) {
+  $('undo-bar').hidden = true;
+  redraw();
+  goTo(path);
+  status('已' + said + '：' + describe(path));
+}
+
+/** The form drawn again from the document as it now is, the sections that were open open again. */
+function redraw() {
+  const opened = [...document.querySelectorAll('#editor details.item[open]')].map((d) => d.dataset.item);
+  renderEditor($('editor'));
+  opened.forEach((item) => reveal(item));
 }
 
 /** 金额单位 changed: the amounts may be meant in the new unit already, or need converting; the user says which. */
@@ -120,9 +140,11 @@ function offerConversion(select, from, to) {
     status(message);
   };
   convert.addEventListener('click', () => {
-    const changed = convertAmounts(store.doc, page.schema, to === '元' ? 4 : -4);
+    const count = convertAmounts(store.doc, page.schema, to === '元' ? 4 : -4);
     set('/amountUnit', to, { structural: true });
-    done('已把 ' + changed + ' 个金额由' + from + '换算为' + to);
+    // Every amount changed with the unit: one step to undo, the whole document its place.
+    changed('', true);
+    done('已把 ' + count + ' 个金额由' + from + '换算为' + to);
   });
   keep.addEventListener('click', () => {
     set('/amountUnit', to, { structural: true });
@@ -195,9 +217,13 @@ async function load(doc, formId, message, imported = {}) {
   status((message || '空白表单') + (title ? '（' + title + '）' : ''));
 }
 
+/** What a draft holds, by the name of its first project, unit or organisation. */
 function describeDraft(doc) {
-  const name = (doc.forms && doc.forms[0] && doc.forms[0].projectName) || doc.organization;
-  return name ? '「' + String(name).slice(0, 30) + '」' : '';
+  const first = (doc.forms && doc.forms[0]) || {};
+  const unit = (doc.units && doc.units[0]) || {};
+  const name = first.projectName || first.unitName || unit.name || doc.organization;
+  const more = (doc.forms || unit.projects || []).length;
+  return name ? '「' + String(name).slice(0, 30) + '」' + (more > 1 ? '等 ' + more + ' 项' : '') : '';
 }
 
 /** 空白表单 starts a new blank form once this one holds something: said so, not as if it were this one. */
@@ -219,7 +245,7 @@ async function choose(formId, example) {
   } else {
     await load(blank(), formId, null);
   }
-  offerDraft(formId, describeDraft, (doc) => load(doc, formId, '已恢复草稿'));
+  offerDrafts(formId, describeDraft, (draftForm, doc) => confirmReplace() && load(doc, draftForm, '已恢复草稿'));
 }
 
 function confirmReplace() {
@@ -252,6 +278,7 @@ function setMode(mode) {
 }
 
 function wire() {
+  wireLayout(() => schedulePreview(true));
   $('load-example').addEventListener('click', () => confirmReplace() && choose(page.formId, true));
   $('load-empty').addEventListener('click', () => confirmReplace() && load(blank(), page.formId, null));
   $('derive-file').addEventListener('change', async (event) => {

@@ -5,6 +5,7 @@ import { page, hooks, element, $ } from './context.js';
 import { store, join } from './store.js';
 import { isGrid, isList, isValueList, nameKey } from './schema.js';
 import { counts } from './problems.js';
+import { showPageOf } from './preview.js';
 
 /** Groups with more entries than this start folded. */
 const FOLD_BEYOND = 3;
@@ -44,12 +45,14 @@ function entriesOf(listNode, path, depth, parentName = '') {
     }
     return value || [];
   })();
+  const names = values.map((value) => (key && value[key] ? String(value[key]) : '（未命名）'));
+  const shown = shortNames(names, parentName);
   return values.map((value, index) => {
     const itemPath = join(path, index);
-    const name = key && value[key] ? String(value[key]) : '（未命名）';
+    const name = names[index];
     const button = element('button', { type: 'button', class: 'outline-entry', 'data-outline': itemPath, title: name },
       element('span', { class: 'outline-number', text: String(index + 1) }),
-      element('span', { class: 'outline-name', text: shortName(name, parentName) }),
+      element('span', { class: 'outline-name', text: shown[index] }),
       element('span', { class: 'badges', 'data-outline-badges': itemPath }));
     button.addEventListener('click', () => open(itemPath));
     const inner = listsOf(item, itemPath).flatMap(([child, childPath]) => entriesOf(child, childPath, depth + 1, name));
@@ -61,9 +64,35 @@ function entriesOf(listNode, path, depth, parentName = '') {
   });
 }
 
-/** A project's name without its unit's name in front (…2022年易址新建二期建设项目): the part that tells it apart. */
-function shortName(name, parentName) {
-  return parentName && name.length > parentName.length + 1 && name.startsWith(parentName) ? '…' + name.slice(parentName.length) : name;
+/** Characters a shared beginning must have before it is left out: shorter, the names fit as they are. */
+const SHARED = 6;
+/** Characters of a name kept before what is left out, so that it still reads as itself. */
+const KEPT = 4;
+
+/**
+ * The names of items side by side as the outline shows them in two lines: without their unit's name in front
+ * (…2022年易址新建二期建设项目), and, where names begin alike, with the part they share left out, so that the part
+ * that tells them apart is in sight (易址新建…开办费项目, 易址新建…运营经费补助项目).
+ */
+export function shortNames(names, parentName = '') {
+  const own = names.map((name) => (parentName && name.length > parentName.length + 1 && name.startsWith(parentName)
+    ? name.slice(parentName.length) : name));
+  return own.map((name, i) => {
+    const shared = Math.max(0, ...own.map((other, j) => (j === i ? 0 : common(name, other))));
+    // What differs inside brackets is shown with them: …（第二批）, not …二批）.
+    const bracket = Math.max(name.lastIndexOf('（', shared - 1), name.lastIndexOf('(', shared - 1));
+    const from = bracket >= KEPT && shared - bracket <= KEPT ? bracket : shared;
+    const cut = from >= SHARED && name.length - from >= 2;
+    return (name !== names[i] ? '…' : '') + (cut ? name.slice(0, KEPT) + '…' + name.slice(from) : name);
+  });
+}
+
+function common(a, b) {
+  let n = 0;
+  while (n < a.length && n < b.length && a[n] === b[n]) {
+    n++;
+  }
+  return n;
 }
 
 /** Opens an entry's section, scrolls it into view and puts the keyboard in its first field. */
@@ -76,6 +105,7 @@ function open(path) {
   document.querySelector('#outline-tree [data-outline="' + CSS.escape(path) + '"]')?.classList.add('current');
   section.scrollIntoView({ block: 'start' });
   section.querySelector('input, select, textarea')?.focus({ preventScroll: true });
+  showPageOf(path);
 }
 
 /** Shows the entries whose name holds the text, with the groups they are in. */
@@ -101,13 +131,22 @@ export function updateCounts(list) {
   });
 }
 
-/** A name typed in the form: its outline entry follows. */
+/** A name typed in the form: its outline entry follows, and those of its siblings, whose short names may change. */
 export function rename(path) {
-  const match = /^(.*\/\d+)\/(name|projectName)$/.exec(path);
-  const entry = match && document.querySelector('#outline-tree [data-outline="' + CSS.escape(match[1]) + '"] .outline-name');
-  if (entry) {
-    const li = entry.closest('li');
-    entry.textContent = li.dataset.search = String(store.doc && match[1].split('/').slice(1)
-      .reduce((v, p) => v && v[p], store.doc)?.[match[2]] || '（未命名）');
+  const match = /^(.*)\/(\d+)\/(name|projectName)$/.exec(path);
+  const entry = match && document.querySelector('#outline-tree [data-outline="' + CSS.escape(match[1] + '/' + match[2]) + '"]');
+  const list = entry && entry.closest('ul');
+  if (!list) {
+    return;
   }
+  const siblings = [...list.querySelectorAll(':scope > li > .outline-entry, :scope > li > details > summary > .outline-entry')];
+  const items = match[1].split('/').slice(1).reduce((v, p) => v && v[p], store.doc) || [];
+  const names = items.map((item) => String((item && item[match[3]]) || '（未命名）'));
+  const shown = shortNames(names, list.closest('li')?.dataset.search || '');
+  siblings.forEach((button, i) => {
+    if (names[i] !== undefined) {
+      button.title = button.closest('li').dataset.search = names[i];
+      button.querySelector('.outline-name').textContent = shown[i];
+    }
+  });
 }

@@ -6,6 +6,7 @@ import { page, element, $ } from './context.js';
 import { store } from './store.js';
 import { api, errorOf, formPath } from './api.js';
 import { describe, errorCount } from './problems.js';
+import { previewHidden } from './layout.js';
 
 const WAIT_MS = 500;
 /** Pixels across a page picture: sharp when the preview is widened on a laptop, small enough to come quickly. */
@@ -14,6 +15,8 @@ let timer = null;
 let generation = 0;
 let shownText = null;
 let observer = null;
+/** The page each item of the outline starts on, by its list's pointer, as the service said with the first page. */
+let sections = {};
 
 /** After a check: a document without errors that changed since the last preview is drawn again. */
 export function schedulePreview(force = false) {
@@ -38,7 +41,8 @@ export function schedulePreview(force = false) {
     return;
   }
   note('');
-  if (text === shownText && !force) {
+  // Hidden while typing: nothing is drawn, and the service is not asked, until it is shown again.
+  if ((text === shownText && !force) || previewHidden()) {
     return;
   }
   timer = setTimeout(() => draw(text), force ? 0 : WAIT_MS);
@@ -75,6 +79,7 @@ async function draw(text) {
     return;
   }
   shownText = text;
+  sections = first.sections;
   note('');
   const pages = $('pages');
   const old = new Map([...pages.querySelectorAll('img[src]')].map((img) => [img.dataset.page, img.src]));
@@ -143,7 +148,30 @@ async function fetchPage(text, n) {
     url: URL.createObjectURL(await response.blob()),
     pages: Number(response.headers.get('X-Page-Count') || '1'),
     warnings: Number(response.headers.get('X-Warning-Count') || '0'),
+    sections: readSections(response.headers.get('X-Page-Sections')),
   };
+}
+
+function readSections(header) {
+  try {
+    return JSON.parse(header || '{}');
+  } catch (e) {
+    return {};
+  }
+}
+
+/** The preview shows the page an item chosen in the outline starts on (a project of a 30-project 目标表 on page 7). */
+export function showPageOf(path) {
+  const list = path.substring(0, path.lastIndexOf('/'));
+  const page_ = (sections[list] || [])[Number(path.substring(list.length + 1))];
+  const figure = page_ && $('pages').querySelector('img[data-page="' + page_ + '"]')?.closest('figure');
+  if (!figure) {
+    return;
+  }
+  $('pages').querySelectorAll('figure.chosen').forEach((f) => f.classList.remove('chosen'));
+  figure.classList.add('chosen');
+  // Scrolled within the preview only: the form stays where the outline put it.
+  $('pages').scrollTop = figure.offsetTop;
 }
 
 /** A page at the size it was drawn, in a dialog (Esc or 关闭 close it). */

@@ -3,7 +3,7 @@
 // Chinese and leading to the field when chosen.
 
 import { page, hooks, element, $ } from './context.js';
-import { store, segments } from './store.js';
+import { store, segments, set } from './store.js';
 import { isGrid, isList, nameKey } from './schema.js';
 import { grids, decorate, focusCell } from './grid.js';
 import { locate } from './editor.js';
@@ -11,6 +11,8 @@ import { postJson, errorOf, formPath } from './api.js';
 
 let timer = null;
 let ticket = 0;
+/** The problems in the order the list shows them, those alike together under their line: what 下一处 follows. */
+let listed = [];
 
 export function scheduleValidate(delay = 300) {
   clearTimeout(timer);
@@ -149,7 +151,7 @@ export function shown() {
       const key = problem.path + '\n' + problem.message;
       if (!page.typed.has(problem.path) && visible(problem) && !seen.has(key)) {
         seen.add(key);
-        list.push({ kind, path: problem.path, message: problem.message });
+        list.push({ kind, path: problem.path, message: problem.message, fix: problem.fix });
       }
     }
   }
@@ -241,18 +243,62 @@ function summary(list) {
   toggle.textContent = words.join('，') + (list.length ? '：查看' : '');
   toggle.classList.toggle('has-errors', errors > 0);
   $('checked').textContent = list.length === 0 && page.showAll && store.doc ? '检查通过' : '';
-  const items = list.map((problem) => {
+  const entry = (problem) => {
     const button = element('button', { type: 'button', class: 'goto ' + problem.kind, 'data-goto': problem.path },
       element('span', { class: 'where', text: describe(problem.path) }),
       element('span', { class: 'what', text: source(problem) }));
     button.addEventListener('click', () => goTo(problem.path));
     return element('li', { class: problem.kind }, button);
-  });
+  };
+  const groups = alike(list);
+  const items = [];
+  listed = [];
+  for (const problem of list) {
+    const group = groups.find((g) => g.includes(problem));
+    if (!group) {
+      items.push(entry(problem));
+      listed.push(problem);
+    } else if (group[0] === problem) {
+      items.push(groupLine(group, group.map(entry)));
+      listed.push(...group);
+    }
+  }
   $('problem-items').replaceChildren(...items);
   if (list.length === 0) {
     $('problem-list').hidden = true;
     toggle.setAttribute('aria-expanded', 'false');
   }
+}
+
+/** Problems that one fix settles alike (a 数量指标 in percent, 19 times in a 目标表), two or more of each. */
+function alike(list) {
+  const groups = new Map();
+  for (const problem of list) {
+    if (problem.fix && problem.fix.group) {
+      const key = problem.fix.group + '\n' + problem.fix.label;
+      groups.set(key, (groups.get(key) || []).concat([problem]));
+    }
+  }
+  return [...groups.values()].filter((group) => group.length > 1);
+}
+
+/** One line for problems alike: how many, the fix for all of them (one step to undo), and each of them below. */
+function groupLine(group, entries) {
+  const fix = group[0].fix;
+  const all = element('button', { type: 'button', class: 'fix-all', text: '全部' + fix.label });
+  all.addEventListener('click', async () => {
+    for (const problem of group) {
+      set(problem.fix.path, problem.fix.value, { required: true });
+    }
+    hooks.redraw();
+    hooks.status('已' + fix.label + '：' + group.length + ' 处（按 Ctrl+Z 撤销）');
+    await validate();
+    // The keyboard stays in the list, at what is left of it.
+    ($('problem-list').hidden ? $('check') : $('problem-list').querySelector('button'))?.focus();
+  });
+  const each = element('details', { class: 'group-entries' }, element('summary', { text: '逐条查看' }), element('ol', {}, ...entries));
+  return element('li', { class: group[0].kind + ' group', 'data-group': fix.group },
+    element('div', { class: 'group-line' }, element('strong', { text: group.length + ' 个' + fix.group }), all), each);
 }
 
 /** Opens the sections down to a problem's field and puts the keyboard in it. */
@@ -312,7 +358,7 @@ let stepped = -1;
 
 /** 下一处 / 上一处: the next problem of the list after the last one gone to, round and round. */
 export function step(by) {
-  const list = shown();
+  const list = listed;
   if (list.length === 0) {
     return;
   }

@@ -179,15 +179,21 @@ public final class FormService {
         return new RenderedFile(bytes.clone(), form.title() + "（填写模板）.xlsx", OutputFormat.XLSX, List.of(), 0);
     }
 
-    /** One page of a document's PDF as a picture, with the document's warnings. */
-    public record PagePreview(PagePicture picture, List<Problem> warnings) {
+    /**
+     * One page of a document's PDF as a picture, with the document's warnings and the page each item of its outline
+     * starts on ({@link SectionPages}).
+     */
+    public record PagePreview(PagePicture picture, List<Problem> warnings, Map<String, List<Integer>> sections) {
     }
 
     /** The {@code page}-th page (from 1) of the PDF, {@code width} pixels wide; no picture past the last page. */
     public PagePreview page(RegisteredForm form, byte[] body, int page, int width) {
         return queue.run(() -> {
-            RenderedFile pdf = write(checked(form, body), OutputFormat.PDF, PdfExtras.NONE);
-            return new PagePreview(PagePicture.of(pdf.bytes(), page, width), pdf.warnings());
+            CheckedDocument document = checked(form, body);
+            RenderedFile pdf = write(document, OutputFormat.PDF, PdfExtras.NONE);
+            PagePicture picture = PagePicture.of(pdf.bytes(), page, width);
+            return new PagePreview(picture, pdf.warnings(),
+                    SectionPages.of(form.definition().outline(), document.validated().document(), picture.outline()));
         });
     }
 

@@ -13,9 +13,10 @@ public record Problem(String path, String message, String limit, String cell, Fi
 
     /**
      * A change that settles a problem: {@code value} written at {@code path}; {@code label} says it in the words
-     * of a button ({@code 改列为12-质量指标}). Problems with the same label can be settled together.
+     * of a button ({@code 改列为12-质量指标}). Problems with the same label can be settled together: {@code group} names
+     * them, to be counted in a list that offers one fix for all ({@code 数量指标以百分比表示}: 19 个数量指标以百分比表示).
      */
-    public record Fix(String path, String value, String label) {
+    public record Fix(String path, String value, String label, String group) {
     }
 
     public Problem(String path, String message) {
@@ -38,6 +39,6 @@ public record Problem(String path, String message, String limit, String cell, Fi
     /** The same problem in a document placed at {@code prefix} of a larger one (a batch's item). */
     public Problem within(String prefix) {
         return new Problem(prefix + path, message, limit, cell,
-                fix == null ? null : new Fix(prefix + fix.path(), fix.value(), fix.label()));
+                fix == null ? null : new Fix(prefix + fix.path(), fix.value(), fix.label(), fix.group()));
     }
 }

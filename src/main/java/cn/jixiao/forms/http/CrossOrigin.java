@@ -5,7 +5,8 @@ import java.util.List;
 
 /** CORS, off unless origins are configured; the headers a browser client reads are exposed to it. */
 final class CrossOrigin {
-    private static final List<String> EXPOSED = List.of("Content-Disposition", "X-Warnings", "X-Warning-Count", "X-Request-Id");
+    private static final List<String> EXPOSED = List.of("Content-Disposition", "X-Warnings", "X-Warning-Count", "X-Request-Id",
+            "X-Page-Count", "X-Page-Sections");
 
     private CrossOrigin() {
     }

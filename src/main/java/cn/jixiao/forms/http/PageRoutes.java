@@ -2,13 +2,16 @@ package cn.jixiao.forms.http;
 
 import cn.jixiao.forms.FormService;
 import cn.jixiao.forms.Requester;
+import cn.jixiao.forms.form.Json;
 import cn.jixiao.forms.form.Problem;
 import cn.jixiao.forms.form.Problems;
 import cn.jixiao.forms.form.RegisteredForm;
 import cn.jixiao.forms.render.PagePicture;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * {@code POST /api/v1/forms/{id}/page?page=N&width=W}: one page of the PDF as a PNG, for a preview that shows
@@ -18,6 +21,7 @@ import java.util.List;
 final class PageRoutes {
     static final String PATH = FormRoutes.BASE + "/{id}/page";
     static final int DEFAULT_WIDTH = 1200;
+    private static final int MAX_SECTIONS_HEADER = 2048;
 
     private final FormService service;
     private final Metrics metrics;
@@ -50,12 +54,31 @@ final class PageRoutes {
                     List.of(new Problem("page", "应为 1 到 " + pages + " 的页码")));
         }
         ctx.header("X-Page-Count", Integer.toString(pages));
+        ctx.header("X-Page-Sections", sectionsHeader(preview.sections()));
         ctx.header("X-Warning-Count", Integer.toString(preview.warnings().size()));
         if (!preview.warnings().isEmpty()) {
             ctx.header("X-Warnings", FormRoutes.warningsHeader(preview.warnings()));
         }
         Replies.bytes(ctx, 200, "image/png", preview.picture().png());
         ctx.res().setCharacterEncoding(null);
+    }
+
+    /**
+     * The page each item of the outline starts on, by its list's JSON pointer, as JSON: as many lists as fit in 2 KiB
+     * of header beside X-Warnings' 4 KiB, in the outline's order (units before their projects).
+     */
+    static String sectionsHeader(Map<String, List<Integer>> sections) {
+        Map<String, List<Integer>> shown = new LinkedHashMap<>();
+        String header = "{}";
+        for (Map.Entry<String, List<Integer>> list : sections.entrySet()) {
+            shown.put(list.getKey(), list.getValue());
+            String candidate = Json.MAPPER.writeValueAsString(shown);
+            if (candidate.length() > MAX_SECTIONS_HEADER) {
+                break;
+            }
+            header = candidate;
+        }
+        return header;
     }
 
     /** A query parameter that must be a whole number within bounds, or absent. */

@@ -14,6 +14,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import javax.imageio.ImageIO;
 import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -43,6 +45,31 @@ class PageRouteTest {
         HttpResponse<byte[]> pdf = TestServer.post("/api/v1/forms/performance-target/render", TestServer.example("performance-target"));
         assertEquals(pdf.headers().firstValue("X-Warning-Count"), response.headers().firstValue("X-Warning-Count"));
         assertEquals(Loader.loadPDF(pdf.body()).getNumberOfPages(), pages);
+    }
+
+    @Test
+    void thePageEachProjectStartsOnIsSaidByTheOutline() throws IOException {
+        HttpResponse<byte[]> response = page("?page=2&width=400");
+        JsonNode sections = Json.MAPPER.readTree(response.headers().firstValue("X-Page-Sections").orElseThrow());
+        assertEquals("[1]", sections.path("/units").toString());
+        JsonNode projects = sections.path("/units/0/projects");
+        assertEquals(30, projects.size(), sections.toString());
+        byte[] example = TestServer.example("performance-target");
+        JsonNode document = Json.MAPPER.readTree(example);
+        try (PDDocument pdf = Loader.loadPDF(TestServer.post("/api/v1/forms/performance-target/render", example).body())) {
+            PDFTextStripper text = new PDFTextStripper();
+            for (int i = 0; i < 30; i += 7) {
+                int at = projects.get(i).asInt();
+                text.setStartPage(at);
+                text.setEndPage(at);
+                String name = document.at("/units/0/projects/" + i + "/name").asString();
+                assertTrue(text.getText(pdf).replaceAll("\\s", "").contains(name.substring(0, Math.min(8, name.length()))),
+                        "project " + (i + 1) + " 「" + name + "」 on page " + at);
+            }
+            assertTrue(projects.get(29).asInt() > projects.get(0).asInt() && projects.get(29).asInt() <= pdf.getNumberOfPages());
+        }
+        assertEquals("{\"/forms\":[1,2]}", TestServer.post("/api/v1/forms/performance-tracking/page?width=400",
+                TestServer.example("performance-tracking")).headers().firstValue("X-Page-Sections").orElseThrow());
     }
 
     @Test

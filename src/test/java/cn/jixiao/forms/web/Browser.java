@@ -37,6 +37,8 @@ final class Browser implements AutoCloseable {
     final WebDriver driver;
     final WebDriverWait wait;
     final Path downloads;
+    /** Keys pressed through {@link #press}: each character typed and each key of a chord counts one. */
+    int keystrokes;
 
     static void assumeAvailable() {
         boolean available = Files.isExecutable(Path.of(CHROMIUM)) && Files.isExecutable(Path.of(CHROMEDRIVER));
@@ -80,6 +82,13 @@ final class Browser implements AutoCloseable {
         wait.until(d -> !text(By.id("status")).isEmpty());
     }
 
+    /** On a laptop's 1366×768, a form opened as on a first visit: no draft of an earlier test offered. */
+    void openOnALaptop(String form, boolean example) {
+        size(1366, 768);
+        open(form, example);
+        forgetDrafts();
+    }
+
     /**
      * Leaves a page with changes for a blank form. A browser may ask first (headless Chromium does not, lacking
      * a person's gesture), and is then told yes.
@@ -118,8 +127,32 @@ final class Browser implements AutoCloseable {
         return wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".tabulator-cell[data-path='" + path + "']")));
     }
 
+    /** What a grid cell holds: its text, or what its editor holds while it is edited. */
+    String cellValue(String path) {
+        return (String) js("const c = arguments[0]; const i = c.querySelector('input, textarea');"
+                + "return (i ? i.value : c.innerText).trim();", cell(path));
+    }
+
     String value(String path) {
         return field(path).getDomProperty("value");
+    }
+
+    /** Keys to wherever the keyboard is, as a person presses them, counted. */
+    void press(CharSequence... keys) {
+        for (CharSequence key : keys) {
+            keystrokes += (int) key.toString().codePoints().filter(c -> c != Keys.NULL.charAt(0)).count();
+        }
+        driver.switchTo().activeElement().sendKeys(keys);
+    }
+
+    /** Ctrl with a key: two keys pressed. */
+    void ctrl(String key) {
+        press(Keys.chord(Keys.CONTROL, key));
+    }
+
+    /** The JSON pointer of the field or grid cell the keyboard is in, or null. */
+    String focusedPath() {
+        return (String) js("const e = document.activeElement; const c = e && e.closest('[data-path]'); return c ? c.dataset.path : null;");
     }
 
     void type(WebElement input, String text) {

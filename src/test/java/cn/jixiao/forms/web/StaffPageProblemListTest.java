@@ -154,4 +154,32 @@ class StaffPageProblemListTest extends BrowserSession {
         assertTrue(browser.text(By.id("status")).startsWith("第 13 处"), browser.text(By.id("status")));
         browser.picture("34-summary-bar-pinned-far-down-the-form");
     }
+
+    @Test
+    void theManyQuantitiesInPercentAreOneLineWithOneFixForAllUndoneByCtrlZ() {
+        browser.open("performance-target", true);
+        browser.forgetDrafts();
+        waitUntilChecked();
+        int before = pageWarnings();
+        assertEquals(serviceWarnings("performance-target"), before);
+        WebElement toggle = browser.driver.findElement(By.id("problems-toggle"));
+        browser.js("arguments[0].focus();", toggle);
+        browser.press(Keys.ENTER);
+        WebElement group = browser.wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#problem-items li.group")));
+        assertEquals("19 个数量指标以百分比表示", group.findElement(By.tagName("strong")).getText());
+        assertEquals(19, group.findElements(By.cssSelector(".group-entries li")).size(), "each of them is there, folded");
+        assertEquals(1, browser.driver.findElements(By.cssSelector("#problem-items li.group")).size());
+        assertEquals("全部改列为12-质量指标", browser.driver.switchTo().activeElement().getText(), "the keyboard is at the fix for all");
+        browser.picture("30-quantities-in-percent-grouped");
+        browser.press(Keys.ENTER);
+        browser.wait.until(d -> pageWarnings() == before - 19);
+        waitUntilChecked();
+        assertEquals(serviceWarnings("performance-target"), pageWarnings());
+        assertTrue(browser.text(By.id("status")).startsWith("已改列为12-质量指标：19 处"), browser.text(By.id("status")));
+        assertEquals("质量指标", browser.rawDocumentValue("/units/0/projects/0/indicators/0/level2"));
+        browser.picture("31-quantities-in-percent-fixed");
+        browser.ctrl("z");
+        browser.wait.until(d -> pageWarnings() == before);
+        assertEquals("数量指标", browser.rawDocumentValue("/units/0/projects/0/indicators/0/level2"));
+    }
 }

@@ -166,7 +166,10 @@ class StaffPageTest extends BrowserSession {
                 + "keep('performance-self-evaluation', 29 * day);",
                 new String(TestServer.example("performance-tracking"), StandardCharsets.UTF_8));
         browser.open("performance-tracking", false);
-        assertFalse(browser.driver.findElement(By.id("draft-bar")).isDisplayed(), "no draft of 31 days offered");
+        // The drafts of every form are listed at the start: the one of 29 days, none of 31.
+        browser.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("draft-bar")));
+        assertEquals(List.of("performance-self-evaluation"), browser.driver.findElements(By.cssSelector("#draft-bar li[data-draft-for]"))
+                .stream().map(li -> li.getDomAttribute("data-draft-for")).toList(), "no draft of 31 days offered");
         assertEquals(null, browser.js("return localStorage.getItem('jixiao-forms.draft.performance-tracking');"));
         assertEquals(null, browser.js("return localStorage.getItem('jixiao-forms.draft.performance-target');"),
                 "forgotten though its form was not opened");
@@ -174,6 +177,33 @@ class StaffPageTest extends BrowserSession {
                 "a draft of 29 days is kept");
         browser.open("performance-self-evaluation", false);
         browser.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("draft-bar")));
+    }
+
+    @Test
+    void theStartListsTheDraftsOfEveryFormAndOpensOneInItsForm() {
+        browser.open("performance-self-evaluation", false);
+        browser.forgetDrafts();
+        browser.type(browser.field("/forms/0/projectName"), "食堂改造");
+        browser.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("autosaved"), "草稿已自动保存"));
+        browser.leaveFor("performance-target");
+        browser.type(browser.field("/units/0/name"), "第一人民医院");
+        browser.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("autosaved"), "草稿已自动保存"));
+        browser.leaveFor("performance-tracking");
+
+        browser.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("draft-bar")));
+        List<WebElement> drafts = browser.driver.findElements(By.cssSelector("#draft-bar li[data-draft-for]"));
+        assertEquals(List.of("performance-target", "performance-self-evaluation"),
+                drafts.stream().map(li -> li.getDomAttribute("data-draft-for")).toList(), "newest first");
+        String selfEvaluation = drafts.get(1).getText();
+        assertTrue(selfEvaluation.startsWith("项目支出绩效自评表") && selfEvaluation.contains("「食堂改造」")
+                && selfEvaluation.matches("(?s).*\\d+/\\d+ \\d{2}:\\d{2} 自动保存.*"), selfEvaluation);
+        assertTrue(drafts.get(0).getText().contains("「第一人民医院」"), drafts.get(0).getText());
+        browser.picture("10-drafts-of-every-form-at-the-start");
+        browser.js("arguments[0].focus();", drafts.get(1).findElement(By.cssSelector("button[data-draft]")));
+        browser.press(Keys.ENTER);
+        browser.wait.until(d -> "performance-self-evaluation".equals(browser.js("return document.getElementById('form-type').value")));
+        browser.wait.until(d -> browser.value("/forms/0/projectName").equals("食堂改造"));
+        assertTrue(browser.text(By.id("status")).startsWith("已恢复草稿"), browser.text(By.id("status")));
     }
 
     @Test

@@ -16,8 +16,9 @@ import java.util.Optional;
  * An indicator's 得分 as the 10号 scoring gives it from its 年度指标值 and 实际完成值: a target met earns the whole
  * 分值; one missed earns 分值 × 实际 ÷ 目标 (for a ≤ or &lt; target 分值 × 目标 ÷ 实际), never below 0 nor above
  * 分值; a range ({@code 1~2名}) is met inside it. Only numbers in one unit are compared (the result may leave its unit
- * out; 元 and 万元 are converted; {@code 1.2万人次} is 12,000 人次), a target perhaps led by the words it measures
- * ({@code 满意度≥90%}); anything else ({@code 提升}, {@code 按期完成}) is judged by people.
+ * out; 元 and 万元 are converted; {@code 1.2万人次} is 12,000 人次), either perhaps led by the words it measures
+ * ({@code 满意度≥90%}, {@code 合格率达到95%}, {@code 满意度92%}); anything else ({@code 提升}, {@code 按期完成}) is judged by
+ * people.
  */
 public final class ScoringFunctions {
 
@@ -48,13 +49,13 @@ public final class ScoringFunctions {
         if (target.kind() == IndicatorValue.Kind.EMPTY) {
             return cannot("没有年度指标值");
         }
-        if (!comparable(target, "")) {
+        if (!comparable(target)) {
             return cannot("年度指标值「" + target.text() + "」不是可直接比较的数值");
         }
         if (actual.kind() == IndicatorValue.Kind.EMPTY) {
             return cannot("没有实际完成值");
         }
-        if (actual.kind() != IndicatorValue.Kind.NUMBER || !comparable(actual, target.prefix())) {
+        if (actual.kind() != IndicatorValue.Kind.NUMBER || !comparable(actual) || !sameMeasure(actual, target)) {
             return cannot("实际完成值「" + actual.text() + "」不是可直接比较的数值");
         }
         Optional<BigDecimal> factor = factor(actual.unit(), target.unit());
@@ -77,14 +78,19 @@ public final class ScoringFunctions {
                 + "」达到年度指标值「" + target.text() + "」，得满分 " + weight.toPlainString());
     }
 
+    /** A number to compare: nothing after it, and before it nothing, or the words that say what it measures ({@code 满意度≥90%}). */
+    private static boolean comparable(IndicatorValue value) {
+        return value.isNumeric() && value.suffix().isEmpty() && (value.prefix().isEmpty() || value.ledByWords());
+    }
+
     /**
-     * A number to compare: nothing after it, and before it at most the words that name what a comparison measures
-     * ({@code 满意度≥90%}), or those the target began with.
+     * Whether the result measures what the target does: one of them says nothing of it, or they say the same, one perhaps
+     * more fully ({@code 服务对象满意度≥90%} and {@code 满意度92%}); {@code 投诉率5%} is no 满意度.
      */
-    private static boolean comparable(IndicatorValue value, String targetPrefix) {
-        return value.isNumeric() && value.suffix().isEmpty()
-                && (value.prefix().isEmpty() || value.prefix().equals(targetPrefix)
-                || targetPrefix.isEmpty() && value.operator() != IndicatorValue.Operator.NONE);
+    private static boolean sameMeasure(IndicatorValue actual, IndicatorValue target) {
+        String done = actual.prefix();
+        String aimed = target.prefix();
+        return done.isEmpty() || aimed.isEmpty() || done.endsWith(aimed) || aimed.endsWith(done);
     }
 
     /**

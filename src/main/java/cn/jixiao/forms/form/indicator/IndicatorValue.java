@@ -2,6 +2,7 @@ package cn.jixiao.forms.form.indicator;
 
 import java.math.BigDecimal;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * What an indicator value written as free text says, read only to check it (the text itself is printed
@@ -15,12 +16,14 @@ import java.util.Optional;
  * @param unit     the unit in its canonical spelling ({@code %}, {@code 万元}, {@code 平方米}, {@code 次/年} …), empty
  *                 when none follows the number
  * @param unitAsWritten the unit as the text spells it ({@code 百分比} for {@code %})
- * @param prefix   words before the comparison or number ({@code 全院医护人员} in {@code 全院医护人员700人})
+ * @param prefix   words before the comparison or number ({@code 全院医护人员} in {@code 全院医护人员700人}, {@code 合格率} in
+ *                 {@code 合格率应达到95%}: the words joining them to it left out)
  * @param suffix   words after the unit
  * @param text     the value as written
  */
 public record IndicatorValue(Kind kind, Operator operator, BigDecimal number, BigDecimal upper, String unit,
                              String unitAsWritten, String prefix, String suffix, String text) {
+    private static final Pattern YEARS = Pattern.compile("(1[89]|2[01])\\d{2}(-(1[89]|2[01])\\d{2})?年度?");
 
     public enum Kind {
         /** Nothing written. */
@@ -85,6 +88,19 @@ public record IndicatorValue(Kind kind, Operator operator, BigDecimal number, Bi
         return isNumeric() && prefix.isEmpty() && suffix.isEmpty();
     }
 
+    /**
+     * A number led by words that say what it measures, and nothing after it: {@code 满意度≥90%}, {@code 合格率达到95%},
+     * {@code 2021年完成率100%}; the words are Chinese, with at most a year among them (a number there, 3号楼, is no word).
+     */
+    public boolean ledByWords() {
+        if (!isNumeric() || prefix.isEmpty() || !suffix.isEmpty()) {
+            return false;
+        }
+        String words = YEARS.matcher(prefix).replaceAll("");
+        return words.codePoints().noneMatch(Character::isDigit)
+                && words.codePoints().anyMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN);
+    }
+
     /** The unit's kind of quantity: money, time, or the unit itself. */
     public String dimension() {
         return Units.dimension(unit);
@@ -100,8 +116,11 @@ public record IndicatorValue(Kind kind, Operator operator, BigDecimal number, Bi
         return number == null ? Optional.empty() : Units.toYuan(number, unit);
     }
 
-    /** Whether the value says when or how quickly: a date, a deadline, or a duration ({@code 3个工作日}). */
+    /**
+     * Whether the value says when or how quickly: a date, a deadline, a duration ({@code 3个工作日}), or a share by a
+     * date ({@code 年底前完成率达到100%}).
+     */
     public boolean isTimeBound() {
-        return kind == Kind.DATE || isNumeric() && Units.isTime(unit);
+        return kind == Kind.DATE || isNumeric() && (Units.isTime(unit) || ValueReader.mentionsDate(prefix));
     }
 }

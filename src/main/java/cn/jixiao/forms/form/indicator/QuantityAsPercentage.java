@@ -20,6 +20,7 @@ final class QuantityAsPercentage implements ValueCheck {
     @Override
     public Optional<Problem.Fix> fix(IndicatorDescription indicator) {
         return Optional.ofNullable(indicator.level2Path())
-                .map(path -> new Problem.Fix(path, Level2.QUALITY.label(), "改列为" + Level2.QUALITY.codedLabel()));
+                .map(path -> new Problem.Fix(path, Level2.QUALITY.label(), "改列为" + Level2.QUALITY.codedLabel(),
+                        Level2.QUANTITY.label() + "以百分比表示"));
     }
 }

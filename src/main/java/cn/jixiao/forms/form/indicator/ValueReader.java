@@ -17,7 +17,7 @@ final class ValueReader {
             Map.entry("≥", Operator.AT_LEAST), Map.entry("≧", Operator.AT_LEAST), Map.entry(">=", Operator.AT_LEAST),
             Map.entry("=>", Operator.AT_LEAST), Map.entry("大于等于", Operator.AT_LEAST), Map.entry("不少于", Operator.AT_LEAST),
             Map.entry("不低于", Operator.AT_LEAST), Map.entry("不小于", Operator.AT_LEAST), Map.entry("至少", Operator.AT_LEAST),
-            Map.entry("达到", Operator.AT_LEAST),
+            Map.entry("达到", Operator.AT_LEAST), Map.entry("达", Operator.AT_LEAST), Map.entry("达至", Operator.AT_LEAST),
             Map.entry(">", Operator.MORE_THAN), Map.entry("大于", Operator.MORE_THAN), Map.entry("高于", Operator.MORE_THAN),
             Map.entry("超过", Operator.MORE_THAN), Map.entry("多于", Operator.MORE_THAN),
             Map.entry("≤", Operator.AT_MOST), Map.entry("≦", Operator.AT_MOST), Map.entry("<=", Operator.AT_MOST),
@@ -47,6 +47,11 @@ final class ValueReader {
                     + "|年底|年末|年内|年中|上半年|下半年|季度末|月底|月末|当月|当季");
 
     private static final Pattern YEAR = Pattern.compile("(1[89]|2[01])\\d{2}");
+    /**
+     * Words that join the words a value leads with to its comparison or number and say nothing of their own: 合格率为
+     * 100%, 满意度保持在90%以上, 投诉率控制在5%以内, 覆盖率应达到100%.
+     */
+    private static final Pattern JOINING = Pattern.compile("(?:在|为|是|应|须|需|需要|要|要求|保持|控制|维持|稳定|确保|力争|争取)+$");
     private static final Pattern EDGES = Pattern.compile("^[\\s:：,，、;；]+|[\\s:：,，、;；。.]+$");
 
     private ValueReader() {
@@ -68,47 +73,86 @@ final class ValueReader {
         }
         // Full-width digits, signs and ％ read as their ASCII forms; ㎡ and m² as m2.
         String normal = Normalizer.normalize(text.strip(), Normalizer.Form.NFKC).replace('～', '~');
-        if (DATE.matcher(normal).find()) {
+        Found number = number(normal, text);
+        Matcher date = DATE.matcher(normal);
+        // A date is what the value says, unless it only leads the words before a share or a comparison (上半年完成率≥50%).
+        if (date.find() && (number == null || date.end() > number.start()
+                || number.value().operator() == Operator.NONE && !Units.isShare(number.value().unit()))) {
             return new IndicatorValue(Kind.DATE, Operator.NONE, null, null, "", "", "", "", text);
         }
+        return number != null ? number.value() : new IndicatorValue(Kind.QUALITATIVE, Operator.NONE, null, null, "", "", "", "", text);
+    }
+
+    /** A number read, and where its comparison (or the number, without one) starts in the text. */
+    private record Found(IndicatorValue value, int start) {
+    }
+
+    /**
+     * The quantity the value states: the first number that a comparison leads (3号楼满意度≥90% is about 90), else the
+     * first number that is no year; null when there is none.
+     */
+    private static Found number(String normal, String text) {
         Matcher value = VALUE.matcher(normal);
+        Found first = null;
         while (value.find()) {
-            String unitAsWritten = value.group("unit") == null ? "" : value.group("unit");
-            String unit = unitAsWritten.isEmpty() ? "" : Units.SPELLINGS.get(unitAsWritten);
             String before = normal.substring(0, value.start()).stripTrailing();
             String comparison = OPERATOR_SPELLINGS.stream().filter(before::endsWith).findFirst().orElse(null);
-            if (isYear(value.group("n"), unit) && comparison == null) {
+            if (isYear(value.group("n"), unitOf(value)) && comparison == null) {
                 continue; // 2021年… names a year, it is no quantity
             }
-            if (value.group("per") != null && !unit.isEmpty()) {
-                unit = unit + value.group("per");
-                unitAsWritten = unitAsWritten + value.group("per");
+            Found found = new Found(quantity(value, normal, text, before, comparison),
+                    comparison == null ? value.start() : before.length() - comparison.length());
+            if (comparison != null) {
+                return found;
             }
-            BigDecimal scale = BigDecimal.ONE;
-            if (value.group("scale") != null) {
-                // 120万元 is an amount in 万元; 1.2万人次 is 12,000 人次
-                if (unit.equals("元")) {
-                    unit = value.group("scale") + "元";
-                    unitAsWritten = value.group("scale") + unitAsWritten;
-                } else {
-                    scale = SCALES.get(value.group("scale"));
-                }
+            if (first == null) {
+                first = found;
             }
-            if (value.group("base") != null) {
-                // a rate per 10万 (≤250/10万) is no percentage
-                String base = value.group("base").replaceAll("\\s", "");
-                unit = unit + base;
-                unitAsWritten = unitAsWritten + base;
-            }
-            Operator operator = comparison != null ? OPERATORS.get(comparison) : after(value.group("after"));
-            BigDecimal number = scaled(value.group("n"), scale);
-            BigDecimal upper = value.group("m") == null ? null : scaled(value.group("m"), scale);
-            String prefix = trim(comparison == null ? before : before.substring(0, before.length() - comparison.length()));
-            String suffix = trim(normal.substring(value.end()));
-            return new IndicatorValue(upper == null ? Kind.NUMBER : Kind.RANGE, operator, number, upper, unit, unitAsWritten,
-                    prefix, suffix, text);
         }
-        return new IndicatorValue(Kind.QUALITATIVE, Operator.NONE, null, null, "", "", "", "", text);
+        return first;
+    }
+
+    private static String unitOf(Matcher value) {
+        return value.group("unit") == null ? "" : Units.SPELLINGS.get(value.group("unit"));
+    }
+
+    /** The number found, with its unit, scale, rate base and comparison, and the words around it. */
+    private static IndicatorValue quantity(Matcher value, String normal, String text, String before, String comparison) {
+        String unitAsWritten = value.group("unit") == null ? "" : value.group("unit");
+        String unit = unitOf(value);
+        if (value.group("per") != null && !unit.isEmpty()) {
+            unit = unit + value.group("per");
+            unitAsWritten = unitAsWritten + value.group("per");
+        }
+        BigDecimal scale = BigDecimal.ONE;
+        if (value.group("scale") != null) {
+            // 120万元 is an amount in 万元; 1.2万人次 is 12,000 人次
+            if (unit.equals("元")) {
+                unit = value.group("scale") + "元";
+                unitAsWritten = value.group("scale") + unitAsWritten;
+            } else {
+                scale = SCALES.get(value.group("scale"));
+            }
+        }
+        if (value.group("base") != null) {
+            // a rate per 10万 (≤250/10万) is no percentage
+            String base = value.group("base").replaceAll("\\s", "");
+            unit = unit + base;
+            unitAsWritten = unitAsWritten + base;
+        }
+        Operator operator = comparison != null ? OPERATORS.get(comparison) : after(value.group("after"));
+        BigDecimal number = scaled(value.group("n"), scale);
+        BigDecimal upper = value.group("m") == null ? null : scaled(value.group("m"), scale);
+        String words = trim(comparison == null ? before : before.substring(0, before.length() - comparison.length()));
+        String prefix = trim(JOINING.matcher(words).replaceFirst(""));
+        String suffix = trim(normal.substring(value.end()));
+        return new IndicatorValue(upper == null ? Kind.NUMBER : Kind.RANGE, operator, number, upper, unit, unitAsWritten,
+                prefix, suffix, text);
+    }
+
+    /** Whether words mention a date or a part of the year: 上半年, 年底前, 2024年12月. */
+    static boolean mentionsDate(String words) {
+        return DATE.matcher(words).find();
     }
 
     /** The number times its scale, written without an exponent: 1.2万 is 12000. */

@@ -1,6 +1,7 @@
 package cn.jixiao.forms.render.pdf;
 
 import cn.jixiao.forms.render.Interrupts;
+import cn.jixiao.forms.render.OutlinePage;
 import cn.jixiao.forms.render.RenderOptions;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -14,8 +15,6 @@ import org.apache.pdfbox.io.IOUtils;
 import org.apache.pdfbox.multipdf.PDFMergerUtility;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.graphics.color.PDOutputIntent;
-import org.apache.pdfbox.pdmodel.interactive.action.PDActionGoTo;
-import org.apache.pdfbox.pdmodel.interactive.documentnavigation.destination.PDPageDestination;
 import org.apache.pdfbox.pdmodel.interactive.documentnavigation.destination.PDPageFitDestination;
 import org.apache.pdfbox.pdmodel.interactive.documentnavigation.outline.PDDocumentOutline;
 import org.apache.pdfbox.pdmodel.interactive.documentnavigation.outline.PDOutlineItem;
@@ -28,21 +27,16 @@ import org.apache.pdfbox.pdmodel.interactive.documentnavigation.outline.PDOutlin
  */
 public final class PdfBinder implements AutoCloseable {
     private final PDDocument bound = new PDDocument(IOUtils.createTempFileOnlyStreamCache());
-    private final List<Entry> entries = new ArrayList<>();
+    private final List<OutlinePage> entries = new ArrayList<>();
     private final PDFMergerUtility merger = new PDFMergerUtility();
     private final List<byte[]> digests = new ArrayList<>();
-
-    /** An outline entry: its title, the index of its page in the bound file, the entries below it. */
-    private record Entry(String title, int page, List<Entry> children) {
-    }
 
     /** Appends a rendered PDF under an outline entry of this title; returns its number of pages. */
     public int add(String title, byte[] pdf) {
         Interrupts.check();
         try (PDDocument file = Loader.loadPDF(pdf)) {
             int offset = bound.getNumberOfPages();
-            PDDocumentOutline own = file.getDocumentCatalog().getDocumentOutline();
-            entries.add(new Entry(title, offset, own == null ? List.of() : entries(own, file, offset)));
+            entries.add(new OutlinePage(title, offset, OutlinePage.of(file).stream().map(entry -> entry.after(offset)).toList()));
             file.getDocumentCatalog().setDocumentOutline(null);
             merger.appendDocument(bound, file);
             digests.add(PdfMetadata.md5(pdf));
@@ -50,18 +44,6 @@ public final class PdfBinder implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    /** The file's own outline, each entry moved to where its page now stands. */
-    private static List<Entry> entries(PDOutlineNode node, PDDocument file, int offset) throws IOException {
-        List<Entry> entries = new ArrayList<>();
-        for (PDOutlineItem item : node.children()) {
-            PDPageDestination destination = item.getDestination() instanceof PDPageDestination page ? page
-                    : item.getAction() instanceof PDActionGoTo goTo && goTo.getDestination() instanceof PDPageDestination page ? page : null;
-            int index = destination == null || destination.getPage() == null ? 0 : Math.max(0, file.getPages().indexOf(destination.getPage()));
-            entries.add(new Entry(item.getTitle(), offset + index, entries(item, file, offset)));
-        }
-        return entries;
     }
 
     /** Writes the bound file; for PDF/A with one output intent and XMP of its own, for PDF/A-3 with the batch as source. */
@@ -87,8 +69,8 @@ public final class PdfBinder implements AutoCloseable {
         }
     }
 
-    private void attach(PDOutlineNode parent, List<Entry> children) {
-        for (Entry entry : children) {
+    private void attach(PDOutlineNode parent, List<OutlinePage> children) {
+        for (OutlinePage entry : children) {
             PDOutlineItem item = new PDOutlineItem();
             item.setTitle(entry.title());
             PDPageFitDestination destination = new PDPageFitDestination();

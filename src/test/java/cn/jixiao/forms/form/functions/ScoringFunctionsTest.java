@@ -37,7 +37,17 @@ class ScoringFunctionsTest {
             "≤50万元|600000元|10|8.33",
             "≥300000元|24万元|10|8.00",
             "≤250/10万|200/10万|10|10.00",
-            "≤250/10万|500|10|5.00"})
+            "≤250/10万|500|10|5.00",
+            "合格率达到95%|98%|10|10.00",
+            "合格率达到95%|合格率90%|10|9.47",
+            "合格率为100%|合格率为96%|10|9.60",
+            "满意度保持在90%以上|满意度达到92%|10|10.00",
+            "服务对象满意度≥90%|满意度81%|10|9.00",
+            "≥90%|满意度81%|10|9.00",
+            "投诉率控制在5%以内|投诉率10%|10|5.00",
+            "上半年完成率≥50%|40%|10|8.00",
+            "2021年完成率≥95%|完成率95%|10|10.00",
+            "全院医护人员700人|700人|10|10.00"})
     void quantitativeTargetsAreScoredFromTheirResults(String target, String actual, String weight, String points) {
         ScoringFunctions.Score score = ScoringFunctions.score(target == null ? "" : target, actual == null ? "" : actual, new BigDecimal(weight));
         assertEquals(new BigDecimal(points), score.points(), score.working());
@@ -53,8 +63,10 @@ class ScoringFunctionsTest {
             "98%|良好",
             "≥95%|",
             "|100",
-            "全院医护人员700人|700人",
             "满意度≥90%|投诉率95%",
+            "合格率≥95%|完成率96%",
+            "3号楼满意度≥90%|95%",
+            "≥90%|3号楼92%",
             "≤50万元|50台",
             "≥95%|≤3‰"})
     void anythingButTwoComparableNumbersIsNotComputed(String target, String actual) {

@@ -138,6 +138,14 @@ class IndicatorChecksTest {
             PercentInWords|1|12|设备验收合格率|≥95百分比|true
             PercentInWords|3|31|患者满意度|90百分比|true
             PercentInWords|1|12|设备验收合格率|≥95%|false
+            RateWithoutPercentage|1|12|上半年完成率|上半年完成率≥50%|false
+            RateWithoutPercentage|1|12|验收合格率|合格率达95%|false
+            TimelinessWithoutTime|1|13|建设进度|年底前完成率达到100%|false
+            SatisfactionBelowMinimum|3|31|服务对象满意度|满意度达75%|true
+            SatisfactionBelowMinimum|3|31|服务对象满意度|满意度保持在75%以上|true
+            SatisfactionBelowMinimum|3|31|服务对象满意度|满意度保持在90%以上|false
+            RateBeyondHundred|1|12|验收合格率|合格率应达到100%以上|true
+            QuantityAsPercentage|1|11|培训人数|培训覆盖率达到95%|true
             PercentInWords|2|22|门诊人次增长|提高5个百分点|false
             PercentInWords|1|11|培训人次|1000人次|false
             SatisfactionBelowMinimum|3|31|患者投诉率|≤5%|false
@@ -262,7 +270,7 @@ class IndicatorChecksTest {
                 Taxonomy.level2("11"), "设备验收通过率", List.of(target("年度指标值", "annualValue", "100%")), "/p/indicators/0/level2");
         List<Problem> warnings = warnings(IndicatorChecks.DEFAULT, indicator);
         assertEquals(1, warnings.size(), warnings.toString());
-        assertEquals(new Problem.Fix("/p/indicators/0/level2", "质量指标", "改列为12-质量指标"), warnings.get(0).fix());
+        assertEquals(new Problem.Fix("/p/indicators/0/level2", "质量指标", "改列为12-质量指标", "数量指标以百分比表示"), warnings.get(0).fix());
         assertEquals(null, warnings(IndicatorChecks.DEFAULT, indicator("1", "11", "设备验收通过率",
                 target("年度指标值", "annualValue", "100%"))).get(0).fix(), "no fix without a 二级指标 column to write");
     }

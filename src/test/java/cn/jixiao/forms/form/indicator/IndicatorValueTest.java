@@ -1,6 +1,7 @@
 package cn.jixiao.forms.form.indicator;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.math.BigDecimal;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -75,6 +76,57 @@ class IndicatorValueTest {
         assertEquals(prefix == null ? "" : prefix, value.prefix(), "prefix");
         assertEquals(suffix == null ? "" : suffix, value.suffix(), "suffix");
         assertEquals(text, value.text());
+    }
+
+    /** A value led by words: text | operator | number | unit | the words, joining words left out | whether they only name the measure. */
+    @ParameterizedTest(name = "[{index}] {0}")
+    @CsvSource(delimiter = '|', nullValues = "-", value = {
+            "满意度≥90%|AT_LEAST|90|%|满意度|true",
+            "满意度 ≥ 90%|AT_LEAST|90|%|满意度|true",
+            "满意度：≥90%|AT_LEAST|90|%|满意度|true",
+            "服务对象满意度≧９０％|AT_LEAST|90|%|服务对象满意度|true",
+            "满意度大于等于90%|AT_LEAST|90|%|满意度|true",
+            "满意度不低于90%|AT_LEAST|90|%|满意度|true",
+            "满意度达到90%及以上|AT_LEAST|90|%|满意度|true",
+            "满意度达90%|AT_LEAST|90|%|满意度|true",
+            "满意度在90%以上|AT_LEAST|90|%|满意度|true",
+            "满意度保持在90%以上|AT_LEAST|90|%|满意度|true",
+            "合格率达到95%|AT_LEAST|95|%|合格率|true",
+            "合格率应达到95%|AT_LEAST|95|%|合格率|true",
+            "覆盖率要达到100%|AT_LEAST|100|%|覆盖率|true",
+            "合格率应≥95%|AT_LEAST|95|%|合格率|true",
+            "合格率为100%|NONE|100|%|合格率|true",
+            "合格率100%|NONE|100|%|合格率|true",
+            "合格率=100%|EQUAL|100|%|合格率|true",
+            "投诉率控制在5%以内|AT_MOST|5|%|投诉率|true",
+            "投诉率不超过5%|AT_MOST|5|%|投诉率|true",
+            "差错率低于1%|LESS_THAN|1|%|差错率|true",
+            "培训人次不少于1000人次|AT_LEAST|1000|人次|培训人次|true",
+            "全院医护人员700人|NONE|700|人|全院医护人员|true",
+            "上半年完成率≥50%|AT_LEAST|50|%|上半年完成率|true",
+            "年底前完成率达到100%|AT_LEAST|100|%|年底前完成率|true",
+            "2021年完成率≥95%|AT_LEAST|95|%|2021年完成率|true",
+            "3号楼满意度≥90%|AT_LEAST|90|%|3号楼满意度|false",
+            "每年完成不少于1000人次急性化学中毒检测|AT_LEAST|1000|人次|每年完成|false",
+            "≥95%|AT_LEAST|95|%|-|false"})
+    void aLeadingWordBeforeTheComparisonOrNumberIsReadPast(String text, IndicatorValue.Operator operator, String number, String unit,
+                                                           String prefix, boolean ledByWords) {
+        IndicatorValue value = IndicatorValue.read(text);
+        assertEquals(IndicatorValue.Kind.NUMBER, value.kind(), "kind");
+        assertEquals(operator, value.operator(), "operator");
+        assertEquals(0, new BigDecimal(number).compareTo(value.number()), "number " + value.number());
+        assertEquals(unit, value.unit(), "unit");
+        assertEquals(prefix == null ? "" : prefix, value.prefix(), "the words before it");
+        assertEquals(ledByWords, value.ledByWords(), "led by words");
+    }
+
+    @ParameterizedTest(name = "{0} is a date: {1}")
+    @CsvSource(delimiter = '|', value = {"上半年|true", "年底前完成|true", "9月前完成80%|true", "上半年完成率≥50%|false",
+            "年底前完成率达到100%|false", "年底前完成3次|true"})
+    void dateWordsLeadingAShareOrAComparisonAreItsWords(String text, boolean date) {
+        IndicatorValue value = IndicatorValue.read(text);
+        assertEquals(date, value.kind() == IndicatorValue.Kind.DATE, value.toString());
+        assertTrue(value.isTimeBound(), "it says when, either way");
     }
 
     @ParameterizedTest(name = "{0} is an amount: {1}")

@@ -77,6 +77,20 @@ class SelfEvaluationFiguresTest {
     }
 
     @Test
+    void eachLevel1sScoreIsTheScoreColumnOfItsRowsAddedUp() {
+        Map<String, String> computed = FORM.verdict(example()).computed();
+        // 产出: 9 + 10 × 4; 效益: 10 × 3; 满意度: 10; with 资金得分 9 they make 总分 98.
+        assertEquals("49.00", computed.get(F + "/outputScore"));
+        assertEquals("30.00", computed.get(F + "/benefitScore"));
+        assertEquals("10.00", computed.get(F + "/satisfactionScore"));
+        assertEquals("98.00", computed.get(F + "/totalScore"));
+        Map<String, String> edited = FORM.verdict(edited(I + "/score", JsonEdit.REMOVE, F + "/indicators/3/score", JsonEdit.REMOVE,
+                F + "/indicators/3/actual", "\"0\"", SATISFACTION + "/score", JsonEdit.REMOVE, SATISFACTION + "/actual", JsonEdit.REMOVE)).computed();
+        assertEquals("38.62", edited.get(F + "/outputScore"), "a score worked out counts as a printed one: 8.62 + 0 + 10 × 3");
+        assertEquals("", edited.get(F + "/satisfactionScore"), "no score yet, none added up");
+    }
+
+    @Test
     void aRowWithErrorsLeavesTheOtherRowsScoresAndTheFundsFigures() {
         Map<String, String> whole = FORM.verdict(edited(F + "/indicators/2/score", JsonEdit.REMOVE)).computed();
         RegisteredForm.Verdict verdict = FORM.verdict(edited(F + "/indicators/2/score", JsonEdit.REMOVE,
@@ -89,7 +103,7 @@ class SelfEvaluationFiguresTest {
         assertEquals("", computed.get(F + "/indicators/2/score"), computed.toString());
         assertEquals(whole.get(F + "/indicators/3/score"), computed.get(F + "/indicators/3/score"));
         assertTrue(!whole.get(F + "/indicators/3/score").isEmpty(), whole.toString());
-        for (String all : List.of(F + "/totalScore", F + "/totalWeight", I + "/level1", F + "/indicators/1/score")) {
+        for (String all : List.of(F + "/totalScore", F + "/totalWeight", I + "/level1", F + "/outputScore", F + "/indicators/1/score")) {
             assertTrue(!computed.containsKey(all), all + " adds up the row with errors, or is it: " + computed);
         }
         RegisteredForm.Verdict unnamed = FORM.verdict(edited(F + "/indicators/1/name", JsonEdit.REMOVE));
