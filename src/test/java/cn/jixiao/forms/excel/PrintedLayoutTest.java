@@ -207,6 +207,27 @@ class PrintedLayoutTest {
     }
 
     @Test
+    void aDeletedIndicatorRowIsGoneAndNothingElse() {
+        JsonNode example = Json.MAPPER.readTree(TestServer.example(SELF));
+        int last = example.at("/forms/0/indicators").size() - 1;
+        byte[] workbook = changed(exported(SELF, TestServer.example(SELF)), book -> {
+            Sheet sheet = cell(book, "/forms/0/indicators/" + last + "/name").getSheet();
+            int row = cell(book, "/forms/0/indicators/" + last + "/name").getRowIndex();
+            for (int i = sheet.getNumMergedRegions() - 1; i >= 0; i--) {
+                if (sheet.getMergedRegion(i).getFirstRow() == row) {
+                    sheet.removeMergedRegion(i);
+                }
+            }
+            sheet.removeRow(sheet.getRow(row));
+            sheet.shiftRows(row + 1, sheet.getLastRowNum(), -1);
+        });
+        JsonNode answer = imported(SELF, workbook);
+        ((tools.jackson.databind.node.ArrayNode) example.at("/forms/0/indicators")).remove(last);
+        SameDocument.assertSame(example, answer.path("document"));
+        assertEquals(0, answer.path("unread").size(), answer.path("unread").toString());
+    }
+
+    @Test
     void sheetsRenamedAndReorderedReadAsTheyStand() {
         String form = "performance-tracking";
         byte[] workbook = changed(exported(form, TestServer.example(form)), book -> {
