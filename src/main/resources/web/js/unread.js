@@ -2,7 +2,10 @@
 
 import { element, $ } from './context.js';
 
-/** Lists each unread column: its header (or that it has none), its cell, and the cells below it that hold something. */
+/**
+ * Lists each unread column: its header (or that it has none), its cell, and the cells below it that hold something;
+ * or one cell a printed form's workbook does not read (a figure changed, text beside the form), with what it holds.
+ */
 export function showUnread(columns) {
   const bar = $('unread-bar');
   if (!columns.length) {
@@ -12,7 +15,8 @@ export function showUnread(columns) {
   }
   const items = columns.map((column) => element('li', {
     class: column.filled ? 'unread-filled' : '',
-    text: (column.header ? '「' + column.header + '」' : '无表头的一栏') + '（' + column.cell + '）'
+    text: column.cells === column.cell ? '「' + column.header + '」（' + column.cell + '）：这一格未导入'
+      : (column.header ? '「' + column.header + '」' : '无表头的一栏') + '（' + column.cell + '）'
       + (column.filled ? '：其下 ' + column.filled + ' 格有内容（' + column.cells + '），未导入' : '：空栏'),
   }));
   const close = element('button', { type: 'button', text: '知道了' });

@@ -4,7 +4,7 @@ import cn.jixiao.forms.render.OutputFormat;
 import cn.jixiao.forms.render.RenderOptions;
 import cn.jixiao.forms.render.Rendered;
 
-/** Writes a checked document as one file format: PDF and DOCX from its XHTML, XLSX from the document itself. */
+/** Writes a checked document as one file format: PDF and DOCX from its XHTML, XLSX from the document and its XHTML. */
 interface DocumentWriter {
     OutputFormat format();
 

@@ -56,7 +56,7 @@ public final class FormService {
         for (Renderer renderer : renderers) {
             this.writers.put(renderer.format(), new XhtmlWriter(markup, renderer));
         }
-        this.writers.put(OutputFormat.XLSX, new WorkbookWriter(workbooks));
+        this.writers.put(OutputFormat.XLSX, new WorkbookWriter(workbooks, markup));
         this.queue = queue;
         this.emptyWorkbooks = new ConcurrentHashMap<>();
         this.cascades = new Cascades();

@@ -5,8 +5,8 @@ import cn.jixiao.forms.render.OutputFormat;
 import cn.jixiao.forms.render.RenderOptions;
 import cn.jixiao.forms.render.Rendered;
 
-/** The workbook of a checked document, written from the document itself rather than its XHTML. */
-record WorkbookWriter(Workbooks workbooks) implements DocumentWriter {
+/** The workbook of a checked document: its values from the document, laid out like the form from its XHTML where the template marks its fields. */
+record WorkbookWriter(Workbooks workbooks, FormMarkup markup) implements DocumentWriter {
     @Override
     public OutputFormat format() {
         return OutputFormat.XLSX;
@@ -15,6 +15,7 @@ record WorkbookWriter(Workbooks workbooks) implements DocumentWriter {
     @Override
     public Rendered write(CheckedDocument document, RenderOptions options) {
         // A workbook has no pages of its own: Excel prints it as the printer lays it out.
-        return new Rendered(workbooks.write(document.form(), document.validated().document()), 0);
+        return new Rendered(workbooks.write(document.form(), document.validated().document(),
+                markup.parsed(document.form(), document.validated())), 0);
     }
 }

@@ -10,6 +10,7 @@ import cn.jixiao.forms.form.rules.FormDefinitionError;
 import cn.jixiao.forms.render.OutputFormat;
 import cn.jixiao.forms.render.TemplateFailure;
 import cn.jixiao.forms.testing.TestServer;
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -21,6 +22,11 @@ import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.usermodel.Workbook;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -54,6 +60,22 @@ class FormFolderTest {
         return folder;
     }
 
+    /** Every cell of a workbook, a line each: its sheet, place, value and format. */
+    private static String cells(byte[] xlsx) throws IOException {
+        StringBuilder cells = new StringBuilder();
+        try (Workbook book = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
+            for (Sheet sheet : book) {
+                for (Row row : sheet) {
+                    for (Cell cell : row) {
+                        cells.append(sheet.getSheetName()).append('!').append(cell.getAddress()).append('=').append(cell)
+                                .append(' ').append(cell.getCellStyle().getDataFormatString()).append('\n');
+                    }
+                }
+            }
+        }
+        return cells.toString();
+    }
+
     @Test
     void aCopiedFolderIsAFormThatValidatesScoresAndRendersAsTheOriginal(@TempDir Path dir) throws IOException {
         Path templates = dir.resolve("templates");
@@ -70,10 +92,13 @@ class FormFolderTest {
             assertEquals(published.warnings(), copied.warnings(), "the rules came with the folder");
             assertEquals(published.computed(), copied.computed(), "and the figures");
             assertEquals("98.00", copied.computed().get("/forms/0/totalScore"));
-            for (OutputFormat format : List.of(OutputFormat.PDF, OutputFormat.DOCX, OutputFormat.XLSX)) {
+            for (OutputFormat format : List.of(OutputFormat.PDF, OutputFormat.DOCX)) {
                 assertArrayEquals(TestServer.render(ORIGINAL, example, format).bytes(),
                         app.service().render(copy, example, format).bytes(), format + " of the copy, byte for byte");
             }
+            assertEquals(cells(TestServer.render(ORIGINAL, example, OutputFormat.XLSX).bytes()),
+                    cells(app.service().render(copy, example, OutputFormat.XLSX).bytes()).replace("self-evaluation-copy", ORIGINAL),
+                    "the copy's workbook, cell for cell, but for the form it names");
         } finally {
             app.stop();
         }

@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Pattern;
 import javax.xml.namespace.QName;
 import org.apache.poi.hssf.usermodel.HSSFWorkbook;
 import org.apache.poi.ss.usermodel.Cell;
@@ -33,6 +34,8 @@ import org.openxmlformats.schemas.spreadsheetml.x2006.main.CTCell;
 final class CellContents {
     /** Excel's longest number format; a longer one no program wrote, and is not handed to the formatter. */
     private static final int LONGEST_FORMAT = 255;
+    /** The literal text of a number format, quoted or escaped: a "%" there shows a sign and does not scale the number. */
+    private static final Pattern LITERALS = Pattern.compile("\"[^\"]*\"|\\\\.");
     private final DataFormatter shown = new DataFormatter(Locale.SIMPLIFIED_CHINESE);
     private final int maxChars;
     private final SharedStringsTable strings;
@@ -125,7 +128,7 @@ final class CellContents {
         CellStyle style = cell.getCellStyle();
         String format = style == null ? "" : String.valueOf(style.getDataFormatString());
         String text = format.length() > LONGEST_FORMAT ? NumberToTextConverter.toText(number) : shown.formatCellValue(cell);
-        return CellContent.number(number, cut(text).text(), format.contains("%"));
+        return CellContent.number(number, cut(text).text(), LITERALS.matcher(format).replaceAll("").contains("%"));
     }
 
     private CellContent sharedText(String value) {

@@ -130,6 +130,11 @@ final class CellStyles {
         };
     }
 
+    /** The workbook's index of a number format, {@code #,##0.00}; made when first asked for. */
+    short format(String pattern) {
+        return workbook.createDataFormat().getFormat(pattern);
+    }
+
     /** A column wide enough for its field, in characters (a CJK character counts two). */
     static int width(Field field) {
         return switch (field.kind()) {

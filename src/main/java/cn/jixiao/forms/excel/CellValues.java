@@ -26,6 +26,8 @@ final class CellValues {
     private static final Pattern DECIMAL = Pattern.compile("-?([0-9]+(\\.[0-9]+)?|\\.[0-9]+)");
     private static final Pattern DATE = Pattern.compile("(\\d{4})\\s*[-/.年]\\s*(\\d{1,2})\\s*[-/.月]\\s*(\\d{1,2})\\s*日?");
     private static final Pattern YEAR = Pattern.compile("(\\d{4})\\s*(年度?)?");
+    /** A whole number written as text: 7, -3. */
+    private static final Pattern WHOLE = Pattern.compile("-?[0-9]{1,9}");
     private static final Pattern CHOICES_APART = Pattern.compile("[、，,；;\\s]+");
     private static final Pattern LINES = Pattern.compile("\\R");
 
@@ -34,11 +36,14 @@ final class CellValues {
 
     /** The value of a field at (row, column), null when blank; a cell that cannot be read is an error with its name. */
     static JsonNode read(SheetGrid grid, int row, int column, Field field, String path, WorkbookReading reading) {
-        CellContent content = grid.content(row, column);
+        return read(grid.content(row, column), grid.name(row, column), grid.date1904(), field, path, reading);
+    }
+
+    /** The value of a field in a cell's content at {@code where}, null when blank; as {@link #read(SheetGrid, int, int, Field, String, WorkbookReading)}. */
+    static JsonNode read(CellContent content, String where, boolean date1904, Field field, String path, WorkbookReading reading) {
         if (content.kind() != CellContent.Kind.BROKEN && content.text().isEmpty()) {
             return null;
         }
-        String where = grid.name(row, column);
         switch (content.kind()) {
             case BROKEN -> {
                 reading.error(path, where, content.text() + "：请改正后重新填写" + field.title());
@@ -59,7 +64,7 @@ final class CellValues {
         return switch (field.kind()) {
             case AMOUNT, NUMBER -> number(content, field, path, where, reading);
             case INTEGER -> integer(content, field, path, where, reading);
-            case DATE -> date(content, grid.date1904(), field, path, where, reading);
+            case DATE -> date(content, date1904, field, path, where, reading);
             case YES_NO -> yesNo(content, field, path, where, reading);
             case LEVEL1 -> level(Taxonomy.level1(text).isPresent(), text, field, path, where, reading);
             case LEVEL2 -> level(Taxonomy.level2(text).isPresent(), text, field, path, where, reading);
@@ -119,9 +124,13 @@ final class CellValues {
         if (content.kind() == CellContent.Kind.NUMBER && number == Math.rint(number) && Math.abs(number) < 1e9) {
             return NODES.numberNode((int) number);
         }
-        Matcher year = YEAR.matcher(Normalizer.normalize(content.text(), Normalizer.Form.NFKC));
+        String written = Normalizer.normalize(content.text(), Normalizer.Form.NFKC).strip();
+        Matcher year = YEAR.matcher(written);
         if (year.matches()) {
             return NODES.numberNode(Integer.parseInt(year.group(1)));
+        }
+        if (WHOLE.matcher(written).matches()) {
+            return NODES.numberNode(Integer.parseInt(written));
         }
         reading.error(path, where, Problems.quote(content.text()) + "不是整数：" + field.title() + "请填整数，如 2019");
         return null;

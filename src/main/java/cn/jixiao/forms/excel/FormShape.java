@@ -50,6 +50,11 @@ final class FormShape {
 
     /** An object whose properties are objects of one shape: one row each, the shape's fields as columns. */
     record Grid(String pointer, String title, List<Field> rows, List<Field> columns) implements Member {
+        /** The field of one cell: a row's column, {@code /funds/fiscal/initialBudget}, titled 当年财政拨款年初预算数. */
+        Field cell(Field row, Field column) {
+            return new Field(row.pointer() + column.pointer(), row.title() + column.title(), column.kind(), column.choices(),
+                    column.multiline());
+        }
     }
 
     /** An array of objects: a header of its items' fields, one row an item; {@code headers} as a field's ({@link HeaderNames}). */

@@ -100,8 +100,23 @@ final class SheetPerForm implements WorkbookLayout {
         }
     }
 
+    /** The form's title: 项目支出绩效自评表. */
+    String title() {
+        return title;
+    }
+
+    /** The list of forms of the document: {@code /forms}. */
+    Table forms() {
+        return forms;
+    }
+
+    /** The fields of one form of the list. */
+    FormShape form() {
+        return form;
+    }
+
     /** The project's name, made a valid and unique sheet name; 项目1 for a form without one. */
-    private String sheetName(JsonNode item, int index, Set<String> taken) {
+    String sheetName(JsonNode item, int index, Set<String> taken) {
         String wanted = form.fields().stream().filter(f -> f.kind() == FormShape.Kind.TEXT).findFirst()
                 .map(f -> item == null ? "" : item.at(f.pointer()).asString("")).filter(s -> !s.isBlank())
                 .map(WorkbookUtil::createSafeSheetName).orElse("项目" + (index + 1));
@@ -348,9 +363,7 @@ final class SheetPerForm implements WorkbookLayout {
                     readColumns.add(c);
                 }
                 if (row != null && c != null) {
-                    reading.read(item, base + line.pointer() + column.pointer(), grid, row, c,
-                            new Field(line.pointer() + column.pointer(), line.title() + column.title(), column.kind(),
-                                    column.choices(), column.multiline()));
+                    reading.read(item, base + line.pointer() + column.pointer(), grid, row, c, shape.cell(line, column));
                 }
             }
         }

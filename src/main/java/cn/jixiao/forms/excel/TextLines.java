@@ -17,12 +17,35 @@ final class TextLines {
     }
 
     static int count(String text, int widthInCharacters) {
-        int width = Math.max(1, widthInCharacters * 9 / 10 - 1);
+        return count(text, (long) Math.max(1, widthInCharacters * 9 / 10 - 1));
+    }
+
+    /** Lines of text of {@code fontPoints} in a width of {@code widthPoints}: a CJK character is as wide as the font is tall. */
+    static int count(String text, double widthPoints, double fontPoints) {
+        return count(text, (long) Math.max(2, Math.floor(widthPoints / (fontPoints / 2))));
+    }
+
+    /** The height in points of {@code lines} lines {@code linePoints} apart. */
+    static double height(int lines, double linePoints) {
+        return Math.max(1, lines) * linePoints;
+    }
+
+    /** The width in points a line of text of {@code fontPoints} takes. */
+    static double width(String text, double fontPoints) {
+        return halfWidths(text) * fontPoints / 2;
+    }
+
+    /** Lines of a text in lines of {@code halves} half-width characters. */
+    private static int count(String text, long halves) {
         int lines = 0;
         for (String paragraph : text.split("\n", -1)) {
-            int characters = paragraph.codePoints().map(cp -> cp < 0x1100 ? 1 : 2).sum();
-            lines += Math.max(1, (characters + width - 1) / width);
+            lines += (int) Math.max(1, (halfWidths(paragraph) + halves - 1) / halves);
         }
         return lines;
+    }
+
+    /** A CJK character counts two, any other one. */
+    private static long halfWidths(String text) {
+        return text.codePoints().map(cp -> cp < 0x1100 ? 1 : 2).sum();
     }
 }

@@ -79,6 +79,11 @@ final class WorkbookReading {
         object.set(names[names.length - 1], value);
     }
 
+    /** A value read for {@code path} from {@code cell}. */
+    void found(String path, String cell) {
+        sources.put(path, cell);
+    }
+
     void place(String path, String cell) {
         places.putIfAbsent(path, cell);
     }

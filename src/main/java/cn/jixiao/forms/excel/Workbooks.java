@@ -3,6 +3,9 @@ package cn.jixiao.forms.excel;
 import cn.jixiao.forms.form.FormError;
 import cn.jixiao.forms.form.Limits;
 import cn.jixiao.forms.form.RegisteredForm;
+import cn.jixiao.forms.render.TemplateFailure;
+import cn.jixiao.forms.render.Templates;
+import cn.jixiao.forms.render.css.Cascades;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -15,14 +18,16 @@ import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.w3c.dom.Document;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Workbooks of the registered forms: the empty one to fill in, a checked document exported into it, and a
  * workbook read back into a document. A form's layout is chosen by the shape of its schema — the budget
- * system's target table for units of projects of indicators, a sheet per form for a list of forms — so that
- * a form type is known here only through its schema.
+ * system's target table for units of projects of indicators, a sheet per form for a list of forms, laid out like
+ * the printed form from its XHTML where the template marks its fields — so that a form type is known here only
+ * through its schema and its markup.
  */
 public final class Workbooks {
     /** The sheet that says how to fill the workbook in; never read as a form. */
@@ -30,6 +35,7 @@ public final class Workbooks {
     /** The creation time stamped into every workbook: same document, same bytes. */
     private static final Date CREATED = new Date(946_684_800_000L);
     private final Limits limits;
+    private final Cascades cascades = new Cascades();
 
     public Workbooks(Limits limits) {
         this.limits = limits;
@@ -39,13 +45,28 @@ public final class Workbooks {
         return write(form, null);
     }
 
-    /** The document (a checked one, as JSON) in the form's workbook; null: the empty workbook. */
+    /** The document (a checked one, as JSON) in the form's workbook of labels; null: the empty workbook. */
     public byte[] write(RegisteredForm form, JsonNode document) {
+        return write(form, document, null);
+    }
+
+    /**
+     * The document in the form's workbook: laid out like the printed form from {@code xhtml}, the XHTML its PDF is
+     * made of, when its template marks its fields ({@link FieldMarks}); else in its workbook of labels.
+     */
+    public byte[] write(RegisteredForm form, JsonNode document, Document xhtml) {
         WorkbookLayout layout = layout(form);
+        Optional<PrintedLayout> printed = FieldMarks.any(xhtml) ? PrintedLayout.of(form.schemaJson(), form.title()) : Optional.empty();
         try (XSSFWorkbook workbook = new XSSFWorkbook()) {
             CellStyles styles = new CellStyles(workbook, form.definition().amountDecimals());
-            layout.write(workbook, styles, document);
-            instructions(workbook, styles, layout.instructions());
+            if (printed.isPresent()) {
+                FieldMap map = printed(printed.get(), form, workbook, styles, document, xhtml);
+                instructions(workbook, styles, PrintedLayout.instructions());
+                map.write(workbook, form.id());
+            } else {
+                layout.write(workbook, styles, document);
+                instructions(workbook, styles, layout.instructions());
+            }
             POIXMLProperties.CoreProperties core = workbook.getProperties().getCoreProperties();
             core.setCreator("jixiao-forms");
             core.setCreated(Optional.of(CREATED));
@@ -55,6 +76,16 @@ public final class Workbooks {
             return FixedTimeZip.of(bytes.toByteArray());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The form's sheets laid out from its XHTML; a mark of its template that leads nowhere named with the template. */
+    private FieldMap printed(PrintedLayout layout, RegisteredForm form, Workbook workbook, CellStyles styles, JsonNode document,
+                             Document xhtml) {
+        try {
+            return layout.write(workbook, styles, document, xhtml, cascades.of(xhtml));
+        } catch (TemplateFailure fault) {
+            throw new TemplateFailure(form.id() + "/" + Templates.ENTRY + ": " + fault.getMessage(), fault);
         }
     }
 
@@ -113,7 +144,13 @@ public final class Workbooks {
 
     private ImportedWorkbook read(RegisteredForm form, WorkbookLayout layout, Workbook workbook) {
         WorkbookReading reading = new WorkbookReading(workbook, limits.fieldChars());
-        ObjectNode document = layout.read(workbook, reading);
+        Optional<FieldMap.Read> map = FieldMap.read(workbook);
+        Optional<PrintedLayout> printed = map.flatMap(m -> PrintedLayout.of(form.schemaJson(), form.title()));
+        if (map.isPresent() && !map.get().form().equals(form.id())) {
+            throw WorkbookReading.unrecognised("", FieldMap.SHEET, "这个工作簿是另一种表（" + map.get().form() + "）导出的，不是"
+                    + form.title() + "：请按它的表导入");
+        }
+        ObjectNode document = printed.isPresent() ? printed.get().read(workbook, map.get(), reading) : layout.read(workbook, reading);
         return new ImportedWorkbook(form.id(), document, List.copyOf(reading.errors()), reading.errorsLeftOut(),
                 List.copyOf(reading.warnings()),
                 reading.sources(), reading.places(), List.copyOf(reading.columns()), List.copyOf(reading.unreadColumns()),

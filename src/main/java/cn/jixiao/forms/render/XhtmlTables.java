@@ -1,5 +1,7 @@
 package cn.jixiao.forms.render;
 
+import cn.jixiao.forms.render.css.Cascade;
+import cn.jixiao.forms.render.css.Lengths;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -8,12 +10,56 @@ import org.w3c.dom.Element;
 import org.w3c.dom.Node;
 
 /**
- * How an XHTML table is put together, as both renderers read it: the rows of a row group, the cells of a
- * row, their spans, the row before across row groups, and the column each cell takes once rowspans from
- * rows above have taken theirs.
+ * How an XHTML table is put together, as every writer of a table reads it: its columns and rows across row
+ * groups, the cells of a row, their spans, the row before across row groups, and the column each cell takes
+ * once rowspans from rows above have taken theirs.
  */
 public final class XhtmlTables {
+    /** A column without a width of its own. */
+    private static final String DEFAULT_COLUMN_WIDTH = "20mm";
+    /** Lengths of columns are not font-relative by intent: em resolves against this. */
+    private static final double NOMINAL_FONT_SIZE = 12;
+
     private XhtmlTables() {
+    }
+
+    /** A row of a table, whatever its group, with its computed declarations; {@code header}: of the {@code thead}, repeated atop every page. */
+    public record Row(Element element, boolean header, Map<String, String> computed) {
+    }
+
+    /** The widths in points of a table's {@code <col>}s, in order; {@code computed} is the table's computed style. */
+    public static List<Double> columnWidths(Element table, Map<String, String> computed, Cascade cascade) {
+        List<Double> widths = new ArrayList<>();
+        for (Element group : Xhtml.children(table, "colgroup")) {
+            Map<String, String> groupStyle = cascade.compute(group, computed);
+            Xhtml.children(group, "col").forEach(col -> widths.add(columnWidth(cascade.compute(col, groupStyle))));
+        }
+        return widths;
+    }
+
+    /** The rows of a table in order, across its row groups and rows outside any, each with its computed style. */
+    public static List<Row> rows(Element table, Map<String, String> computed, Cascade cascade) {
+        List<Row> rows = new ArrayList<>();
+        for (Node child = table.getFirstChild(); child != null; child = child.getNextSibling()) {
+            if (child instanceof Element section) {
+                String tag = Xhtml.tag(section);
+                switch (tag) {
+                    case "thead", "tbody", "tfoot" -> {
+                        Map<String, String> groupStyle = cascade.compute(section, computed);
+                        rows(section).forEach(row -> rows.add(new Row(row, tag.equals("thead"), cascade.compute(row, groupStyle))));
+                    }
+                    case "tr" -> rows.add(new Row(section, false, cascade.compute(section, computed)));
+                    default -> {
+                    }
+                }
+            }
+        }
+        return rows;
+    }
+
+    /** The {@code width} of a column's computed style in points; 20 mm when it has none. */
+    private static double columnWidth(Map<String, String> computed) {
+        return Lengths.points(computed.getOrDefault("width", DEFAULT_COLUMN_WIDTH), NOMINAL_FONT_SIZE);
     }
 
     /**

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cn.jixiao.forms.form.Json;
-import cn.jixiao.forms.render.OutputFormat;
 import cn.jixiao.forms.testing.TestServer;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -28,9 +27,8 @@ import tools.jackson.databind.JsonNode;
  */
 class BrokenWorkbooksCellsTest {
     private static final String IMPORT = "/api/v1/forms/performance-tracking/import";
-    /** The tracking example's workbook: its first sheet has the start date at B5, the annual budget at B8. */
-    private static final byte[] EXPORTED = TestServer.render("performance-tracking", TestServer.example("performance-tracking"),
-            OutputFormat.XLSX).bytes();
+    /** The tracking example's workbook of labels: its first sheet has the start date at B5, the annual budget at B8. */
+    private static final byte[] EXPORTED = SheetsOfLabels.of("performance-tracking", TestServer.example("performance-tracking"));
 
     /** The exported workbook with one cell of the first sheet written as given (its reference kept). */
     static byte[] withCell(String reference, String attributes, String inside) {

@@ -150,10 +150,10 @@ class BrokenWorkbooksTest {
         return Arguments.of(name, path, workbook, contentType, status, code, named);
     }
 
-    /** The tracking example's workbook with one text replaced in its first sheet's values. */
+    /** The tracking example's workbook of labels with one text replaced in its first sheet's values. */
     private static byte[] trackingWith(String was, String instead) {
         byte[] document = JsonEdit.edit(TestServer.example("performance-tracking"), "/forms/0/recurring", "true");
-        byte[] exported = TestServer.render("performance-tracking", document, OutputFormat.XLSX).bytes();
+        byte[] exported = SheetsOfLabels.of("performance-tracking", document);
         return BrokenWorkbooks.changed(exported, was, instead);
     }
 

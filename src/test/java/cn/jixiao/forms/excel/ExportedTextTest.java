@@ -66,7 +66,7 @@ class ExportedTextTest {
     static Stream<Arguments> formulaLooking() {
         return Stream.of(
                 Arguments.of("performance-tracking", "/forms/0/projectName", "=cmd|' /C calc'!A0"),
-                Arguments.of("performance-tracking", "/forms/0/annualGoal", "+1+1"),
+                Arguments.of("performance-tracking", "/forms/0/budgetUnit", "+1+1"),
                 Arguments.of("performance-tracking", "/forms/0/indicators/0/name", "-2-3"),
                 Arguments.of("performance-target", "/title", "@SUM(A1:A9)"),
                 Arguments.of("performance-target", "/organization", "=HYPERLINK(\"http://x.example\",\"点击\")"),

@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 /**
- * A list of values in a workbook: the 监控表's 偏差原因 ticked, in one cell apart by 、; the 申报表's goals, one a line;
+ * A list of values in a workbook of labels: the 监控表's 偏差原因 ticked, in one cell apart by 、; the 申报表's goals, one a line;
  * amounts of four places shown as given. Written, typed by hand and read back.
  */
 class ValueListsTest {
@@ -34,10 +34,9 @@ class ValueListsTest {
         return JsonEdit.edit(document, "/forms/0/indicators/3/causes", "[\"其他\"]");
     }
 
+    /** The document in the form's workbook of labels, where a list is one cell. */
     private static byte[] exported(String formId, byte[] document) {
-        HttpResponse<byte[]> response = TestServer.post("/api/v1/forms/" + formId + "/render?format=xlsx", document);
-        assertEquals(200, response.statusCode());
-        return response.body();
+        return SheetsOfLabels.of(formId, document);
     }
 
     private static JsonNode imported(String formId, byte[] workbook) {

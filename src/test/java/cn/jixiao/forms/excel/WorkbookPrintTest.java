@@ -56,7 +56,7 @@ class WorkbookPrintTest {
         String text = Fidelity.normalise(PdfDigest.text(pdf));
         Set<String> values = new LinkedHashSet<>();
         collect(Json.MAPPER.readTree(TestServer.example(formId)), values);
-        List<String> missing = Fidelity.missing(values, text);
+        List<String> missing = Fidelity.missing(values, text).stream().filter(value -> !shownAsPrinted(value, text)).toList();
         assertTrue(missing.isEmpty(), "values missing from the printed workbook: " + missing);
     }
 
@@ -66,6 +66,15 @@ class WorkbookPrintTest {
             values.add(node.asString());
         }
         node.forEach(child -> collect(child, values));
+    }
+
+    /** A date is shown as the form prints it: 2021-01-28, or 2021年1月28日. */
+    private static boolean shownAsPrinted(String value, String text) {
+        if (!value.matches("\\d{4}-\\d{2}-\\d{2}")) {
+            return false;
+        }
+        java.time.LocalDate date = java.time.LocalDate.parse(value);
+        return text.contains(date.getYear() + "年" + date.getMonthValue() + "月" + date.getDayOfMonth() + "日");
     }
 
     private static List<String> headings(String formId) {

@@ -1,10 +1,10 @@
 package cn.jixiao.forms.render.docx;
 
 import cn.jixiao.forms.render.FontLibrary;
+import cn.jixiao.forms.render.css.Border;
 import cn.jixiao.forms.render.css.Cascade;
 import cn.jixiao.forms.render.css.Lengths;
 import java.util.IdentityHashMap;
-import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalDouble;
 import java.util.regex.Pattern;
@@ -26,14 +26,10 @@ final class ComputedStyles {
 
     enum VerticalAlign { TOP, MIDDLE, BOTTOM }
 
-    enum BorderStyle { NONE, SOLID, DASHED, DOTTED, DOUBLE }
-
     /** The keywords the DOCX tells apart; any other takes the default: left, middle, solid. */
     private static final Map<String, TextAlign> TEXT_ALIGN = Map.of("center", TextAlign.CENTER, "right", TextAlign.RIGHT,
             "justify", TextAlign.JUSTIFY);
     private static final Map<String, VerticalAlign> VERTICAL_ALIGN = Map.of("top", VerticalAlign.TOP, "bottom", VerticalAlign.BOTTOM);
-    private static final Map<String, BorderStyle> BORDER_STYLE = Map.of("dashed", BorderStyle.DASHED, "dotted", BorderStyle.DOTTED,
-            "double", BorderStyle.DOUBLE);
 
     /**
      * How runs look: the family for the East Asian slot and the one for Latin text, size in points, weight,
@@ -44,11 +40,6 @@ final class ComputedStyles {
 
     /** A paragraph: its runs' style, alignment, exact line height in points (none: the font's own), keep with next. */
     record ParagraphStyle(RunStyle run, TextAlign align, OptionalDouble lineHeight, boolean keepWithNext) {
-    }
-
-    /** One side of a cell's border: its width in points and colour ({@code RRGGBB}). */
-    record Border(BorderStyle style, double width, String color) {
-        static final Border NONE = new Border(BorderStyle.NONE, 0, "");
     }
 
     /** A cell's box: borders and paddings (points) top, right, bottom, left, and vertical alignment. */
@@ -77,6 +68,10 @@ final class ComputedStyles {
     ComputedStyles(Cascade cascade, FontLibrary fonts) {
         this.cascade = cascade;
         this.fonts = fonts;
+    }
+
+    Cascade cascade() {
+        return cascade;
     }
 
     /** The computed declarations of an element; they are the key to its typed styles. */
@@ -118,7 +113,7 @@ final class ComputedStyles {
 
     private static CellStyle newCellStyle(Map<String, String> computed) {
         double fontSize = fontSize(computed);
-        return new CellStyle(border(computed, "top"), border(computed, "right"), border(computed, "bottom"), border(computed, "left"),
+        return new CellStyle(Border.of(computed, "top"), Border.of(computed, "right"), Border.of(computed, "bottom"), Border.of(computed, "left"),
                 length(computed, "padding-top", fontSize), length(computed, "padding-right", fontSize),
                 length(computed, "padding-bottom", fontSize), length(computed, "padding-left", fontSize),
                 VERTICAL_ALIGN.getOrDefault(computed.getOrDefault("vertical-align", "middle"), VerticalAlign.MIDDLE));
@@ -148,28 +143,12 @@ final class ComputedStyles {
         return length(computed, "height", NOMINAL_FONT_SIZE);
     }
 
-    /** {@code width} of a {@code <col>}, in points; 20 mm when it has none. */
-    static double columnWidth(Map<String, String> computed) {
-        return Lengths.points(computed.getOrDefault("width", "20mm"), NOMINAL_FONT_SIZE);
-    }
-
     private static double fontSize(Map<String, String> computed) {
         return Lengths.points(computed.getOrDefault("font-size", DEFAULT_FONT_SIZE), NOMINAL_FONT_SIZE);
     }
 
     private static double length(Map<String, String> computed, String property, double fontSize) {
         return Lengths.points(computed.getOrDefault(property, "0"), fontSize);
-    }
-
-    private static Border border(Map<String, String> computed, String side) {
-        String kind = computed.getOrDefault("border-" + side + "-style", "none");
-        if (kind.equals("none") || kind.equals("hidden")) {
-            return Border.NONE;
-        }
-        BorderStyle style = BORDER_STYLE.getOrDefault(kind, BorderStyle.SOLID);
-        double width = Lengths.points(computed.getOrDefault("border-" + side + "-width", "medium"), NOMINAL_FONT_SIZE);
-        String color = computed.getOrDefault("border-" + side + "-color", "#000000");
-        return new Border(style, width, color.startsWith("#") && color.length() == 7 ? color.substring(1).toUpperCase(Locale.ROOT) : "000000");
     }
 
     /** The first family of a font-family list that the font library knows; the first one otherwise. */

@@ -30,6 +30,8 @@ final class Paragraphs {
     private final ComputedStyles styles;
     /** Texts whose spaces are the user's content, exempt from the trimming of collapsed whitespace. */
     private final Set<Text> verbatim = Collections.newSetFromMap(new IdentityHashMap<>());
+    /** The style of each run of collapsed text, which text of the same style may continue. */
+    private final Map<R, RunStyle> runStyles = new IdentityHashMap<>();
 
     Paragraphs(ComputedStyles styles) {
         this.styles = styles;
@@ -96,8 +98,10 @@ final class Paragraphs {
         RunStyle style = styles.run(computed);
         if (!style.keepsWhiteSpace()) {
             String collapsed = COLLAPSIBLE.matcher(text).replaceAll(" ");
-            if (!collapsed.isEmpty()) {
-                paragraph.getContent().add(RunFormat.text(collapsed, style));
+            if (!collapsed.isEmpty() && !continued(paragraph, collapsed, style)) {
+                R run = RunFormat.text(collapsed, style);
+                runStyles.put(run, style);
+                paragraph.getContent().add(run);
             }
             return;
         }
@@ -118,6 +122,20 @@ final class Paragraphs {
                 }
             }
         }
+    }
+
+    /**
+     * Adds text to the paragraph's last run when that is text of the same style: text an element without a style of its
+     * own ({@code <span data-field>}) parts is one run, as it was before.
+     */
+    private boolean continued(P paragraph, String text, RunStyle style) {
+        List<Object> content = paragraph.getContent();
+        if (!content.isEmpty() && content.get(content.size() - 1) instanceof R last && style.equals(runStyles.get(last))) {
+            Text written = RunFormat.textOf(last);
+            written.setValue(written.getValue() + text);
+            return true;
+        }
+        return false;
     }
 
     /** Whitespace between blocks, which HTML does not show. */

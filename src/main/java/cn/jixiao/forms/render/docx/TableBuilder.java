@@ -3,9 +3,9 @@ package cn.jixiao.forms.render.docx;
 import static cn.jixiao.forms.render.docx.DocxRenderer.WML;
 
 import cn.jixiao.forms.render.Interrupts;
-import cn.jixiao.forms.render.Xhtml;
 import cn.jixiao.forms.render.XhtmlTables;
-import cn.jixiao.forms.render.docx.ComputedStyles.Border;
+import cn.jixiao.forms.render.XhtmlTables.Row;
+import cn.jixiao.forms.render.css.Border;
 import cn.jixiao.forms.render.docx.ComputedStyles.CellStyle;
 import cn.jixiao.forms.render.docx.ComputedStyles.PageBreaks;
 import java.math.BigInteger;
@@ -49,10 +49,6 @@ final class TableBuilder {
     private final ComputedStyles styles;
     private final Paragraphs paragraphs;
 
-    /** A row of the table, whatever its group, with its computed declarations. */
-    private record Row(Element element, boolean header, Map<String, String> computed) {
-    }
-
     TableBuilder(ComputedStyles styles, Paragraphs paragraphs) {
         this.styles = styles;
         this.paragraphs = paragraphs;
@@ -60,28 +56,8 @@ final class TableBuilder {
 
     Tbl table(Element table, Map<String, String> computed) {
         List<Long> columns = new ArrayList<>();
-        List<Row> rows = new ArrayList<>();
-        for (Node child = table.getFirstChild(); child != null; child = child.getNextSibling()) {
-            if (!(child instanceof Element section)) {
-                continue;
-            }
-            Map<String, String> sectionStyle = styles.compute(section, computed);
-            switch (Xhtml.tag(section)) {
-                case "colgroup" -> {
-                    for (Element col : Xhtml.children(section, "col")) {
-                        columns.add(Twips.of(ComputedStyles.columnWidth(styles.compute(col, sectionStyle))).longValue());
-                    }
-                }
-                case "thead", "tbody", "tfoot" -> {
-                    for (Element row : XhtmlTables.rows(section)) {
-                        rows.add(new Row(row, Xhtml.tag(section).equals("thead"), styles.compute(row, sectionStyle)));
-                    }
-                }
-                case "tr" -> rows.add(new Row(section, false, sectionStyle));
-                default -> {
-                }
-            }
-        }
+        XhtmlTables.columnWidths(table, computed, styles.cascade()).forEach(width -> columns.add(Twips.of(width).longValue()));
+        List<Row> rows = XhtmlTables.rows(table, computed, styles.cascade());
         if (columns.isEmpty()) {
             throw new IllegalStateException("a table needs <colgroup> with <col style=\"width: …mm\"> for the DOCX");
         }
@@ -249,7 +225,7 @@ final class TableBuilder {
 
     private static CTBorder border(Border border) {
         CTBorder wml = WML.createCTBorder();
-        if (border.style() == ComputedStyles.BorderStyle.NONE) {
+        if (border.style() == Border.Style.NONE) {
             wml.setVal(STBorder.NIL);
             return wml;
         }
