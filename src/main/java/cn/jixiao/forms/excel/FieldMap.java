@@ -39,8 +39,8 @@ final class FieldMap {
         }
     }
 
-    /** The map read back: the form it was written for, and its entries whose cells are still there. */
-    record Read(String form, List<Entry> entries) {
+    /** The map read back: the form it was written for (its id and title), and its entries whose cells are still there. */
+    record Read(String form, String title, List<Entry> entries) {
     }
 
     private final List<Entry> entries = new ArrayList<>();
@@ -49,8 +49,8 @@ final class FieldMap {
         entries.add(entry);
     }
 
-    /** Writes the map as the workbook's last sheet, very hidden (LibreOffice keeps it hidden). */
-    void write(Workbook workbook, String form) {
+    /** Writes the map as the workbook's last sheet, very hidden (LibreOffice keeps it hidden); {@code form} its id and title. */
+    void write(Workbook workbook, String form, String title) {
         Sheet sheet = workbook.createSheet(SHEET);
         CellStyle text = workbook.createCellStyle();
         text.setQuotePrefixed(true);
@@ -59,6 +59,7 @@ final class FieldMap {
             header.createCell(c).setCellValue(HEADER.get(c));
         }
         header.createCell(HEADER.size()).setCellValue(form);
+        header.createCell(HEADER.size() + 1).setCellValue(title);
         for (int i = 0; i < entries.size(); i++) {
             Entry entry = entries.get(i);
             Row row = sheet.createRow(i + 1);
@@ -102,7 +103,7 @@ final class FieldMap {
                         text(row, 4), text(row, 5)));
             });
         }
-        return Optional.of(new Read(form, entries));
+        return Optional.of(new Read(form, text(header, HEADER.size() + 1), entries));
     }
 
     /** The cell a formula refers to; empty when it refers to none any more (#REF!: its row or column was deleted). */

@@ -62,7 +62,7 @@ public final class Workbooks {
             if (printed.isPresent()) {
                 FieldMap map = printed(printed.get(), form, workbook, styles, document, xhtml);
                 instructions(workbook, styles, PrintedLayout.instructions());
-                map.write(workbook, form.id());
+                map.write(workbook, form.id(), form.title());
             } else {
                 layout.write(workbook, styles, document);
                 instructions(workbook, styles, layout.instructions());
@@ -147,8 +147,8 @@ public final class Workbooks {
         Optional<FieldMap.Read> map = FieldMap.read(workbook);
         Optional<PrintedLayout> printed = map.flatMap(m -> PrintedLayout.of(form.schemaJson(), form.title()));
         if (map.isPresent() && !map.get().form().equals(form.id())) {
-            throw WorkbookReading.unrecognised("", FieldMap.SHEET, "这个工作簿是另一种表（" + map.get().form() + "）导出的，不是"
-                    + form.title() + "：请按它的表导入");
+            throw WorkbookReading.unrecognised("", FieldMap.SHEET, "这个工作簿是按「" + map.get().title() + "」（" + map.get().form()
+                    + "）导出的，不是" + form.title() + "：请在「" + map.get().title() + "」下导入，或在页面上直接打开它");
         }
         ObjectNode document = printed.isPresent() ? printed.get().read(workbook, map.get(), reading) : layout.read(workbook, reading);
         return new ImportedWorkbook(form.id(), document, List.copyOf(reading.errors()), reading.errorsLeftOut(),

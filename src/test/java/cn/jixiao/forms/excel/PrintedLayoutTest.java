@@ -271,7 +271,8 @@ class PrintedLayoutTest {
     void anotherFormsWorkbookIsRefusedNamingTheForm() {
         HttpResponse<byte[]> response = PrintedWorkbooks.post(SELF, exported("performance-tracking", TestServer.example("performance-tracking")), "");
         assertEquals(422, response.statusCode());
-        assertTrue(new String(response.body(), java.nio.charset.StandardCharsets.UTF_8).contains("performance-tracking"));
+        String refusal = new String(response.body(), java.nio.charset.StandardCharsets.UTF_8);
+        assertTrue(refusal.contains("按「项目支出绩效跟踪表」（performance-tracking）导出的，不是项目支出绩效自评表"), refusal);
         HttpResponse<byte[]> any = PrintedWorkbooks.post(SELF, exported("performance-tracking", TestServer.example("performance-tracking")),
                 "?anyForm=true");
         assertEquals("performance-tracking", Json.MAPPER.readTree(any.body()).path("form").asString());
