@@ -124,7 +124,8 @@ class TemplateMaintenanceTest {
     @Test
     void markupThatIsNotWellFormedIsNamedToo(@TempDir Path dir) throws IOException {
         Path templates = copyOfForm(dir, "performance-tracking");
-        edit(templates.resolve("performance-tracking/form.ftlh"), "<td class=\"center\">${f.recurring}</td>", "<td class=\"center\">${f.recurring}");
+        edit(templates.resolve("performance-tracking/form.ftlh"), "<td class=\"center\" data-field=\"recurring\">${f.recurring}</td>",
+                "<td class=\"center\" data-field=\"recurring\">${f.recurring}");
         App app = new App(Config.fromEnvironment(Map.of("JIXIAO_TEMPLATE_DIR", templates.toString())));
         TemplateFailure failure = assertThrows(TemplateFailure.class, () -> app.start(0));
         assertTrue(failure.getMessage().startsWith("performance-tracking/form.ftlh produced XHTML that is not well-formed, at line"),
