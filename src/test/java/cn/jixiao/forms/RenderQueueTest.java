@@ -14,6 +14,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -184,11 +185,17 @@ class RenderQueueTest {
 
     @Test
     void aRenderPastItsDeadlineIsLoggedWithTheRequestWhenAbandonedAndWhenItEnds() throws Exception {
-        RenderQueue queue = new RenderQueue(1, LONG, Duration.ofMillis(100));
+        // long enough that the render starts within it on a busy machine, and so is abandoned while it runs
+        Duration deadline = Duration.ofMillis(500);
+        RenderQueue queue = new RenderQueue(1, LONG, deadline);
+        CountDownLatch running = new CountDownLatch(1);
+        AtomicLong startedAt = new AtomicLong();
         CountDownLatch release = new CountDownLatch(1);
         MDC.put("request", "req-slow-2");
         try {
             Unavailable abandoned = assertThrows(Unavailable.class, () -> queue.run(() -> {
+                startedAt.set(System.nanoTime());
+                running.countDown();
                 deafUntil(release);
                 return null;
             }));
@@ -197,6 +204,9 @@ class RenderQueueTest {
             MDC.remove("request");
         }
         assertTrue(loggedWith("req-slow-2", Level.WARN).getFormattedMessage().contains("abandoned at its deadline"));
+        // the render itself, started a little after the request, ends past its deadline once it has run that long
+        running.await();
+        until(() -> System.nanoTime() - startedAt.get() > deadline.toNanos());
         release.countDown();
         until(() -> queue.inFlight() == 0);
         until(() -> lines.any(l -> l.getFormattedMessage().contains("after its deadline")
