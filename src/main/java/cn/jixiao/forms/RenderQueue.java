@@ -114,15 +114,16 @@ public final class RenderQueue {
         // Whoever claims the work first gives the slot back: the render thread when it starts, or the request
         // when it abandons work that never started (a cancelled task does not run, and so would keep its slot).
         AtomicBoolean claimed = new AtomicBoolean();
+        long deadline = System.nanoTime() + timeout.toNanos();
         Future<T> future;
         try {
-            future = executor.submit(() -> claimed.compareAndSet(false, true) ? within(context, task) : null);
+            future = executor.submit(() -> claimed.compareAndSet(false, true) ? within(context, deadline, task) : null);
         } catch (RuntimeException e) {
             giveBack();
             throw new Unavailable(Unavailable.Kind.OVERLOADED, "服务正在停止，请稍后重试");
         }
         try {
-            return await(future, claimed);
+            return await(future, claimed, deadline);
         } catch (TimeoutException e) {
             abandon(future, claimed);
             LOG.warn("render abandoned at its deadline of {} ms", timeout.toMillis());
@@ -190,8 +191,8 @@ public final class RenderQueue {
     }
 
     /** The result within the deadline; abandoned early when the requester is no longer there. */
-    private <T> T await(Future<T> future, AtomicBoolean claimed) throws InterruptedException, ExecutionException, TimeoutException {
-        long deadline = System.nanoTime() + timeout.toNanos();
+    private <T> T await(Future<T> future, AtomicBoolean claimed, long deadline)
+            throws InterruptedException, ExecutionException, TimeoutException {
         while (true) {
             long left = deadline - System.nanoTime();
             try {
@@ -208,9 +209,11 @@ public final class RenderQueue {
         }
     }
 
-    /** The task on a render thread, under the request's log context; an Error logged there, where it happens. */
-    private <T> T within(Map<String, String> context, Callable<T> task) throws Exception {
-        long started = System.nanoTime();
+    /**
+     * The task on a render thread, under the request's log context; an Error logged there, where it happens. The
+     * deadline is the request's: a render that started late and ends past it was abandoned as well.
+     */
+    private <T> T within(Map<String, String> context, long deadline, Callable<T> task) throws Exception {
         if (context != null) {
             MDC.setContextMap(context);
         }
@@ -221,9 +224,9 @@ public final class RenderQueue {
             LOG.error("render failed with {}; not ready for {} s", error, UNSOUND_AFTER_ERROR.toSeconds(), error);
             throw error;
         } finally {
-            long took = System.nanoTime() - started;
-            if (took > timeout.toNanos()) {
-                LOG.warn("render ended {} ms after its deadline of {} ms", (took - timeout.toNanos()) / 1_000_000, timeout.toMillis());
+            long late = System.nanoTime() - deadline;
+            if (late > 0) {
+                LOG.warn("render ended {} ms after its deadline of {} ms", late / 1_000_000, timeout.toMillis());
             }
             giveBack();
             MDC.clear();
