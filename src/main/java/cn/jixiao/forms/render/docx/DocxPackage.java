@@ -50,7 +50,8 @@ import org.docx4j.wml.Styles;
 /**
  * The DOCX file: the main document with its section, the styles (document defaults from the body's
  * text), the font table, the settings and the footer, with their content types and relationships, each
- * part marshalled straight into a zip whose entries carry one fixed time: same input, same bytes.
+ * part marshalled straight into a zip whose entries carry one fixed time, its root's namespaces in one order
+ * ({@link SortedNamespaces}): same input, same bytes, in any process.
  */
 final class DocxPackage {
     /**
@@ -124,7 +125,9 @@ final class DocxPackage {
             main.getRelationshipsPart().marshal(entry);
             for (JaxbXmlPart<?> part : parts) {
                 open(zip, part.getPartName().getName().substring(1));
-                part.marshal(entry);
+                SortedNamespaces sorted = new SortedNamespaces(entry);
+                part.marshal(sorted);
+                sorted.finish();
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -23,11 +23,7 @@ import org.w3c.dom.Element;
  * the family in the East Asian slot, so that Word, WPS and LibreOffice use the machine's own 宋体 / 黑体.
  */
 public final class DocxRenderer implements Renderer {
-    /**
-     * The one factory of WordprocessingML objects, made with the first renderer, before any render: the order in
-     * which docx4j declares namespaces in each part follows which classes the JVM had loaded before its first
-     * marshal, so loading this one first keeps a document's bytes the same whichever format was rendered first.
-     */
+    /** The one factory of WordprocessingML objects. */
     static final ObjectFactory WML = new ObjectFactory();
 
     private final FontLibrary fonts;
