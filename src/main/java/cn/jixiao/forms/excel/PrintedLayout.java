@@ -2,6 +2,7 @@ package cn.jixiao.forms.excel;
 
 import cn.jixiao.forms.excel.FormShape.Field;
 import cn.jixiao.forms.excel.PrintedSheet.Block;
+import cn.jixiao.forms.form.RegisteredForm;
 import cn.jixiao.forms.render.TemplateFailure;
 import cn.jixiao.forms.render.Xhtml;
 import cn.jixiao.forms.render.css.Cascade;
@@ -45,8 +46,8 @@ final class PrintedLayout {
     }
 
     /** The printed layout of a form whose document is a list of forms; empty for one of another shape. */
-    static Optional<PrintedLayout> of(ObjectNode schema, String title) {
-        return SheetPerForm.of(schema, title).filter(SheetPerForm.class::isInstance)
+    static Optional<PrintedLayout> of(RegisteredForm form) {
+        return SheetPerForm.of(form.schemaJson(), form.title(), form.definition().outline()).filter(SheetPerForm.class::isInstance)
                 .map(layout -> new PrintedLayout((SheetPerForm) layout));
     }
 

@@ -4,6 +4,7 @@ import cn.jixiao.forms.excel.FormShape.Field;
 import cn.jixiao.forms.excel.FormShape.Grid;
 import cn.jixiao.forms.excel.FormShape.Member;
 import cn.jixiao.forms.excel.FormShape.Table;
+import cn.jixiao.forms.form.FormDefinition.Outline;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -40,17 +41,20 @@ final class SheetPerForm implements WorkbookLayout {
     private final FormShape form;
     /** The names of the fields each form requires. */
     private final Set<String> required;
+    /** The field a form's sheet is named after; empty: 项目1, 项目2 … */
+    private final Optional<Field> nameField;
     /** The labels of the form's fields' titles: another field's other name never takes one. */
     private final Set<String> titles;
     private final int columns;
     /** Each column's width in characters: wide enough for the field it holds in every table of the sheet. */
     private final int[] widths;
 
-    private SheetPerForm(String title, Table forms, FormShape form) {
+    private SheetPerForm(String title, Table forms, FormShape form, Outline outline) {
         this.title = title;
         this.forms = forms;
         this.form = form;
         this.required = TargetTableLayout.required(forms).stream().map(Field::name).collect(java.util.stream.Collectors.toSet());
+        this.nameField = nameField(outline);
         this.titles = form.fields().stream().map(f -> SheetGrid.titleLabel(f.title())).collect(java.util.stream.Collectors.toSet());
         List<Table> tables = form.members().stream().filter(Table.class::isInstance).map(Table.class::cast).toList();
         this.columns = Math.max(4, tables.stream().mapToInt(t -> t.fields().size()).max().orElse(2));
@@ -62,13 +66,27 @@ final class SheetPerForm implements WorkbookLayout {
         }
     }
 
-    /** The layout of a schema whose document is one list of forms; empty for a document of another shape. */
-    static Optional<WorkbookLayout> of(ObjectNode schema, String title) {
+    /**
+     * The layout of a schema whose document is one list of forms; empty for a document of another shape. {@code outline}:
+     * the form's outline, whose entries name the forms of the list as their sheets do; null for none.
+     */
+    static Optional<WorkbookLayout> of(ObjectNode schema, String title, Outline outline) {
         FormShape root = FormShape.of(schema, schema);
         if (root.members().size() == 1 && root.members().get(0) instanceof Table list) {
-            return Optional.of(new SheetPerForm(title, list, FormShape.of(schema, list.items())));
+            return Optional.of(new SheetPerForm(title, list, FormShape.of(schema, list.items()), outline));
         }
         return Optional.empty();
+    }
+
+    /**
+     * The text naming each form (项目名称, 部门): the one the outline names its entries by, else the first the form
+     * requires — never merely the first, which may be a label printed above the form (附件1).
+     */
+    private Optional<Field> nameField(Outline outline) {
+        List<Field> texts = form.fields().stream().filter(f -> f.kind() == FormShape.Kind.TEXT).toList();
+        String outlined = outline != null && forms.pointer().equals("/" + outline.items()) ? outline.title() : null;
+        return texts.stream().filter(f -> f.name().equals(outlined)).findFirst()
+                .or(() -> texts.stream().filter(f -> required.contains(f.name())).findFirst());
     }
 
     @Override
@@ -115,10 +133,9 @@ final class SheetPerForm implements WorkbookLayout {
         return form;
     }
 
-    /** The project's name, made a valid and unique sheet name; 项目1 for a form without one. */
+    /** The form's name (项目名称, 部门), made a valid and unique sheet name; 项目1 for a form without one. */
     String sheetName(JsonNode item, int index, Set<String> taken) {
-        String wanted = form.fields().stream().filter(f -> f.kind() == FormShape.Kind.TEXT).findFirst()
-                .map(f -> item == null ? "" : item.at(f.pointer()).asString("")).filter(s -> !s.isBlank())
+        String wanted = nameField.map(f -> item == null ? "" : item.at(f.pointer()).asString("")).filter(s -> !s.isBlank())
                 .map(WorkbookUtil::createSafeSheetName).orElse("项目" + (index + 1));
         String name = wanted.length() > 28 ? wanted.substring(0, 28) : wanted;
         for (int n = 2; taken.contains(name.toLowerCase(Locale.ROOT)); n++) {

@@ -56,7 +56,7 @@ public final class Workbooks {
      */
     public byte[] write(RegisteredForm form, JsonNode document, Document xhtml) {
         WorkbookLayout layout = layout(form);
-        Optional<PrintedLayout> printed = FieldMarks.any(xhtml) ? PrintedLayout.of(form.schemaJson(), form.title()) : Optional.empty();
+        Optional<PrintedLayout> printed = FieldMarks.any(xhtml) ? PrintedLayout.of(form) : Optional.empty();
         try (XSSFWorkbook workbook = new XSSFWorkbook()) {
             CellStyles styles = new CellStyles(workbook, form.definition().amountDecimals());
             if (printed.isPresent()) {
@@ -145,7 +145,7 @@ public final class Workbooks {
     private ImportedWorkbook read(RegisteredForm form, WorkbookLayout layout, Workbook workbook) {
         WorkbookReading reading = new WorkbookReading(workbook, limits.fieldChars());
         Optional<FieldMap.Read> map = FieldMap.read(workbook);
-        Optional<PrintedLayout> printed = map.flatMap(m -> PrintedLayout.of(form.schemaJson(), form.title()));
+        Optional<PrintedLayout> printed = map.flatMap(m -> PrintedLayout.of(form));
         if (map.isPresent() && !map.get().form().equals(form.id())) {
             throw WorkbookReading.unrecognised("", FieldMap.SHEET, "这个工作簿是按「" + map.get().title() + "」（" + map.get().form()
                     + "）导出的，不是" + form.title() + "：请在「" + map.get().title() + "」下导入，或在页面上直接打开它");
@@ -163,7 +163,7 @@ public final class Workbooks {
     }
 
     private static Optional<WorkbookLayout> layoutOf(RegisteredForm form) {
-        return TargetTableLayout.of(form.schemaJson()).or(() -> SheetPerForm.of(form.schemaJson(), form.title()));
+        return TargetTableLayout.of(form.schemaJson()).or(() -> SheetPerForm.of(form.schemaJson(), form.title(), form.definition().outline()));
     }
 
     private static void instructions(Workbook workbook, CellStyles styles, List<String> lines) {

@@ -33,7 +33,7 @@ class HeaderNamesTest {
                   "projectName":{"title":"项目名称","type":"string"},
                   "total":{"title":"总计","x-kind":"amount"},
                   "funds":{"title":"资金总额","x-kind":"amount"}}}}}}""");
-        WorkbookLayout layout = SheetPerForm.of(schema, "表").orElseThrow();
+        WorkbookLayout layout = SheetPerForm.of(schema, "表", null).orElseThrow();
         byte[] bytes = ExportStyles.workbook("Sheet1", sheet -> ExportStyles.rows(sheet, 0, List.of(
                 new String[]{"表"}, new String[]{"项目名称", "设备购置"}, new String[]{"资金总额", "5"})));
         try (Workbook workbook = WorkbookFactory.create(new ByteArrayInputStream(bytes))) {
