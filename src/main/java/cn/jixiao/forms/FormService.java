@@ -32,7 +32,7 @@ import tools.jackson.databind.node.ObjectNode;
  * once however many files are made of it) → a {@link DocumentWriter} by format: view model → XHTML → PDF or DOCX,
  * or the document → XLSX; a workbook read back into a document first. Checking,
  * rendering and reading workbooks run in a slot of the {@link RenderQueue}, so that none can take more of the
- * machine than the operator allows. Knows form types only through the registry and formats only through
+ * machine than the operator allows; a workbook rendered straight away is read, checked and rendered in one. Knows form types only through the registry and formats only through
  * their renderers and the workbooks.
  */
 public final class FormService {
@@ -89,10 +89,11 @@ public final class FormService {
     }
 
     /**
-     * A rendered file with its download name and the warnings of its document; {@code pages} as the renderer laid
-     * them out (a PDF's), 0 for a format whose pages are laid out by the program that opens it.
+     * A rendered file of a form (its id) with its download name and the warnings of its document; {@code pages} as
+     * the renderer laid them out (a PDF's), 0 for a format whose pages are laid out by the program that opens it.
      */
-    public record RenderedFile(byte[] bytes, String fileName, OutputFormat format, List<Problem> warnings, int pages) {
+    public record RenderedFile(String form, byte[] bytes, String fileName, OutputFormat format, List<Problem> warnings,
+                               int pages) {
     }
 
     /** Every error and warning of a document; only malformed JSON throws. */
@@ -138,7 +139,7 @@ public final class FormService {
      * {@code /validate}), each at its cell; {@link FormError} only when nothing of the form is found in it.
      */
     public ImportedWorkbook importWorkbook(RegisteredForm form, byte[] workbook) {
-        return queue.forWorkbooks().run(() -> checked(form, workbooks.read(form, workbook)));
+        return queue.forWorkbooks().run(() -> imported(form, workbook, false).imported());
     }
 
     /**
@@ -146,37 +147,54 @@ public final class FormService {
      * unless another form's columns are named more.
      */
     public ImportedWorkbook importAnyWorkbook(RegisteredForm preferred, byte[] workbook) {
-        return queue.forWorkbooks().run(() -> {
-            ImportedWorkbook imported = workbooks.readAny(List.copyOf(registry.all()), preferred, workbook);
-            return checked(registry.get(imported.form()), imported);
-        });
-    }
-
-    private static ImportedWorkbook checked(RegisteredForm form, ImportedWorkbook imported) {
-        RegisteredForm.Verdict verdict = form.verdict(imported.json());
-        return imported.checked(verdict.errors(), verdict.warnings());
+        return queue.forWorkbooks().run(() -> imported(preferred, workbook, true).imported());
     }
 
     /**
-     * An imported document rendered as a request body would be; its problems shown at their cells. One with
-     * errors is refused with them all, as a request body with errors is.
+     * A workbook's document rendered as a request body would be, read, checked and rendered in one slot: its
+     * problems shown at their cells. One with errors is refused with them all, as a request body with errors is.
+     * {@code anyForm}: read as whichever form it holds, as {@link #importAnyWorkbook}.
      */
-    public RenderedFile render(RegisteredForm form, ImportedWorkbook imported, OutputFormat format, PdfExtras extras) {
-        if (!imported.errors().isEmpty()) {
-            throw FormError.invalid(imported.errors(), imported.errorsLeftOut());
-        }
-        try {
-            RenderedFile file = render(form, imported.json(), format, extras);
-            return new RenderedFile(file.bytes(), file.fileName(), format, imported.warnings(), file.pages());
-        } catch (FormError refused) {
-            throw new FormError(refused.kind(), refused.getMessage(), imported.locate(refused.details()));
-        }
+    public RenderedFile renderWorkbook(RegisteredForm form, byte[] workbook, boolean anyForm, OutputFormat format,
+                                       PdfExtras extras) {
+        return queue.forWorkbooks().run(() -> {
+            ReadWorkbook read = imported(form, workbook, anyForm);
+            ImportedWorkbook imported = read.imported();
+            if (!imported.errors().isEmpty()) {
+                throw FormError.invalid(imported.errors(), imported.errorsLeftOut());
+            }
+            try {
+                RenderedFile file = write(read.document(), format, extras);
+                return new RenderedFile(file.form(), file.bytes(), file.fileName(), format, imported.warnings(), file.pages());
+            } catch (FormError refused) {
+                throw new FormError(refused.kind(), refused.getMessage(), imported.locate(refused.details()));
+            }
+        });
+    }
+
+    /**
+     * A workbook read and its document checked once: with its problems at their cells, and what to render, null
+     * when it has errors (a workbook without errors of its own has none of its document either).
+     */
+    private record ReadWorkbook(ImportedWorkbook imported, CheckedDocument document) {
+    }
+
+    private ReadWorkbook imported(RegisteredForm form, byte[] workbook, boolean anyForm) {
+        ImportedWorkbook imported = anyForm ? workbooks.readAny(List.copyOf(registry.all()), form, workbook)
+                : workbooks.read(form, workbook);
+        RegisteredForm held = registry.get(imported.form());
+        // Read as a request body is, once, so that what is checked is what a PDF/A-3 carries as its source.
+        byte[] json = imported.json();
+        RegisteredForm.Examined examined = held.examine(json);
+        RegisteredForm.Verdict verdict = examined.verdict();
+        return new ReadWorkbook(imported.checked(verdict.errors(), verdict.warnings()),
+                verdict.valid() ? new CheckedDocument(held, examined.validated(), json) : null);
     }
 
     /** The empty workbook of a form, to fill in, and its file name; made once per form. */
     public RenderedFile template(RegisteredForm form) {
         byte[] bytes = emptyWorkbooks.computeIfAbsent(form.id(), id -> workbooks.template(form));
-        return new RenderedFile(bytes.clone(), form.title() + "（填写模板）.xlsx", OutputFormat.XLSX, List.of(), 0);
+        return new RenderedFile(form.id(), bytes.clone(), form.title() + "（填写模板）.xlsx", OutputFormat.XLSX, List.of(), 0);
     }
 
     /**
@@ -229,8 +247,8 @@ public final class FormService {
         RenderOptions options = new RenderOptions(name, extras.archive(), document.source(), extras.signatureFields());
         try {
             Rendered file = writers.get(format).write(document, options);
-            return new RenderedFile(file.bytes(), name + "." + format.extension(), format, document.validated().warnings(),
-                    file.pages());
+            return new RenderedFile(document.form().id(), file.bytes(), name + "." + format.extension(), format,
+                    document.validated().warnings(), file.pages());
         } catch (BudgetExceeded beyond) {
             throw refusal(beyond);
         }

@@ -134,7 +134,15 @@ public final class RegisteredForm {
 
     /** Checks a document already read as JSON once; {@code validated} is null when it has errors. The tree is left as it was. */
     public Examined examine(JsonNode document) {
-        JsonNode tree = document.deepCopy();
+        return examined(document.deepCopy());
+    }
+
+    /** As {@link #examine(JsonNode)} for a body, read once; only malformed JSON throws. */
+    public Examined examine(byte[] body) {
+        return examined(RequestJson.read(body));
+    }
+
+    private Examined examined(JsonNode tree) {
         Problems problems = new Problems();
         Evaluation evaluation = check(tree, problems);
         Verdict verdict = new Verdict(problems.errors(), problems.warnings(), problems.truncated(), problems.errorsLeftOut(),

@@ -127,7 +127,7 @@ final class FormRoutes {
         FormService.PdfExtras extras = Negotiation.pdfExtras(ctx, format);
         ctx.attribute(RequestLog.FORMAT, format.extension());
         byte[] body = Negotiation.jsonBody(ctx, maxBodyBytes);
-        send(ctx, form, format, () -> service.render(form, body, format, extras));
+        send(ctx, format, () -> service.render(form, body, format, extras));
     }
 
     /**
@@ -141,15 +141,14 @@ final class FormRoutes {
         FormService.PdfExtras extras = Negotiation.pdfExtras(ctx, format);
         byte[] body = Negotiation.workbookBody(ctx, maxBodyBytes);
         boolean anyForm = "true".equals(ctx.queryParam("anyForm"));
-        ImportedWorkbook imported = Requester.whilePresent(ClientPresence.of(ctx),
-                () -> anyForm ? service.importAnyWorkbook(form, body) : service.importWorkbook(form, body));
         if (format == null) {
+            ImportedWorkbook imported = Requester.whilePresent(ClientPresence.of(ctx),
+                    () -> anyForm ? service.importAnyWorkbook(form, body) : service.importWorkbook(form, body));
             Replies.json(ctx, 200, answer(imported));
             return;
         }
         ctx.attribute(RequestLog.FORMAT, format.extension());
-        RegisteredForm held = service.form(imported.form());
-        send(ctx, held, format, () -> service.render(held, imported, format, extras));
+        send(ctx, format, () -> service.renderWorkbook(form, body, anyForm, format, extras));
     }
 
     /** What an import answers: the document, its problems at their cells, where each value came from, the columns read and not. */
@@ -176,12 +175,12 @@ final class FormRoutes {
         ctx.res().setCharacterEncoding(null);
     }
 
-    /** Renders, counting the time in the metrics, and sends the file with its name and warnings. */
-    private void send(Context ctx, RegisteredForm form, OutputFormat format, Supplier<FormService.RenderedFile> render) {
+    /** Renders, counting the time in the metrics under the form of the file, and sends it with its name and warnings. */
+    private void send(Context ctx, OutputFormat format, Supplier<FormService.RenderedFile> render) {
         long started = System.nanoTime();
         FormService.RenderedFile file = Requester.whilePresent(ClientPresence.of(ctx), render);
-        metrics.rendered(form.id(), format.extension(), System.nanoTime() - started);
-        ctx.header("Content-Disposition", ContentDisposition.attachment(file.fileName(), form.id() + "." + format.extension()));
+        metrics.rendered(file.form(), format.extension(), System.nanoTime() - started);
+        ctx.header("Content-Disposition", ContentDisposition.attachment(file.fileName(), file.form() + "." + format.extension()));
         ctx.header("X-Warning-Count", Integer.toString(file.warnings().size()));
         if (!file.warnings().isEmpty()) {
             ctx.header("X-Warnings", warningsHeader(file.warnings()));

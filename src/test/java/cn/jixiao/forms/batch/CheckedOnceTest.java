@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import cn.jixiao.forms.form.Json;
 import cn.jixiao.forms.form.RegisteredForm;
+import cn.jixiao.forms.render.OutputFormat;
 import cn.jixiao.forms.testing.TestServer;
 import java.net.http.HttpResponse;
 import java.util.function.Supplier;
@@ -11,7 +12,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.parallel.Isolated;
 import tools.jackson.databind.node.ObjectNode;
 
-/** A document is checked once however many files are made of it: a single render, each item of a batch in every format. */
+/**
+ * A document is checked once however many files are made of it: a single render, a workbook imported or rendered
+ * straight away, each item of a batch in every format.
+ */
 @Isolated("counts the checks of the shared service's forms, which tests beside it add to")
 class CheckedOnceTest {
     private static final String TRACKING = "performance-tracking";
@@ -33,6 +37,23 @@ class CheckedOnceTest {
         for (String format : new String[]{"pdf", "docx", "xlsx"}) {
             assertEquals(1, checksOf(TRACKING, () -> TestServer.post("/api/v1/forms/" + TRACKING + "/render?format=" + format,
                     TestServer.example(TRACKING))), format);
+        }
+    }
+
+    @Test
+    void aValidationAndAPagePictureCheckTheirBodyOnce() {
+        for (String endpoint : new String[]{"/validate", "/page?page=1"}) {
+            assertEquals(1, checksOf(TRACKING, () -> TestServer.post("/api/v1/forms/" + TRACKING + endpoint,
+                    TestServer.example(TRACKING))), endpoint);
+        }
+    }
+
+    @Test
+    void aWorkbookIsCheckedOnceWhetherImportedOrRenderedStraightAway() {
+        byte[] workbook = TestServer.render(TRACKING, TestServer.example(TRACKING), OutputFormat.XLSX).bytes();
+        for (String query : new String[]{"", "?format=pdf", "?format=docx", "?format=xlsx", "?anyForm=true&format=pdf"}) {
+            assertEquals(1, checksOf(TRACKING, () -> TestServer.post("/api/v1/forms/" + TRACKING + "/import" + query, workbook,
+                    "Content-Type", OutputFormat.XLSX.mediaType())), query);
         }
     }
 
