@@ -143,6 +143,7 @@ public final class PdfRenderer implements Renderer {
         }
         faces.offerTo(builder);
         PdfBoxRenderer renderer = builder.buildPdfRenderer();
+        renderer.getSharedContext().setTextRenderer(new MeasuringTextRenderer(faces::widths));
         renderer.layout();
         budget.checkPages(renderer.getRootBox().getLayer().getPages().size());
         return renderer;
