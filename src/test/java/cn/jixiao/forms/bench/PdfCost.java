@@ -18,8 +18,8 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * What a change to the PDF path costs and whether it changes a byte. {@code hashes <file>} writes the SHA-256 of
- * every form's example as a plain, PDF/A-3b and signable PDF and of 15 differing documents of each form, one a line,
+ * What a change to the PDF path costs and whether it changes a byte. {@code hashes <file> [count]} writes the SHA-256 of
+ * every form's example as a plain, PDF/A-3b and signable PDF and of 15 (or {@code [count]}) differing documents of each form, one a line,
  * to compare before and after; {@code cost <form> <renders> <warmup>} prints the median milliseconds (wall and
  * processor time of all threads, the latter less moved by a loaded machine) and bytes allocated per PDF of
  * differing documents, rendered in one warm process.
@@ -27,19 +27,18 @@ import java.util.Locale;
  * {@code java -cp target/classes:target/test-classes:<dependencies> cn.jixiao.forms.bench.PdfCost hashes before.txt}
  */
 public final class PdfCost {
-    private static final int VARIED_PER_FORM = 15;
 
     public static void main(String[] args) throws Exception {
         App app = new App(Config.defaults());
         if (args[0].equals("hashes")) {
-            Files.write(Path.of(args[1]), hashes(app));
+            Files.write(Path.of(args[1]), hashes(app, args.length > 2 ? Integer.parseInt(args[2]) : 15));
         } else {
             cost(app, args[1], Integer.parseInt(args[2]), Integer.parseInt(args[3]));
         }
         System.exit(0);
     }
 
-    private static List<String> hashes(App app) throws Exception {
+    private static List<String> hashes(App app, int variedPerForm) throws Exception {
         List<String> lines = new ArrayList<>();
         PdfExtras[] extras = {PdfExtras.NONE, new PdfExtras(RenderOptions.Archive.PDFA_3B, false),
                 new PdfExtras(RenderOptions.Archive.NONE, true)};
@@ -50,7 +49,7 @@ public final class PdfCost {
             for (PdfExtras extra : extras) {
                 lines.add(line(form.id() + " example " + extra, app.service().render(form, form.example().get(), OutputFormat.PDF, extra).bytes()));
             }
-            List<byte[]> varied = new VariedDocuments(form, app.service().forms()).documents(0, VARIED_PER_FORM);
+            List<byte[]> varied = new VariedDocuments(form, app.service().forms()).documents(0, variedPerForm);
             for (int i = 0; i < varied.size(); i++) {
                 lines.add(line(form.id() + " varied " + i, app.service().render(form, varied.get(i), OutputFormat.PDF).bytes()));
             }
