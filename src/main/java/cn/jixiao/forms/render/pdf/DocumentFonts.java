@@ -8,7 +8,10 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.BitSet;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.font.PDFont;
 import org.apache.pdfbox.pdmodel.font.PDType0Font;
@@ -27,7 +30,12 @@ final class DocumentFonts {
         ASCII.set(0x20, 0x7F);
     }
 
+    /** Each face's text widths, kept for the life of the process: any cut of a face measures a character alike. */
+    private static final Map<FontLibrary.Face, GlyphWidths> WIDTHS = new ConcurrentHashMap<>();
+
     private final List<LazyFont> faces = new ArrayList<>();
+    /** The widths of each face loaded into this document, by the font the layout is given. */
+    private final Map<PDFont, GlyphWidths.InDocument> loaded = new IdentityHashMap<>();
 
     /** @param text all the text of the XHTML, its stylesheet's included */
     DocumentFonts(FontLibrary fonts, PDDocument document, String text) {
@@ -64,8 +72,18 @@ final class DocumentFonts {
         }
     }
 
+    /** A face as this document embeds it, loaded now if it was not. */
+    PDFont font(FontLibrary.Face face) {
+        return faces.stream().filter(lazy -> lazy.face == face).findFirst().orElseThrow().supply();
+    }
+
+    /** The cached widths of a font of this document, or null for a font that is not one of its faces. */
+    GlyphWidths.InDocument widths(PDFont font) {
+        return loaded.get(font);
+    }
+
     /** Loads a face into this document only when the layout first asks for it: unused faces cost nothing. */
-    private static final class LazyFont extends PDFontSupplier {
+    private final class LazyFont extends PDFontSupplier {
         private final PDDocument document;
         private final FontLibrary.Face face;
         private final BitSet codePoints;
@@ -82,7 +100,9 @@ final class DocumentFonts {
         public PDFont supply() {
             if (font == null) {
                 try {
-                    font = PDType0Font.load(document, face.subset(codePoints), true);
+                    PDType0Font type0 = PDType0Font.load(document, face.subset(codePoints), true);
+                    loaded.put(type0, WIDTHS.computeIfAbsent(face, any -> new GlyphWidths()).in(type0));
+                    font = type0;
                     // A subset loses the cap and x heights of its OS/2 table; text extraction and selection in
                     // viewers size glyphs by them.
                     font.getFontDescriptor().setCapHeight(face.capHeight());

@@ -31,9 +31,9 @@ final class KeptRows {
         return rows;
     }
 
-    /** Moves the row before each kept row to the next page where the two were parted; true when anything moved. */
-    static boolean pullAlong(List<Element> kept, ToIntFunction<Element> pageOf) {
-        boolean moved = false;
+    /** Moves the row before each kept row to the next page where the two were parted; the rows moved. */
+    static List<Element> pullAlong(List<Element> kept, ToIntFunction<Element> pageOf) {
+        List<Element> moved = new ArrayList<>();
         for (Element row : kept) {
             Element before = XhtmlTables.previousRow(row);
             Element beforeThat = XhtmlTables.previousRow(before);
@@ -42,7 +42,7 @@ final class KeptRows {
             if (parted && !alreadyFirst) {
                 String style = before.getAttribute("style");
                 before.setAttribute("style", (style.isBlank() ? "" : style + ";") + "page-break-before: always");
-                moved = true;
+                moved.add(before);
             }
         }
         return moved;

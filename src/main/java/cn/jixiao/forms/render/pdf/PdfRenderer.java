@@ -28,6 +28,7 @@ import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.font.FontMappers;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
+import org.w3c.dom.Node;
 
 /**
  * XHTML to PDF with openhtmltopdf. Fonts come only from the {@link FontLibrary}, parsed once and
@@ -66,7 +67,8 @@ public final class PdfRenderer implements Renderer {
 
     /**
      * Lays the document out once; only when a page break parts rows that must stay together, or cuts a
-     * repeatable cell, is the XHTML adjusted and laid out again. Every pass shares the document and its
+     * repeatable cell, is the XHTML adjusted and laid out again — once for both, as a forced break moves nothing
+     * before it, unless a repeatable cell runs on after a moved row. Every pass shares the document and its
      * fonts, so that fonts are loaded once per render.
      */
     @Override
@@ -82,12 +84,15 @@ public final class PdfRenderer implements Renderer {
             watched.addAll(KeptRows.rowsToWatch(kept));
             if (!watched.isEmpty()) {
                 Map<Element, Integer> pages = pagesOfRows(renderer, watched);
-                if (KeptRows.pullAlong(kept, row -> pages.getOrDefault(row, 0))) {
+                List<Element> moved = KeptRows.pullAlong(kept, row -> pages.getOrDefault(row, 0));
+                if (!moved.isEmpty() && !allBefore(RepeatedCells.rowsSpanned(xhtml), moved)) {
+                    // Rows of a repeatable cell after a moved row may change pages: ask a pass where they fall now.
                     renderer = laidOut(xhtml, document, faces, options);
                     pages.clear();
                     pages.putAll(pagesOfRows(renderer, watched));
                 }
-                if (RepeatedCells.split(xhtml, row -> pages.getOrDefault(row, 0))) {
+                boolean split = RepeatedCells.split(xhtml, row -> pages.getOrDefault(row, 0));
+                if (split || !moved.isEmpty()) {
                     // A fresh renderer: laying the same one out again keeps pages of the first pass.
                     renderer = laidOut(xhtml, document, faces, options);
                 }
@@ -104,6 +109,18 @@ public final class PdfRenderer implements Renderer {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** Whether every row comes before the first of the rows moved to a new page. */
+    private static boolean allBefore(Set<Element> rows, List<Element> moved) {
+        for (Element row : rows) {
+            for (Element pushed : moved) {
+                if (row == pushed || (row.compareDocumentPosition(pushed) & Node.DOCUMENT_POSITION_FOLLOWING) == 0) {
+                    return false;
+                }
+            }
+        }
+        return true;
     }
 
     /** On which page each watched row starts. */
@@ -143,6 +160,7 @@ public final class PdfRenderer implements Renderer {
         }
         faces.offerTo(builder);
         PdfBoxRenderer renderer = builder.buildPdfRenderer();
+        renderer.getSharedContext().setTextRenderer(new MeasuringTextRenderer(faces::widths));
         renderer.layout();
         budget.checkPages(renderer.getRootBox().getLayer().getPages().size());
         return renderer;

@@ -30,6 +30,17 @@ final class RepeatedCells {
         return rows;
     }
 
+    /** The rows that repeatable cells span: only their pages decide where the cells split. */
+    static Set<Element> rowsSpanned(Document xhtml) {
+        Set<Element> spanned = Collections.newSetFromMap(new IdentityHashMap<>());
+        for (Element cell : repeatableCells(xhtml)) {
+            List<Element> rows = XhtmlTables.rows((Element) cell.getParentNode().getParentNode());
+            int first = rows.indexOf((Element) cell.getParentNode());
+            spanned.addAll(rows.subList(first, Math.min(first + XhtmlTables.rowspan(cell), rows.size())));
+        }
+        return spanned;
+    }
+
     /** Splits repeatable cells at every row that starts a page; true when anything was split. */
     static boolean split(Document xhtml, ToIntFunction<Element> pageOfRow) {
         boolean changed = false;
