@@ -19,7 +19,7 @@ import org.apache.pdfbox.pdmodel.font.PDType0Font;
  * only to a document with a character the families lack: the layout measures every font a font-family list
  * offers.
  */
-final class DocumentFonts {
+public final class DocumentFonts {
     /** Printable ASCII, always in a subset: what a layout may add of its own (digits of page numbers, hyphens). */
     private static final BitSet ASCII = new BitSet();
 
@@ -30,7 +30,7 @@ final class DocumentFonts {
     private final List<LazyFont> faces = new ArrayList<>();
 
     /** @param text all the text of the XHTML, its stylesheet's included */
-    DocumentFonts(FontLibrary fonts, PDDocument document, String text) {
+    public DocumentFonts(FontLibrary fonts, PDDocument document, String text) {
         List<FontLibrary.Family> families = fonts.families();
         BitSet used = (BitSet) ASCII.clone();
         boolean fallbacks = false;
@@ -55,6 +55,16 @@ final class DocumentFonts {
                 faces.add(new LazyFont(document, face, used));
             }
         }
+    }
+
+    /** The face as loaded into this document, cut to its characters; loaded at the first call. */
+    public PDFont font(FontLibrary.Face face) {
+        for (LazyFont lazy : faces) {
+            if (lazy.face == face) {
+                return lazy.supply();
+            }
+        }
+        throw new IllegalArgumentException("not a face of this document: " + face.file());
     }
 
     void offerTo(PdfRendererBuilder builder) {
