@@ -8,14 +8,20 @@ import cn.jixiao.forms.http.Metrics;
 import cn.jixiao.forms.http.Routes;
 import cn.jixiao.forms.render.FontLibrary;
 import cn.jixiao.forms.render.RenderBudget;
+import cn.jixiao.forms.render.Renderer;
 import cn.jixiao.forms.render.Templates;
 import cn.jixiao.forms.render.docx.DocxRenderer;
 import cn.jixiao.forms.render.pdf.PdfRenderer;
+import cn.jixiao.forms.render.pdf.direct.DirectPdfRenderer;
 import io.javalin.Javalin;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -52,14 +58,30 @@ public final class App {
         FormRegistry forms = config.templateDir()
                 .map(dir -> FormRegistry.fromDirectory(dir, config.development(), config.limits(), textRules, checks))
                 .orElseGet(() -> FormRegistry.bundled(config.limits(), textRules, checks));
+        PdfRenderer pdf = new PdfRenderer(fonts, budget);
         this.service = new FormService(
                 forms,
                 templates,
-                List.of(new PdfRenderer(fonts, budget), new DocxRenderer(fonts, budget)),
+                List.of(pdf, new DocxRenderer(fonts, budget)),
+                directPdf(config.pdfWriter(), pdf, budget),
                 new Workbooks(config.limits()),
                 queue);
         this.routes = new Routes(service, new Metrics(queue::inFlight), config, () -> ready.get() && queue.sound());
         this.server = routes.create();
+    }
+
+    /**
+     * The forms whose PDF the direct layout writes when switched on: those it has been checked on against
+     * openhtmltopdf (DirectPdfRendererTest); every other form keeps openhtmltopdf.
+     */
+    static final Set<String> DIRECT_PDF_FORMS = Set.of("performance-tracking");
+
+    private Map<String, Renderer> directPdf(Config.PdfWriter writer, PdfRenderer pdf, RenderBudget budget) {
+        if (writer != Config.PdfWriter.DIRECT) {
+            return Map.of();
+        }
+        DirectPdfRenderer direct = new DirectPdfRenderer(fonts, budget, pdf);
+        return DIRECT_PDF_FORMS.stream().collect(Collectors.toMap(Function.identity(), form -> direct));
     }
 
     public FormService service() {

@@ -27,10 +27,25 @@ import java.util.Optional;
  * @param connections   what one client, and all of them together, may hold of the server
  * @param minSatisfactionPercent a 满意度 target below this many percent is a warning
  * @param batches       how many batches run at once, and how large a bound PDF may be
+ * @param pdfWriter     what lays out a PDF of a form the direct layout has been checked on
  */
 public record Config(int port, Limits limits, int renderThreads, Duration queueWait, Duration renderTimeout,
                      String apiToken, List<String> corsOrigins, Optional<Path> templateDir, Optional<Path> fontDir,
-                     boolean development, Connections connections, int minSatisfactionPercent, Batches batches) {
+                     boolean development, Connections connections, int minSatisfactionPercent, Batches batches,
+                     PdfWriter pdfWriter) {
+
+    /** What lays out a PDF: openhtmltopdf for every form, or our own layout for the forms it has been checked on. */
+    public enum PdfWriter {
+        OPENHTMLTOPDF, DIRECT;
+
+        static PdfWriter of(String value) {
+            return switch (value.trim().toLowerCase(java.util.Locale.ROOT)) {
+                case "", "openhtmltopdf" -> OPENHTMLTOPDF;
+                case "direct" -> DIRECT;
+                default -> throw new IllegalArgumentException("JIXIAO_PDF_WRITER=" + value + " is neither openhtmltopdf nor direct");
+            };
+        }
+    }
 
     /**
      * @param concurrent     batches being answered at once; one more waits up to the queue wait, then 503
@@ -98,7 +113,8 @@ public record Config(int port, Limits limits, int renderThreads, Duration queueW
                 new Batches(
                         number(env, "JIXIAO_MAX_BATCHES", 2, 1, 1000),
                         number(env, "JIXIAO_MAX_BATCH_PAGES", 1000, 1, 1_000_000),
-                        number(env, "JIXIAO_MAX_BATCH_OUTPUT_BYTES", 128 * 1024 * 1024, 64 * 1024, Integer.MAX_VALUE)));
+                        number(env, "JIXIAO_MAX_BATCH_OUTPUT_BYTES", 128 * 1024 * 1024, 64 * 1024, Integer.MAX_VALUE)),
+                PdfWriter.of(env.getOrDefault("JIXIAO_PDF_WRITER", "")));
     }
 
     private static Optional<Path> directory(Map<String, String> env, String name) {

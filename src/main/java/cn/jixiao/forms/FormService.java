@@ -18,6 +18,7 @@ import cn.jixiao.forms.render.Templates;
 import cn.jixiao.forms.render.css.Cascades;
 import java.util.Collection;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -48,13 +49,25 @@ public final class FormService {
 
     public FormService(FormRegistry registry, Templates templates, List<Renderer> renderers, Workbooks workbooks,
                        RenderQueue queue) {
+        this(registry, templates, renderers, Map.of(), workbooks, queue);
+    }
+
+    /** @param formRenderers by form id, a renderer that lays out that form in its format instead of the general one */
+    public FormService(FormRegistry registry, Templates templates, List<Renderer> renderers, Map<String, Renderer> formRenderers,
+                       Workbooks workbooks, RenderQueue queue) {
         this.registry = registry;
         this.templates = templates;
         this.workbooks = workbooks;
         this.markup = new FormMarkup(templates);
         this.writers = new EnumMap<>(OutputFormat.class);
         for (Renderer renderer : renderers) {
-            this.writers.put(renderer.format(), new XhtmlWriter(markup, renderer));
+            Map<String, Renderer> byForm = new HashMap<>();
+            formRenderers.forEach((form, special) -> {
+                if (special.format() == renderer.format()) {
+                    byForm.put(form, special);
+                }
+            });
+            this.writers.put(renderer.format(), new XhtmlWriter(markup, renderer, Map.copyOf(byForm)));
         }
         this.writers.put(OutputFormat.XLSX, new WorkbookWriter(workbooks, markup));
         this.queue = queue;

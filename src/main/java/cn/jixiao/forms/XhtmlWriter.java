@@ -4,9 +4,10 @@ import cn.jixiao.forms.render.OutputFormat;
 import cn.jixiao.forms.render.RenderOptions;
 import cn.jixiao.forms.render.Rendered;
 import cn.jixiao.forms.render.Renderer;
+import java.util.Map;
 
-/** A file laid out from the document's XHTML by one renderer (PDF, DOCX). */
-record XhtmlWriter(FormMarkup markup, Renderer renderer) implements DocumentWriter {
+/** A file laid out from the document's XHTML by one renderer (PDF, DOCX), or by the one given for its form. */
+record XhtmlWriter(FormMarkup markup, Renderer renderer, Map<String, Renderer> byForm) implements DocumentWriter {
     @Override
     public OutputFormat format() {
         return renderer.format();
@@ -14,6 +15,7 @@ record XhtmlWriter(FormMarkup markup, Renderer renderer) implements DocumentWrit
 
     @Override
     public Rendered write(CheckedDocument document, RenderOptions options) {
-        return renderer.render(markup.parsed(document.form(), document.validated()), options);
+        Renderer chosen = byForm.getOrDefault(document.form().id(), renderer);
+        return chosen.render(markup.parsed(document.form(), document.validated()), options);
     }
 }

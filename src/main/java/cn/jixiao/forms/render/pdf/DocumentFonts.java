@@ -22,7 +22,7 @@ import org.apache.pdfbox.pdmodel.font.PDType0Font;
  * only to a document with a character the families lack: the layout measures every font a font-family list
  * offers.
  */
-final class DocumentFonts {
+public final class DocumentFonts {
     /** Printable ASCII, always in a subset: what a layout may add of its own (digits of page numbers, hyphens). */
     private static final BitSet ASCII = new BitSet();
 
@@ -38,7 +38,7 @@ final class DocumentFonts {
     private final Map<PDFont, GlyphWidths.InDocument> loaded = new IdentityHashMap<>();
 
     /** @param text all the text of the XHTML, its stylesheet's included */
-    DocumentFonts(FontLibrary fonts, PDDocument document, String text) {
+    public DocumentFonts(FontLibrary fonts, PDDocument document, String text) {
         List<FontLibrary.Family> families = fonts.families();
         BitSet used = (BitSet) ASCII.clone();
         boolean fallbacks = false;
@@ -65,16 +65,21 @@ final class DocumentFonts {
         }
     }
 
+    /** The face as loaded into this document, cut to its characters; loaded at the first call. */
+    public PDFont font(FontLibrary.Face face) {
+        for (LazyFont lazy : faces) {
+            if (lazy.face == face) {
+                return lazy.supply();
+            }
+        }
+        throw new IllegalArgumentException("not a face of this document: " + face.file());
+    }
+
     void offerTo(PdfRendererBuilder builder) {
         for (LazyFont face : faces) {
             builder.useFont(face, face.face.family(), face.face.weight(),
                     face.face.italic() ? BaseRendererBuilder.FontStyle.ITALIC : BaseRendererBuilder.FontStyle.NORMAL, true);
         }
-    }
-
-    /** A face as this document embeds it, loaded now if it was not. */
-    PDFont font(FontLibrary.Face face) {
-        return faces.stream().filter(lazy -> lazy.face == face).findFirst().orElseThrow().supply();
     }
 
     /** The cached widths of a font of this document, or null for a font that is not one of its faces. */

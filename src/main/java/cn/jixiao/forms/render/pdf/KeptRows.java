@@ -14,12 +14,12 @@ import org.w3c.dom.NodeList;
  * starts a new page, the row before it is moved to that page too, so that a closing row (需要说明的情况 and
  * the signatures) never stands alone under a repeated header. The DOCX gets the same rule as keep-with-next.
  */
-final class KeptRows {
+public final class KeptRows {
     private KeptRows() {
     }
 
     /** Rows whose CSS asks to stay on the page of the row before them. */
-    static List<Element> rows(Document xhtml, Cascade cascade) {
+    public static List<Element> rows(Document xhtml, Cascade cascade) {
         List<Element> rows = new ArrayList<>();
         NodeList all = xhtml.getElementsByTagName("tr");
         for (int i = 0; i < all.getLength(); i++) {
@@ -32,7 +32,7 @@ final class KeptRows {
     }
 
     /** Moves the row before each kept row to the next page where the two were parted; the rows moved. */
-    static List<Element> pullAlong(List<Element> kept, ToIntFunction<Element> pageOf) {
+    public static List<Element> pullAlong(List<Element> kept, ToIntFunction<Element> pageOf) {
         List<Element> moved = new ArrayList<>();
         for (Element row : kept) {
             Element before = XhtmlTables.previousRow(row);
@@ -49,7 +49,7 @@ final class KeptRows {
     }
 
     /** The rows whose pages decide: the kept rows and the two before each. */
-    static List<Element> rowsToWatch(List<Element> kept) {
+    public static List<Element> rowsToWatch(List<Element> kept) {
         List<Element> rows = new ArrayList<>();
         for (Element row : kept) {
             rows.add(row);

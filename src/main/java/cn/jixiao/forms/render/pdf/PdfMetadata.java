@@ -38,7 +38,7 @@ import org.apache.xmpbox.xml.XmpSerializer;
  * its title; for PDF/A the XMP metadata agreeing with all of that, and for PDF/A-3 the request's JSON attached
  * as its source, so that an archive can read the data back from the form.
  */
-final class PdfMetadata {
+public final class PdfMetadata {
     static final String PRODUCER = "jixiao-forms";
     static final String SOURCE_NAME = "document.json";
     /** The one date every file carries: bytes must not depend on when they were made. */
@@ -50,7 +50,7 @@ final class PdfMetadata {
     }
 
     /** Dates, producer, title and a file identifier derived from the content. */
-    static void apply(PDDocument document, RenderOptions options, byte[] content) throws IOException {
+    public static void apply(PDDocument document, RenderOptions options, byte[] content) throws IOException {
         PDDocumentInformation info = document.getDocumentInformation();
         info.setCreationDate(EPOCH);
         info.setModificationDate(EPOCH);
@@ -131,7 +131,7 @@ final class PdfMetadata {
         }
     }
 
-    static byte[] utf8(String text) {
+    public static byte[] utf8(String text) {
         return text.getBytes(StandardCharsets.UTF_8);
     }
 

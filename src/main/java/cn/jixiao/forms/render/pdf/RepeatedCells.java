@@ -17,12 +17,12 @@ import org.w3c.dom.NodeList;
  * printed again at the top of the new page (a 一级目标 running over two pages names itself on both).
  * Works on the XHTML between two layout passes: the first tells on which page each row starts.
  */
-final class RepeatedCells {
+public final class RepeatedCells {
     private RepeatedCells() {
     }
 
     /** The rows whose pages decide where repeatable cells split: those of sections holding one. */
-    static Set<Element> rowsToWatch(Document xhtml) {
+    public static Set<Element> rowsToWatch(Document xhtml) {
         Set<Element> rows = Collections.newSetFromMap(new IdentityHashMap<>());
         for (Element cell : repeatableCells(xhtml)) {
             rows.addAll(XhtmlTables.rows((Element) cell.getParentNode().getParentNode()));
@@ -42,7 +42,7 @@ final class RepeatedCells {
     }
 
     /** Splits repeatable cells at every row that starts a page; true when anything was split. */
-    static boolean split(Document xhtml, ToIntFunction<Element> pageOfRow) {
+    public static boolean split(Document xhtml, ToIntFunction<Element> pageOfRow) {
         boolean changed = false;
         List<Element> pending = new ArrayList<>(repeatableCells(xhtml));
         while (!pending.isEmpty()) {

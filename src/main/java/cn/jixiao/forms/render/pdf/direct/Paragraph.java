@@ -1,0 +1,62 @@
+package cn.jixiao.forms.render.pdf.direct;
+
+import cn.jixiao.forms.render.FontLibrary;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A block's inline content as one string: {@code '\n'} a forced break, {@code U+FFFC} an inline box of its own
+ * width; each character with its style, and once measured its face and advance in points.
+ */
+final class Paragraph {
+    static final char BOX = '\uFFFC';
+
+    final TextStyle block;
+    final StringBuilder text = new StringBuilder();
+    final List<TextStyle> styles = new ArrayList<>();
+    final List<Float> boxWidths = new ArrayList<>();
+    FontLibrary.Face[] faces;
+    float[] advances;
+
+    Paragraph(TextStyle block) {
+        this.block = block;
+    }
+
+    void append(char c, TextStyle style) {
+        text.append(c);
+        styles.add(style);
+    }
+
+    void box(float width, TextStyle style) {
+        append(BOX, style);
+        boxWidths.add(width);
+    }
+
+    boolean collapsibleSpaceAtEnd() {
+        int last = text.length() - 1;
+        return last >= 0 && text.charAt(last) == ' ' && !styles.get(last).preWrap();
+    }
+
+    /** Picks a face for each character and measures it. */
+    void measure(TextFaces faces) {
+        int n = text.length();
+        this.faces = new FontLibrary.Face[n];
+        this.advances = new float[n];
+        int box = 0;
+        for (int i = 0; i < n; i++) {
+            char c = text.charAt(i);
+            TextStyle style = styles.get(i);
+            if (c == BOX) {
+                advances[i] = boxWidths.get(box++);
+            } else if (c != '\n') {
+                int cp = Character.isHighSurrogate(c) && i + 1 < n ? text.codePointAt(i) : c;
+                FontLibrary.Face face = faces.face(style, cp);
+                this.faces[i] = face;
+                advances[i] = FaceMetrics.of(face).width(cp) * style.size() / 1000f;
+                if (Character.charCount(cp) == 2) {
+                    this.faces[++i] = face;
+                }
+            }
+        }
+    }
+}

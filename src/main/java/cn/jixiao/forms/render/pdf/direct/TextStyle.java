@@ -1,0 +1,36 @@
+package cn.jixiao.forms.render.pdf.direct;
+
+import cn.jixiao.forms.render.css.Lengths;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** What the layout reads of an element's computed style to set its text. */
+record TextStyle(List<String> families, boolean bold, float size, float lineHeight, String align, boolean preWrap) {
+
+    static TextStyle of(Map<String, String> computed) {
+        float size = (float) Lengths.points(computed.getOrDefault("font-size", "12pt"), 12);
+        String weight = computed.getOrDefault("font-weight", "normal");
+        boolean bold = weight.equals("bold") || weight.equals("bolder") || (Character.isDigit(weight.charAt(0)) && Integer.parseInt(weight) >= 600);
+        return new TextStyle(families(computed.getOrDefault("font-family", "serif")), bold, size,
+                lineHeight(computed.getOrDefault("line-height", "normal"), size),
+                computed.getOrDefault("text-align", "left"), computed.getOrDefault("white-space", "normal").startsWith("pre"));
+    }
+
+    /** The line height in points; 0 for {@code normal}, the face's own ascent and descent. */
+    private static float lineHeight(String value, float size) {
+        if (value.equals("normal")) {
+            return 0;
+        }
+        boolean bare = value.chars().allMatch(c -> Character.isDigit(c) || c == '.');
+        return bare ? Float.parseFloat(value) * size : (float) Lengths.points(value, size);
+    }
+
+    private static List<String> families(String list) {
+        List<String> names = new ArrayList<>();
+        for (String name : list.split(",")) {
+            names.add(name.trim().replace("\"", "").replace("'", ""));
+        }
+        return names;
+    }
+}

@@ -1,0 +1,118 @@
+package cn.jixiao.forms.render.pdf.direct;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import cn.jixiao.forms.FormService;
+import cn.jixiao.forms.bench.VariedDocuments;
+import cn.jixiao.forms.form.RegisteredForm;
+import cn.jixiao.forms.render.FontLibrary;
+import cn.jixiao.forms.render.RenderBudget;
+import cn.jixiao.forms.render.RenderOptions;
+import cn.jixiao.forms.render.Rendered;
+import cn.jixiao.forms.render.Renderer;
+import cn.jixiao.forms.render.Xhtml;
+import cn.jixiao.forms.render.pdf.PdfRenderer;
+import cn.jixiao.forms.testing.PdfDigest;
+import cn.jixiao.forms.testing.TestServer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * The direct writer against openhtmltopdf on the tracking form's example and documents that differ in their text:
+ * the same pages, the same text lines on each, every glyph of a line within half a point of its place.
+ */
+class DirectPdfRendererTest {
+    private static final String FORM = "performance-tracking";
+    private static final double TOLERANCE = 0.5;
+    private static final FontLibrary FONTS = FontLibrary.bundled();
+    private static final RenderBudget BUDGET = new RenderBudget(1000, 64 * 1024 * 1024);
+    private static final PdfRenderer HTML = new PdfRenderer(FONTS, BUDGET);
+    private static final DirectPdfRenderer DIRECT = new DirectPdfRenderer(FONTS, BUDGET, HTML);
+    private static final RenderOptions OPTIONS = RenderOptions.titled("项目支出绩效跟踪表");
+
+    /** The example (number -1) and varied documents 0 … 23. */
+    static Stream<Integer> documents() {
+        return IntStream.range(-1, 24).boxed();
+    }
+
+    static byte[] document(int number) {
+        if (number < 0) {
+            return TestServer.example(FORM);
+        }
+        FormService service = TestServer.app().service();
+        RegisteredForm form = service.form(FORM);
+        return new VariedDocuments(form, service.forms()).documents(number, 1).get(0);
+    }
+
+    static String markup(byte[] document) {
+        FormService service = TestServer.app().service();
+        return service.markup(service.form(FORM), document);
+    }
+
+    @ParameterizedTest
+    @MethodSource("documents")
+    void laysOutAsOpenhtmltopdfDoes(int number) {
+        String markup = markup(document(number));
+        byte[] html = HTML.render(Xhtml.parse(markup, FORM), OPTIONS).bytes();
+        byte[] direct = DIRECT.render(Xhtml.parse(markup, FORM), OPTIONS).bytes();
+        LayoutDifferences differences = LayoutDifferences.of(html, direct, TOLERANCE);
+        assertTrue(differences.none(), () -> "document " + number + ": " + differences);
+    }
+
+    @Test
+    void theComparisonSeesAGlyphMovedByMoreThanTheTolerance() {
+        String markup = markup(document(-1));
+        byte[] direct = DIRECT.render(Xhtml.parse(markup, FORM), OPTIONS).bytes();
+        String moved = markup.replace("<table class=\"grid basics\">", "<table class=\"grid basics\" style=\"margin-top: 1pt\">");
+        byte[] lower = DIRECT.render(Xhtml.parse(moved, FORM), OPTIONS).bytes();
+        LayoutDifferences differences = LayoutDifferences.of(direct, lower, TOLERANCE);
+        assertEquals(1.0, differences.largest(), 0.01);
+        assertTrue(!differences.glyphs().isEmpty());
+    }
+
+    @Test
+    void eachPageCarriesItsNumberAndTheCount() {
+        Rendered rendered = DIRECT.render(Xhtml.parse(markup(document(-1)), FORM), OPTIONS);
+        List<String> pages = PdfDigest.pageTexts(rendered.bytes());
+        assertEquals(rendered.pages(), pages.size());
+        for (int p = 0; p < pages.size(); p++) {
+            assertTrue(pages.get(p).contains("第 " + (p + 1) + " 页 共 " + pages.size() + " 页"), pages.get(p));
+        }
+    }
+
+    @Test
+    void theSameDocumentGivesTheSameBytes() {
+        String markup = markup(document(3));
+        assertArrayEquals(DIRECT.render(Xhtml.parse(markup, FORM), OPTIONS).bytes(), DIRECT.render(Xhtml.parse(markup, FORM), OPTIONS).bytes());
+    }
+
+    @Test
+    void anArchivalOrSignableFileIsLeftToOpenhtmltopdf() {
+        List<RenderOptions> asked = new ArrayList<>();
+        Renderer fallback = new Renderer() {
+            @Override
+            public cn.jixiao.forms.render.OutputFormat format() {
+                return cn.jixiao.forms.render.OutputFormat.PDF;
+            }
+
+            @Override
+            public Rendered render(org.w3c.dom.Document xhtml, RenderOptions options) {
+                asked.add(options);
+                return new Rendered(new byte[0], 0);
+            }
+        };
+        DirectPdfRenderer direct = new DirectPdfRenderer(FONTS, BUDGET, fallback);
+        String markup = markup(document(-1));
+        direct.render(Xhtml.parse(markup, FORM), new RenderOptions("t", RenderOptions.Archive.PDFA_2B, null, false));
+        direct.render(Xhtml.parse(markup, FORM), new RenderOptions("t", RenderOptions.Archive.NONE, null, true));
+        direct.render(Xhtml.parse(markup, FORM), OPTIONS);
+        assertEquals(2, asked.size());
+    }
+}
