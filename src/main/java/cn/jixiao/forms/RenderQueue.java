@@ -3,6 +3,7 @@ package cn.jixiao.forms;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -217,8 +218,12 @@ public final class RenderQueue {
         if (context != null) {
             MDC.setContextMap(context);
         }
+        boolean stopped = false;
         try {
             return task.call();
+        } catch (RuntimeException e) {
+            stopped = givenUp(e);
+            throw e;
         } catch (Error error) {
             lastError.set(System.nanoTime());
             LOG.error("render failed with {}; not ready for {} s", error, UNSOUND_AFTER_ERROR.toSeconds(), error);
@@ -226,11 +231,22 @@ public final class RenderQueue {
         } finally {
             long late = System.nanoTime() - deadline;
             if (late > 0) {
-                LOG.warn("render ended {} ms after its deadline of {} ms", late / 1_000_000, timeout.toMillis());
+                LOG.warn("render {} {} ms after its deadline of {} ms", stopped ? "stopped at a checkpoint" : "ended",
+                        late / 1_000_000, timeout.toMillis());
             }
             giveBack();
             MDC.clear();
         }
+    }
+
+    /** Whether a render ended at a checkpoint of {@link cn.jixiao.forms.render.Interrupts}, whatever wrapped it on the way out. */
+    private static boolean givenUp(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof CancellationException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Turns new work away and waits until what is in flight has ended, at most {@code grace}. */
