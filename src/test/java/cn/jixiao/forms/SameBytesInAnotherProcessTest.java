@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -20,6 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
  * a fresh JVM on the tests' class path ({@link ExamplesRenderedAlone}) that renders a DOCX before anything else,
  * where this one rendered every example in every format first (the service's warm-up).
  */
+@Tag("process")
 class SameBytesInAnotherProcessTest {
 
     @Test
