@@ -1,5 +1,6 @@
 package cn.jixiao.forms.excel;
 
+import cn.jixiao.forms.testing.Samples;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -22,7 +23,7 @@ import tools.jackson.databind.JsonNode;
  * the one error model, never a 500, and the service serves on.
  */
 class BrokenWorkbooksFuzzTest {
-    private static final int MUTANTS = 200;
+    private static final int MUTANTS = Samples.of(200);
     private static final String[] XML_TOKENS = {"\"", "<", ">", "/>", "&", "t=\"zz\"", "t=\"d\"", "t=\"e\"", "t=\"s\"", "t=\"b\"", "9999999999",
             "-1", "NaN", "INF", "#DIV/0!", "r=\"XFE1\"", "r=\"A0\"", "ref=\"B5:A1\"", "s=\"999\"", "\u0000", "]]>", "<v>", "</c>", "1E308"};
 

@@ -1,5 +1,6 @@
 package cn.jixiao.forms.hostile;
 
+import cn.jixiao.forms.testing.Samples;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -24,7 +25,7 @@ import tools.jackson.databind.node.ObjectNode;
 class FuzzTest {
     private static final long SEED = 20261124L;
     /** Enough that every form served gets its share of each kind of mutant. */
-    private static final int MUTANTS = 360;
+    private static final int MUTANTS = Samples.of(360);
     private static final String[] TOKENS = {"{", "}", "[", "]", "\"", ",", ":", "\\", "\\u0000", "\\ud800", "\\uFFFF", "1e999",
             "-", "null", "true", "0.001", "😀", "𪚥", "\u0000", "\u202E", "<", "&", "${", "]]>", "\n", "\t", "\u3000"};
     private static final Object[] VALUES = {null, true, false, -1, 0, "1e400", 1.005, "", "x".repeat(6000), "[]", "{}",

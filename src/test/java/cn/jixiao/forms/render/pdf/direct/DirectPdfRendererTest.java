@@ -1,5 +1,6 @@
 package cn.jixiao.forms.render.pdf.direct;
 
+import cn.jixiao.forms.testing.Samples;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -39,7 +40,7 @@ class DirectPdfRendererTest {
 
     /** The example (number -1) and varied documents 0 … 23. */
     static Stream<Integer> documents() {
-        return IntStream.range(-1, 24).boxed();
+        return IntStream.range(-1, Samples.of(24)).boxed();
     }
 
     static byte[] document(int number) {
