@@ -10,7 +10,11 @@ public final class Samples {
     }
 
     public static int of(int whole) {
-        double share = Double.parseDouble(System.getProperty("jixiao.test.sampleShare", "1"));
+        return of(whole, System.getProperty("jixiao.test.sampleShare", "1"));
+    }
+
+    static int of(int whole, String shareText) {
+        double share = Double.parseDouble(shareText);
         if (!(share > 0 && share <= 1)) {
             throw new IllegalArgumentException("jixiao.test.sampleShare is a share above 0 and at most 1: " + share);
         }

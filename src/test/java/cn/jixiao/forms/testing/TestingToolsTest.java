@@ -2,6 +2,7 @@ package cn.jixiao.forms.testing;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.awt.Color;
@@ -82,5 +83,16 @@ class TestingToolsTest {
             zip.closeEntry();
         }
         assertFalse(DocxSchema.errors(Files.readAllBytes(docx)).isEmpty());
+    }
+
+    @Test
+    void samplesAreTheWholeByDefaultAShareOfItWhenAskedAndNeverNone() {
+        assertEquals(360, Samples.of(360, "1"));
+        assertEquals(90, Samples.of(360, "0.25"));
+        assertEquals(6, Samples.of(24, "0.25"));
+        assertEquals(1, Samples.of(3, "0.01"));
+        for (String wrong : new String[] {"0", "-0.5", "1.5", "NaN"}) {
+            assertThrows(IllegalArgumentException.class, () -> Samples.of(10, wrong), wrong);
+        }
     }
 }
