@@ -2,6 +2,7 @@ package cn.jixiao.forms;
 
 import cn.jixiao.forms.excel.Workbooks;
 import cn.jixiao.forms.form.FormRegistry;
+import cn.jixiao.forms.form.RegisteredForm;
 import cn.jixiao.forms.form.TextRules;
 import cn.jixiao.forms.form.indicator.IndicatorChecks;
 import cn.jixiao.forms.http.Metrics;
@@ -19,8 +20,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
@@ -63,7 +62,7 @@ public final class App {
                 forms,
                 templates,
                 List.of(pdf, new DocxRenderer(fonts, budget)),
-                directPdf(config.pdfWriter(), pdf, budget),
+                directPdf(config.pdfWriter(), forms, pdf, budget),
                 new Workbooks(config.limits()),
                 queue);
         this.routes = new Routes(service, new Metrics(queue::inFlight), config, () -> ready.get() && queue.sound());
@@ -71,17 +70,16 @@ public final class App {
     }
 
     /**
-     * The forms whose PDF the direct layout writes when switched on: those it has been checked on against
-     * openhtmltopdf (DirectPdfRendererTest); every other form keeps openhtmltopdf.
+     * The forms whose PDF the direct layout writes when switched on: those whose form.json says {@code "pdfLayout":
+     * "direct"}, having been checked against openhtmltopdf; every other form keeps openhtmltopdf.
      */
-    static final Set<String> DIRECT_PDF_FORMS = Set.of("performance-tracking");
-
-    private Map<String, Renderer> directPdf(Config.PdfWriter writer, PdfRenderer pdf, RenderBudget budget) {
+    private Map<String, Renderer> directPdf(Config.PdfWriter writer, FormRegistry forms, PdfRenderer pdf, RenderBudget budget) {
         if (writer != Config.PdfWriter.DIRECT) {
             return Map.of();
         }
         DirectPdfRenderer direct = new DirectPdfRenderer(fonts, budget, pdf);
-        return DIRECT_PDF_FORMS.stream().collect(Collectors.toMap(Function.identity(), form -> direct));
+        return forms.all().stream().filter(form -> form.definition().directPdfLayout())
+                .collect(Collectors.toMap(RegisteredForm::id, form -> direct));
     }
 
     public FormService service() {

@@ -150,6 +150,18 @@ class FormFolderTest {
     }
 
     @Test
+    void aPdfLayoutOtherThanTheTwoKnownIsNamedAtItsKey(@TempDir Path dir) throws IOException {
+        Path templates = dir.resolve("templates");
+        Path folder = copiedForm(templates, "copied");
+        Path form = folder.resolve("form.json");
+        Files.writeString(form, Files.readString(form).replaceFirst("\\{", "{\n  \"pdfLayout\": \"fast\","));
+        FormDefinitionError refused = assertThrows(FormDefinitionError.class,
+                () -> new App(Config.fromEnvironment(Map.of("JIXIAO_TEMPLATE_DIR", templates.toString()))));
+        String fault = refused.faults().get(0).toString();
+        assertTrue(fault.contains("templates/copied/form.json") && fault.contains("pdfLayout 只能是 direct"), fault);
+    }
+
+    @Test
     void checkFormPassesOnEveryFolderAndRendersItsExample(@TempDir Path dir) throws IOException {
         for (Path folder : folders()) {
             ByteArrayOutputStream printed = new ByteArrayOutputStream();

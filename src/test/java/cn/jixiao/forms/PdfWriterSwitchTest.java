@@ -14,6 +14,7 @@ import cn.jixiao.forms.render.Xhtml;
 import cn.jixiao.forms.render.pdf.PdfRenderer;
 import cn.jixiao.forms.render.pdf.direct.DirectPdfRenderer;
 import cn.jixiao.forms.testing.TestServer;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -36,7 +37,8 @@ class PdfWriterSwitchTest {
         var budget = new cn.jixiao.forms.render.RenderBudget(1000, 64 * 1024 * 1024);
         PdfRenderer html = new PdfRenderer(FONTS, budget);
         DirectPdfRenderer direct = new DirectPdfRenderer(FONTS, budget, html);
-        assertEquals(java.util.Set.of("performance-tracking"), App.DIRECT_PDF_FORMS);
+        assertEquals(List.of("performance-tracking"), service.forms().stream().filter(f -> f.definition().directPdfLayout())
+                .map(RegisteredForm::id).toList(), "the forms whose form.json asks for the direct layout");
         assertLaidOutBy(direct, service, "performance-tracking");
         assertLaidOutBy(html, service, "performance-target");
     }

@@ -29,7 +29,8 @@ public record FormDefinition(String id, String title, String description, Map<St
                              boolean blankZeroAmounts, boolean chineseDates, String fileName, Outline outline, int order,
                              JsonNode json) {
     private static final Set<String> KEYS = Set.of("title", "description", "paper", "amountUnit", "amountUnitField",
-            "amountDecimals", "zeroAmounts", "dates", "fileName", "outline", "order", "attachment", "basis", "derive");
+            "amountDecimals", "zeroAmounts", "dates", "fileName", "outline", "order", "attachment", "basis", "derive",
+            "pdfLayout");
 
     /** An outline level: the list whose items each get an entry, the anchor's prefix, the field naming the entry. */
     public record Outline(String items, String anchor, String title, Outline children) {
@@ -59,6 +60,14 @@ public record FormDefinition(String id, String title, String description, Map<St
         json.path("derive").properties().forEach(e -> derivations.put(e.getKey(),
                 e.getValue().isString() ? e.getValue().asString() : e.getValue().path("document").asString("")));
         return derivations;
+    }
+
+    /**
+     * Whether the direct PDF layout may write this form when the operator switches it on ({@code "pdfLayout":
+     * "direct"}): only a form it has been checked on against openhtmltopdf says so.
+     */
+    public boolean directPdfLayout() {
+        return json.path("pdfLayout").asString("openhtmltopdf").equals("direct");
     }
 
     /** How the form's amounts are given, for its schema's amount fields. */
@@ -100,6 +109,11 @@ public record FormDefinition(String id, String title, String description, Map<St
         String dates = json.path("dates").asString("chinese");
         if (!dates.equals("chinese") && !dates.equals("iso")) {
             faults.add(new FormDefinitionError.Fault(places.at("/dates"), "dates 只能是 chinese（2021年9月10日）或 iso（2021-09-10）"));
+        }
+        String layout = json.path("pdfLayout").asString("openhtmltopdf");
+        if (!layout.equals("openhtmltopdf") && !layout.equals("direct")) {
+            faults.add(new FormDefinitionError.Fault(places.at("/pdfLayout"),
+                    "pdfLayout 只能是 direct（已与 openhtmltopdf 逐页核对过的表）或 openhtmltopdf（默认）"));
         }
         if (!faults.isEmpty()) {
             throw new FormDefinitionError(faults);
