@@ -14,7 +14,11 @@ import dev.cel.common.internal.Errors;
 import dev.cel.compiler.CelCompiler;
 import java.lang.reflect.Field;
 import java.lang.reflect.Method;
+import dev.cel.checker.CelIdentDecl;
+import dev.cel.common.CelVarDecl;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Compiles with one CEL compiler, its type checker's environment built once. CEL 0.14's checker builds that
@@ -22,6 +26,10 @@ import java.util.List;
  * the others of its name): 1–3 ms an expression while the code is cold, the largest part of loading the forms at
  * start. The environment is reached through CEL's own classes, the way its legacy API reused one; should they
  * change, each expression is compiled by the compiler alone, as before, and {@link #shared()} says so.
+ *
+ * <p>Variables that differ from one expression to the next ({@code self} of each object) are declared for that
+ * expression alone, in a scope of the environment entered for it and left after, as the checker does for a
+ * comprehension's own variables: one environment serves a whole form, however many objects it has.
  */
 final class CheckerEnvironment {
     /** {@code CelCompilerImpl.checker} and {@code CelCheckerLegacyImpl.getEnv(Errors)}; null where CEL differs. */
@@ -48,6 +56,8 @@ final class CheckerEnvironment {
     private final CelContainer container;
     private final Errors errors = new Errors("<input>", "");
     private final Env env;
+    /** Where the environment could not be reached: a compiler for each set of variables, built as it is first asked for. */
+    private final Map<List<CelVarDecl>, CelCompiler> alone = new HashMap<>();
 
     CheckerEnvironment(CelCompiler compiler, CelContainer container) {
         this.compiler = compiler;
@@ -78,9 +88,19 @@ final class CheckerEnvironment {
     }
 
     /** What {@code compiler.compile(text)} gives: the checked tree, or the faults. */
-    synchronized CelValidationResult compile(String text) {
+    CelValidationResult compile(String text) {
+        return compile(text, List.of());
+    }
+
+    /**
+     * What the compiler with {@code variables} declared beside its own gives for {@code text}: the checked tree, or
+     * the faults.
+     */
+    synchronized CelValidationResult compile(String text, List<CelVarDecl> variables) {
         if (env == null) {
-            return compiler.compile(text);
+            return variables.isEmpty() ? compiler.compile(text)
+                    : alone.computeIfAbsent(List.copyOf(variables),
+                            declared -> compiler.toCompilerBuilder().addVarDeclarations(declared).build()).compile(text);
         }
         CelValidationResult parsed = compiler.parse(text);
         if (parsed.hasError()) {
@@ -96,14 +116,18 @@ final class CheckerEnvironment {
         int faults = errors.getErrorCount();
         int depth = env.scopeDepth();
         errors.enterContext(source.getDescription(), source.getContent().toString());
+        env.enterScope();
         try {
+            for (CelVarDecl variable : variables) {
+                env.add(CelIdentDecl.newIdentDeclaration(variable.name(), variable.type()));
+            }
             CelAbstractSyntaxTree checked = ExprChecker.typecheck(env, container, ast, Optional.absent());
             if (errors.getErrorCount() > faults) {
                 return new CelValidationResult(source, issues(errors.getErrors().subList(faults, errors.getErrorCount())));
             }
             return new CelValidationResult(checked, ImmutableList.of());
         } finally {
-            // A check that stopped half-way leaves no scope of its own behind for the next.
+            // The expression's variables go with its scope; a check that stopped half-way leaves no scope behind.
             while (env.scopeDepth() > depth) {
                 env.exitScope();
             }

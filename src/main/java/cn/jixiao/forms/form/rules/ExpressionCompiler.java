@@ -6,11 +6,11 @@ import dev.cel.common.CelAbstractSyntaxTree;
 import dev.cel.common.CelIssue;
 import dev.cel.common.CelOptions;
 import dev.cel.common.CelValidationException;
+import dev.cel.common.CelVarDecl;
 import dev.cel.common.types.CelType;
 import dev.cel.common.types.ListType;
 import dev.cel.common.types.MapType;
 import dev.cel.common.types.SimpleType;
-import dev.cel.compiler.CelCompiler;
 import dev.cel.compiler.CelCompilerBuilder;
 import dev.cel.compiler.CelCompilerFactory;
 import dev.cel.extensions.CelExtensions;
@@ -20,9 +20,7 @@ import dev.cel.runtime.CelEvaluationException;
 import dev.cel.runtime.CelRuntime;
 import dev.cel.runtime.CelRuntimeFactory;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Compiles the expressions of one form: CEL with the standard macros, optionals, {@code cel.bind}, string and
@@ -59,13 +57,13 @@ final class ExpressionCompiler {
 
     private final ShapeTypes types;
     private final ObjectShape root;
-    private final CelCompiler base;
-    private final Map<String, CheckerEnvironment> compilers = new HashMap<>();
+    /** The form's compiler, {@code root} and {@code limits} declared; each expression's own variables beside them. */
+    private final CheckerEnvironment checker;
 
     ExpressionCompiler(ShapeTypes types, ObjectShape root) {
         this.types = types;
         this.root = root;
-        this.base = CelCompilerFactory.standardCelCompilerBuilder()
+        CelCompilerBuilder builder = CelCompilerFactory.standardCelCompilerBuilder()
                 .setOptions(OPTIONS)
                 .setStandardMacros(CelStandardMacro.STANDARD_MACROS)
                 .setTypeProvider(types)
@@ -73,8 +71,8 @@ final class ExpressionCompiler {
                         CelExtensions.comprehensions(), CelExtensions.lists())
                 .addFunctionDeclarations(FUNCTIONS.declarations())
                 .addVar("root", types.input(root))
-                .addVar("limits", MapType.create(SimpleType.STRING, SimpleType.INT))
-                .build();
+                .addVar("limits", MapType.create(SimpleType.STRING, SimpleType.INT));
+        this.checker = new CheckerEnvironment(builder.build(), builder.container());
     }
 
     /** The names of the functions expressions may call, for messages. */
@@ -87,10 +85,9 @@ final class ExpressionCompiler {
      * the row's runs (null for none). A fault is a {@link FormDefinitionError} at its line and column.
      */
     Expression compile(String text, SourcePlace place, ObjectShape shape, Scope scope, CelType runs, CelType expected) {
-        CheckerEnvironment compiler = compiler(shape, scope, runs);
         CelAbstractSyntaxTree ast;
         try {
-            ast = compiler.compile(text).getAst();
+            ast = checker.compile(text, variables(shape, scope, runs)).getAst();
         } catch (CelValidationException e) {
             List<FormDefinitionError.Fault> faults = new ArrayList<>();
             for (CelIssue issue : e.getErrors()) {
@@ -131,27 +128,23 @@ final class ExpressionCompiler {
         return type.name();
     }
 
-    private CheckerEnvironment compiler(ObjectShape shape, Scope scope, CelType runs) {
-        String key = shape.name() + "/" + scope + "/" + (runs == null ? "" : runs.name());
-        return compilers.computeIfAbsent(key, k -> {
-            CelCompilerBuilder builder = base.toCompilerBuilder();
-            switch (scope) {
-                case OBJECT -> builder.addVar("self", types.full(shape));
-                case ROW -> {
-                    builder.addVar("self", types.full(shape));
-                    builder.addVar("index", SimpleType.INT);
-                    builder.addVar("rows", ListType.create(types.input(shape)));
-                    if (runs != null) {
-                        builder.addVar("runs", runs);
-                    }
+    /** What an expression for {@code shape} in {@code scope} sees beside {@code root} and {@code limits}. */
+    private List<CelVarDecl> variables(ObjectShape shape, Scope scope, CelType runs) {
+        return switch (scope) {
+            case OBJECT -> List.of(CelVarDecl.newVarDeclaration("self", types.full(shape)));
+            case ROW -> {
+                List<CelVarDecl> row = new ArrayList<>(List.of(
+                        CelVarDecl.newVarDeclaration("self", types.full(shape)),
+                        CelVarDecl.newVarDeclaration("index", SimpleType.INT),
+                        CelVarDecl.newVarDeclaration("rows", ListType.create(types.input(shape)))));
+                if (runs != null) {
+                    row.add(CelVarDecl.newVarDeclaration("runs", runs));
                 }
-                case RUN_KEY -> {
-                    builder.addVar("self", types.input(shape));
-                    builder.addVar("index", SimpleType.INT);
-                }
-                case DOCUMENT -> builder.addVar("self", types.full(root));
+                yield row;
             }
-            return new CheckerEnvironment(builder.build(), builder.container());
-        });
+            case RUN_KEY -> List.of(CelVarDecl.newVarDeclaration("self", types.input(shape)),
+                    CelVarDecl.newVarDeclaration("index", SimpleType.INT));
+            case DOCUMENT -> List.of(CelVarDecl.newVarDeclaration("self", types.full(root)));
+        };
     }
 }

@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.cel.common.CelValidationResult;
+import dev.cel.common.CelVarDecl;
+import dev.cel.common.types.ListType;
 import dev.cel.common.types.MapType;
 import dev.cel.common.types.SimpleType;
 import dev.cel.compiler.CelCompiler;
@@ -57,6 +59,41 @@ class CheckerEnvironmentTest {
                 assertEquals(expected.getErrorString(), actual.getErrorString(), text);
             } else {
                 assertEquals(expected.getAst(), actual.getAst(), text);
+            }
+        }
+    }
+
+    /**
+     * Variables declared for one expression are seen by it alone: each is checked as a compiler with them declared
+     * checks it, and the next expression, declared without them, does not see them (its fault is the compiler's).
+     */
+    @Test
+    void anExpressionsOwnVariablesAreSeenByItAlone() throws Exception {
+        List<CelVarDecl> row = List.of(CelVarDecl.newVarDeclaration("self", MapType.create(SimpleType.STRING, SimpleType.INT)),
+                CelVarDecl.newVarDeclaration("rows", ListType.create(SimpleType.INT)));
+        List<CelVarDecl> other = List.of(CelVarDecl.newVarDeclaration("self", SimpleType.STRING));
+        CelCompiler withRow = compiler.toCompilerBuilder().addVarDeclarations(row).build();
+        CelCompiler withOther = compiler.toCompilerBuilder().addVarDeclarations(other).build();
+        record Case(String text, List<CelVarDecl> variables, CelCompiler expected) {
+        }
+        List<Case> cases = List.of(
+                new Case("self['a'] + n > rows.size()", row, withRow),
+                new Case("rows.exists(x, x > self.b)", row, withRow),
+                new Case("self + 'x'", row, withRow),
+                new Case("self.size() > n", other, withOther),
+                new Case("self['a'] + 1", other, withOther),
+                new Case("rows.size() > 0", other, withOther),
+                new Case("self + n", List.of(), compiler),
+                new Case("n + 1", List.of(), compiler),
+                new Case("rows.all(r, r > n)", row, withRow));
+        for (Case c : cases) {
+            CelValidationResult expected = c.expected().compile(c.text());
+            CelValidationResult actual = shared.compile(c.text(), c.variables());
+            assertEquals(expected.hasError(), actual.hasError(), c.text());
+            if (expected.hasError()) {
+                assertEquals(expected.getAllIssues().toString(), actual.getAllIssues().toString(), c.text());
+            } else {
+                assertEquals(expected.getAst(), actual.getAst(), c.text());
             }
         }
     }
