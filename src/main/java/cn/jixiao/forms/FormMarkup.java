@@ -11,8 +11,9 @@ record FormMarkup(Templates templates) {
         return templates.render(form.id(), form.view(validated), form.definition().templateModel());
     }
 
-    Document parsed(RegisteredForm form, RegisteredForm.Validated validated) {
-        return parse(form, text(form, validated));
+    /** The document's XHTML, made of it once however often asked for; parsed for each reader, who gets a DOM of its own. */
+    Document parsed(CheckedDocument document) {
+        return parse(document.form(), document.xhtml(made -> text(made.form(), made.validated())));
     }
 
     static Document parse(RegisteredForm form, String xhtml) {

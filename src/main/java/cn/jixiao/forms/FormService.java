@@ -236,7 +236,7 @@ public final class FormService {
     /** As {@link #pagesAtLeast(RegisteredForm, byte[])} for a document checked already. */
     public long pagesAtLeast(CheckedDocument document) {
         return queue.run(() -> {
-            Document xhtml = markup.parsed(document.form(), document.validated());
+            Document xhtml = markup.parsed(document);
             return PageEstimate.atLeast(xhtml, cascades.of(xhtml).page());
         });
     }

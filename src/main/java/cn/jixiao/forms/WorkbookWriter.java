@@ -16,6 +16,6 @@ record WorkbookWriter(Workbooks workbooks, FormMarkup markup) implements Documen
     public Rendered write(CheckedDocument document, RenderOptions options) {
         // A workbook has no pages of its own: Excel prints it as the printer lays it out.
         return new Rendered(workbooks.write(document.form(), document.validated().document(),
-                markup.parsed(document.form(), document.validated())), 0);
+                markup.parsed(document)), 0);
     }
 }

@@ -16,6 +16,6 @@ record XhtmlWriter(FormMarkup markup, Renderer renderer, Map<String, Renderer> b
     @Override
     public Rendered write(CheckedDocument document, RenderOptions options) {
         Renderer chosen = byForm.getOrDefault(document.form().id(), renderer);
-        return chosen.render(markup.parsed(document.form(), document.validated()), options);
+        return chosen.render(markup.parsed(document), options);
     }
 }

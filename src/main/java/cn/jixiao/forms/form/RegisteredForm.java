@@ -37,6 +37,8 @@ public final class RegisteredForm {
     private volatile Map<String, Derivation> derivations = Map.of();
     /** Documents checked so far: each request's document is to be checked once, whatever it becomes. */
     private final java.util.concurrent.atomic.LongAdder checks = new java.util.concurrent.atomic.LongAdder();
+    /** Views made for the template so far: a checked document's XHTML is to be made once, whatever files it becomes. */
+    private final java.util.concurrent.atomic.LongAdder views = new java.util.concurrent.atomic.LongAdder();
 
     RegisteredForm(FormDefinition definition, ObjectNode schemaJson, Schema schema, CompiledForm compiled, byte[] example,
                    TextRules textRules, IndicatorChecks indicatorChecks, Limits limits) {
@@ -202,8 +204,14 @@ public final class RegisteredForm {
         return derivation.apply(source.read(body).evaluation());
     }
 
+    /** How many views of checked documents this form has made for its template since it loaded. */
+    public long views() {
+        return views.sum();
+    }
+
     /** What the template receives for a checked document. */
     public Map<String, Object> view(Validated validated) {
+        views.increment();
         return ViewModel.of(validated.evaluation(), definition);
     }
 

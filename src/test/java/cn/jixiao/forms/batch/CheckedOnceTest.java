@@ -8,6 +8,7 @@ import cn.jixiao.forms.render.OutputFormat;
 import cn.jixiao.forms.testing.TestServer;
 import java.net.http.HttpResponse;
 import java.util.function.Supplier;
+import java.util.function.ToLongFunction;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.parallel.Isolated;
 import tools.jackson.databind.node.ObjectNode;
@@ -26,10 +27,19 @@ class CheckedOnceTest {
 
     /** How many documents of {@code id} the request checked; it must succeed. */
     private static long checksOf(String id, Supplier<HttpResponse<byte[]>> request) {
-        long before = form(id).checks();
+        return counted(id, RegisteredForm::checks, request);
+    }
+
+    /** How many views of {@code id} the request made for the template (each a document's XHTML); it must succeed. */
+    private static long viewsOf(String id, Supplier<HttpResponse<byte[]>> request) {
+        return counted(id, RegisteredForm::views, request);
+    }
+
+    private static long counted(String id, ToLongFunction<RegisteredForm> count, Supplier<HttpResponse<byte[]>> request) {
+        long before = count.applyAsLong(form(id));
         HttpResponse<byte[]> response = request.get();
         assertEquals(200, response.statusCode(), new String(response.body(), java.nio.charset.StandardCharsets.UTF_8));
-        return form(id).checks() - before;
+        return count.applyAsLong(form(id)) - before;
     }
 
     @Test
@@ -55,6 +65,16 @@ class CheckedOnceTest {
             assertEquals(1, checksOf(TRACKING, () -> TestServer.post("/api/v1/forms/" + TRACKING + "/import" + query, workbook,
                     "Content-Type", OutputFormat.XLSX.mediaType())), query);
         }
+    }
+
+    /** The XHTML of a document is made once, however many files and estimates read it. */
+    @Test
+    void eachItemsXhtmlIsMadeOnceForItsEstimateAndEveryFormat() {
+        byte[] two = BatchTest.batch(TRACKING, TRACKING);
+        assertEquals(2, viewsOf(TRACKING, () -> TestServer.post("/api/v1/batch?format=pdf", two)), "bound, pages estimated first");
+        assertEquals(2, viewsOf(TRACKING, () -> TestServer.post("/api/v1/batch?format=zip", two)), "a PDF and a DOCX of each");
+        assertEquals(1, viewsOf(TRACKING, () -> TestServer.post("/api/v1/forms/" + TRACKING + "/render?format=pdf",
+                TestServer.example(TRACKING))), "a single render");
     }
 
     @Test
