@@ -23,11 +23,13 @@ import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * The direct writer against openhtmltopdf on the tracking form's example and documents that differ in their text:
- * the same pages, the same text lines on each, every glyph of a line within half a point of its place.
+ * The direct writer against openhtmltopdf on the example and documents that differ in their text of every form whose
+ * {@code form.json} asks for the direct layout: the same pages, the same text lines on each, every glyph of a line
+ * within half a point of its place. What the writer does beside that is tried on the tracking form.
  */
 class DirectPdfRendererTest {
     private static final String FORM = "performance-tracking";
@@ -38,33 +40,42 @@ class DirectPdfRendererTest {
     private static final DirectPdfRenderer DIRECT = new DirectPdfRenderer(FONTS, BUDGET, HTML);
     private static final RenderOptions OPTIONS = RenderOptions.titled("项目支出绩效跟踪表");
 
-    /** The example (number -1) and varied documents 0 … 23. */
-    static Stream<Integer> documents() {
-        return IntStream.range(-1, Samples.of(24)).boxed();
+    /** Each form laid out directly: its example (number -1) and varied documents 0 … 23. */
+    static Stream<Arguments> documents() {
+        return TestServer.app().service().forms().stream().filter(form -> form.definition().directPdfLayout())
+                .flatMap(form -> IntStream.range(-1, Samples.of(24)).mapToObj(number -> Arguments.of(form.id(), number)));
     }
 
-    static byte[] document(int number) {
+    static byte[] document(String formId, int number) {
         if (number < 0) {
-            return TestServer.example(FORM);
+            return TestServer.example(formId);
         }
         FormService service = TestServer.app().service();
-        RegisteredForm form = service.form(FORM);
+        RegisteredForm form = service.form(formId);
         return new VariedDocuments(form, service.forms()).documents(number, 1).get(0);
     }
 
-    static String markup(byte[] document) {
-        FormService service = TestServer.app().service();
-        return service.markup(service.form(FORM), document);
+    static byte[] document(int number) {
+        return document(FORM, number);
     }
 
-    @ParameterizedTest
+    static String markup(String formId, byte[] document) {
+        FormService service = TestServer.app().service();
+        return service.markup(service.form(formId), document);
+    }
+
+    static String markup(byte[] document) {
+        return markup(FORM, document);
+    }
+
+    @ParameterizedTest(name = "{0} {1}")
     @MethodSource("documents")
-    void laysOutAsOpenhtmltopdfDoes(int number) {
-        String markup = markup(document(number));
-        byte[] html = HTML.render(Xhtml.parse(markup, FORM), OPTIONS).bytes();
-        byte[] direct = DIRECT.render(Xhtml.parse(markup, FORM), OPTIONS).bytes();
+    void laysOutAsOpenhtmltopdfDoes(String formId, int number) {
+        String markup = markup(formId, document(formId, number));
+        byte[] html = HTML.render(Xhtml.parse(markup, formId), OPTIONS).bytes();
+        byte[] direct = DIRECT.render(Xhtml.parse(markup, formId), OPTIONS).bytes();
         LayoutDifferences differences = LayoutDifferences.of(html, direct, TOLERANCE);
-        assertTrue(differences.none(), () -> "document " + number + ": " + differences);
+        assertTrue(differences.none(), () -> formId + " document " + number + ": " + differences);
     }
 
     @Test
