@@ -44,7 +44,7 @@ final class TablePlacement {
             }
             flow.rowPages.putIfAbsent(row.element(), flow.page);
             float height = grid.heights[r];
-            if (flow.y + height <= flow.bottom() || flow.atTop() && (row.header() || row.avoidInside())) {
+            if (flow.y + height <= flow.bottom() && linesFit(r) || flow.atTop() && (row.header() || row.avoidInside())) {
                 placeWhole(r);
             } else if ((row.header() || row.avoidInside() || firstLineCrosses(r)) && !flow.atTop()) {
                 flow.newPage();
@@ -67,6 +67,28 @@ final class TablePlacement {
             height += grid.heights[r];
         }
         return height;
+    }
+
+    /**
+     * Whether every line of the row's own cells ends short of the page's bottom by its cell's padding and border, as
+     * {@link #lines} sets them: a row whose box just fits may still have a line that must go to the next page.
+     */
+    private boolean linesFit(int r) {
+        float height = grid.heights[r];
+        for (TableGrid.Cell cell : grid.starting.get(r)) {
+            if (cell.rowspan() != 1 || cell.lines().isEmpty()) {
+                continue;
+            }
+            float middle = cell.middle() ? (height - cell.height()) / 2 : 0;
+            float top = flow.y + cell.contentTop() + middle;
+            for (Line line : cell.lines()) {
+                if (top + line.height() >= flow.bottom() - cell.roomBelow()) {
+                    return false;
+                }
+                top += line.height();
+            }
+        }
+        return true;
     }
 
     private boolean firstLineCrosses(int r) {
