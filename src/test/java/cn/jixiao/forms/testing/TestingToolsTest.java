@@ -91,6 +91,10 @@ class TestingToolsTest {
         assertEquals(90, Samples.of(360, "0.25"));
         assertEquals(6, Samples.of(24, "0.25"));
         assertEquals(1, Samples.of(3, "0.01"));
+        assertEquals(24, Samples.eachOf(24, 5, "1"), "the whole suite: every group all of its samples");
+        assertEquals(1, Samples.eachOf(24, 5, "0.25"), "a quarter of one group's 24, among five");
+        assertEquals(3, Samples.eachOf(24, 2, "0.25"));
+        assertEquals(6, Samples.eachOf(24, 1, "0.25"));
         for (String wrong : new String[] {"0", "-0.5", "1.5", "NaN"}) {
             assertThrows(IllegalArgumentException.class, () -> Samples.of(10, wrong), wrong);
         }
