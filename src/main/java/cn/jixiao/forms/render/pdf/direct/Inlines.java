@@ -51,7 +51,9 @@ final class Inlines {
                     flush();
                     current = new Paragraph(style);
                 } else if (own.getOrDefault("display", "inline").equals("inline-block")) {
-                    current.box((float) Lengths.points(own.getOrDefault("width", "0"), ownStyle.size()), ownStyle);
+                    current.box((float) Lengths.points(own.getOrDefault("width", "0"), ownStyle.size()),
+                            (float) Lengths.points(own.getOrDefault("height", "0"), ownStyle.size()),
+                            own.getOrDefault("vertical-align", "baseline").equals("text-bottom"), ownStyle);
                 } else {
                     walk(element, own, ownStyle);
                 }

@@ -33,7 +33,7 @@ final class LineBreaking {
             int end = forced ? next - 1 : next;
             float visible = visibleWidth(paragraph, position, end);
             if (width + visible > available && position > lineStart) {
-                lines.add(line(paragraph, lineStart, position, height));
+                lines.add(line(paragraph, lineStart, position, height, faces));
                 lineStart = position;
                 width = 0;
             }
@@ -42,7 +42,7 @@ final class LineBreaking {
                 float run = 0;
                 for (int i = position; i < end; i++) {
                     if (run + paragraph.advances[i] > available && i > lineStart) {
-                        lines.add(line(paragraph, lineStart, i, height));
+                        lines.add(line(paragraph, lineStart, i, height, faces));
                         lineStart = i;
                         run = 0;
                     }
@@ -53,20 +53,50 @@ final class LineBreaking {
                 width += advance(paragraph, position, end);
             }
             if (forced) {
-                lines.add(line(paragraph, lineStart, end, height));
+                lines.add(line(paragraph, lineStart, end, height, faces));
                 lineStart = next;
                 width = 0;
             }
             position = next;
         }
         if (lineStart < text.length() || lines.isEmpty()) {
-            lines.add(line(paragraph, lineStart, text.length(), height));
+            lines.add(line(paragraph, lineStart, text.length(), height, faces));
         }
         return lines;
     }
 
-    private static Line line(Paragraph paragraph, int start, int end, float height) {
-        return new Line(paragraph, start, end, visibleWidth(paragraph, start, end), height);
+    private static Line line(Paragraph paragraph, int start, int end, float height, TextFaces faces) {
+        float raise = raise(paragraph, start, end, height, faces);
+        return new Line(paragraph, start, end, visibleWidth(paragraph, start, end), height + raise, raise);
+    }
+
+    /**
+     * How far the line's top rises above its text's for an inline box taller than the text leaves room for: a box
+     * whose bottom sits on the baseline, or on the text's bottom ({@code vertical-align: text-bottom}), reaches
+     * above the line's half-leading and ascent by the rest of its height (as openhtmltopdf sizes such a line box).
+     */
+    private static float raise(Paragraph paragraph, int start, int end, float height, TextFaces faces) {
+        if (paragraph.boxHeights.isEmpty()) {
+            return 0;
+        }
+        TextStyle style = paragraph.block;
+        FaceMetrics metrics = FaceMetrics.of(faces.primary(style));
+        float content = (metrics.ascent + metrics.descent) * style.size() / 1000f;
+        float aboveBaseline = (height - content) / 2 + metrics.ascent * style.size() / 1000f;
+        float descent = metrics.descent * style.size() / 1000f;
+        float raise = 0;
+        int box = 0;
+        for (int i = 0; i < end; i++) {
+            if (paragraph.text.charAt(i) != Paragraph.BOX) {
+                continue;
+            }
+            if (i >= start) {
+                float room = aboveBaseline + (paragraph.boxesOnTextBottom.get(box) ? descent : 0);
+                raise = Math.max(raise, paragraph.boxHeights.get(box) - room);
+            }
+            box++;
+        }
+        return raise;
     }
 
     /** The width of characters without the spaces they end with, which hang past the line. */
@@ -96,11 +126,11 @@ final class LineBreaking {
         return (metrics.ascent + metrics.descent) * style.size() / 1000f;
     }
 
-    /** From the top of a line to its baseline: half the leading, then the ascent. */
+    /** From the top of a line to its baseline: any room a tall inline box takes, half the leading, then the ascent. */
     static float baseline(Line line, TextFaces faces) {
         TextStyle style = line.paragraph().block;
         FaceMetrics metrics = FaceMetrics.of(faces.primary(style));
         float content = (metrics.ascent + metrics.descent) * style.size() / 1000f;
-        return (line.height() - content) / 2 + metrics.ascent * style.size() / 1000f;
+        return (line.height() - line.raise() - content) / 2 + metrics.ascent * style.size() / 1000f + line.raise();
     }
 }

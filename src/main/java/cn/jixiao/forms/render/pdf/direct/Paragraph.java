@@ -15,6 +15,9 @@ final class Paragraph {
     final StringBuilder text = new StringBuilder();
     final List<TextStyle> styles = new ArrayList<>();
     final List<Float> boxWidths = new ArrayList<>();
+    /** Each box's height, and whether its bottom sits at the text's bottom ({@code text-bottom}) or on the baseline. */
+    final List<Float> boxHeights = new ArrayList<>();
+    final List<Boolean> boxesOnTextBottom = new ArrayList<>();
     FontLibrary.Face[] faces;
     float[] advances;
 
@@ -27,9 +30,11 @@ final class Paragraph {
         styles.add(style);
     }
 
-    void box(float width, TextStyle style) {
+    void box(float width, float height, boolean onTextBottom, TextStyle style) {
         append(BOX, style);
         boxWidths.add(width);
+        boxHeights.add(height);
+        boxesOnTextBottom.add(onTextBottom);
     }
 
     boolean collapsibleSpaceAtEnd() {
