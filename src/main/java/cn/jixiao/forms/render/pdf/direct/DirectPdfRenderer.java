@@ -12,7 +12,6 @@ import cn.jixiao.forms.render.Xhtml;
 import cn.jixiao.forms.render.css.Cascade;
 import cn.jixiao.forms.render.css.Cascades;
 import cn.jixiao.forms.render.css.PageGeometry;
-import cn.jixiao.forms.render.pdf.DocumentFonts;
 import cn.jixiao.forms.render.pdf.KeptRows;
 import cn.jixiao.forms.render.pdf.PdfMetadata;
 import cn.jixiao.forms.render.pdf.RepeatedCells;
@@ -25,20 +24,18 @@ import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 
 /**
- * XHTML to PDF by our own layout ({@link PageFlow}) written through PDFBox, with the fonts, subsets, metadata and
- * page rules of the openhtmltopdf renderer; a document beyond its reach ({@link LayoutReach}), or a PDF/A or signed
+ * XHTML to PDF by our own layout ({@link PageFlow}) written through PDFBox, with the faces, metadata and page rules
+ * of the openhtmltopdf renderer, each face cut once to the glyphs drawn ({@link EmbeddedFonts}); a document beyond its reach ({@link LayoutReach}), or a PDF/A or signed
  * file, goes to {@code fallback}. Like that renderer it lays out again only when a page break parts kept rows or
  * cuts a repeatable cell.
  */
 public final class DirectPdfRenderer implements Renderer {
-    private final FontLibrary fonts;
     private final RenderBudget budget;
     private final Renderer fallback;
     private final TextFaces faces;
     private final Cascades cascades = new Cascades();
 
     public DirectPdfRenderer(FontLibrary fonts, RenderBudget budget, Renderer fallback) {
-        this.fonts = fonts;
         this.budget = budget;
         this.fallback = fallback;
         this.faces = new TextFaces(fonts);
@@ -84,10 +81,9 @@ public final class DirectPdfRenderer implements Renderer {
         PageFooter.add(flow, cascade.page());
         try (PDDocument document = new PDDocument()) {
             String text = Xhtml.text(xhtml.getDocumentElement());
-            DocumentFonts documentFonts = new DocumentFonts(fonts, document, text);
             float width = (float) flow.geometry.width();
             float height = (float) flow.geometry.height();
-            PageWriter.write(document, documentFonts, flow.pages, width, height);
+            PageWriter.write(document, new EmbeddedFonts(flow.pages), flow.pages, width, height);
             Outline.add(document, xhtml, flow.anchors, height);
             Interrupts.check();
             PdfMetadata.apply(document, options, PdfMetadata.utf8(text));

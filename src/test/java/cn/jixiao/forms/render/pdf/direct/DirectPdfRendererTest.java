@@ -9,6 +9,7 @@ import cn.jixiao.forms.FormService;
 import cn.jixiao.forms.bench.VariedDocuments;
 import cn.jixiao.forms.form.RegisteredForm;
 import cn.jixiao.forms.render.FontLibrary;
+import cn.jixiao.forms.render.OutputFormat;
 import cn.jixiao.forms.render.RenderBudget;
 import cn.jixiao.forms.render.RenderOptions;
 import cn.jixiao.forms.render.Rendered;
@@ -17,7 +18,11 @@ import cn.jixiao.forms.render.Xhtml;
 import cn.jixiao.forms.render.pdf.PdfRenderer;
 import cn.jixiao.forms.testing.PdfDigest;
 import cn.jixiao.forms.testing.TestServer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.List;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
@@ -25,6 +30,16 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.apache.fontbox.ttf.TrueTypeFont;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.cos.COSName;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.font.PDCIDFontType2;
+import org.apache.pdfbox.pdmodel.font.PDType0Font;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.apache.pdfbox.text.TextPosition;
+import org.w3c.dom.Document;
 
 /**
  * The direct writer against openhtmltopdf on the example and documents that differ in their text of every form whose
@@ -112,12 +127,12 @@ class DirectPdfRendererTest {
         List<RenderOptions> asked = new ArrayList<>();
         Renderer fallback = new Renderer() {
             @Override
-            public cn.jixiao.forms.render.OutputFormat format() {
-                return cn.jixiao.forms.render.OutputFormat.PDF;
+            public OutputFormat format() {
+                return OutputFormat.PDF;
             }
 
             @Override
-            public Rendered render(org.w3c.dom.Document xhtml, RenderOptions options) {
+            public Rendered render(Document xhtml, RenderOptions options) {
                 asked.add(options);
                 return new Rendered(new byte[0], 0);
             }
@@ -128,5 +143,62 @@ class DirectPdfRendererTest {
         direct.render(Xhtml.parse(markup, FORM), new RenderOptions("t", RenderOptions.Archive.NONE, null, true));
         direct.render(Xhtml.parse(markup, FORM), OPTIONS);
         assertEquals(2, asked.size());
+    }
+
+    @Test
+    void aCharacterOnlyAFallbackHasIsDrawnFromItsCutAndReadsBack() {
+        String name = "𠮷野家𡈽信息化项目";
+        String markup = markup(document(-1)).replace("闵行区肿瘤医院智慧医院基础业务系统建设项目", name);
+        byte[] pdf = DIRECT.render(Xhtml.parse(markup, FORM), OPTIONS).bytes();
+        assertTrue(PdfDigest.text(pdf).contains(name), "the name as typed, read back from the page");
+        List<String> fonts = PdfDigest.fonts(pdf);
+        assertEquals(3, fonts.size(), fonts.toString());
+        assertTrue(fonts.stream().anyMatch(font -> font.matches("[A-Z]{6}\\+HanaMinB.* embedded subset")), fonts.toString());
+    }
+
+    /** Each embedded face holds .notdef and the glyphs of the characters its text shows, nothing more. */
+    @Test
+    void eachFaceEmbedsTheGlyphsItDrawsAndNoOthers() throws IOException {
+        byte[] pdf = DIRECT.render(Xhtml.parse(markup(document(5)), FORM), OPTIONS).bytes();
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            PDPage first = document.getPage(0);
+            for (COSName name : first.getResources().getFontNames()) {
+                PDType0Font font = (PDType0Font) first.getResources().getFont(name);
+                TrueTypeFont embedded = ((PDCIDFontType2) font.getDescendantFont()).getTrueTypeFont();
+                Set<Integer> shown = new HashSet<>();
+                for (PDPage page : document.getPages()) {
+                    shown.addAll(codes(document, page, font));
+                }
+                assertEquals(shown.size() + 1, embedded.getNumberOfGlyphs(), font.getName());
+                for (int cid : shown) {
+                    assertTrue(font.toUnicode(cid) != null && !font.toUnicode(cid).isEmpty(), font.getName() + " CID " + cid);
+                    assertTrue(font.getWidth(cid) > 0, font.getName() + " CID " + cid);
+                }
+            }
+        }
+    }
+
+    /** The codes a page shows in the font, as PDFTextStripper reads them. */
+    private static Set<Integer> codes(PDDocument document, PDPage page, PDType0Font font) {
+        Set<Integer> codes = new HashSet<>();
+        try {
+            PDFTextStripper stripper = new PDFTextStripper() {
+                @Override
+                protected void processTextPosition(TextPosition text) {
+                    if (text.getFont().getName().equals(font.getName())) {
+                        for (int code : text.getCharacterCodes()) {
+                            codes.add(code);
+                        }
+                    }
+                }
+            };
+            int number = document.getPages().indexOf(page) + 1;
+            stripper.setStartPage(number);
+            stripper.setEndPage(number);
+            stripper.getText(document);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return codes;
     }
 }
