@@ -15,13 +15,22 @@ public record Border(Style style, double width, String color) {
 
     /** The border of {@code side} (top, right, bottom, left) of an element's computed declarations. */
     public static Border of(Map<String, String> computed, String side) {
-        String kind = computed.getOrDefault("border-" + side + "-style", "none");
+        String[] keys = KEYS.get(side);
+        String kind = computed.getOrDefault(keys[0], "none");
         if (kind.equals("none") || kind.equals("hidden")) {
             return NONE;
         }
-        double width = Lengths.points(computed.getOrDefault("border-" + side + "-width", "medium"), NOMINAL_FONT_SIZE);
-        String color = computed.getOrDefault("border-" + side + "-color", "#000000");
+        double width = Lengths.points(computed.getOrDefault(keys[1], "medium"), NOMINAL_FONT_SIZE);
+        String color = computed.getOrDefault(keys[2], "#000000");
         return new Border(STYLES.getOrDefault(kind, Style.SOLID), width,
                 color.startsWith("#") && color.length() == 7 ? color.substring(1).toUpperCase(Locale.ROOT) : "000000");
+    }
+
+    /** Each side's style, width and colour property: names made once, not for every cell. */
+    private static final Map<String, String[]> KEYS = Map.of(
+            "top", keys("top"), "right", keys("right"), "bottom", keys("bottom"), "left", keys("left"));
+
+    private static String[] keys(String side) {
+        return new String[] {"border-" + side + "-style", "border-" + side + "-width", "border-" + side + "-color"};
     }
 }

@@ -39,6 +39,9 @@ final class TableGrid {
     record Row(Element element, boolean header, boolean avoidInside, boolean breakBefore, Element group, boolean groupAvoid) {
     }
 
+    private static final String[] SIDES = {"top", "right", "bottom", "left"};
+    private static final String[] PADDINGS = {"padding-top", "padding-right", "padding-bottom", "padding-left"};
+
     final List<Row> rows = new ArrayList<>();
     final List<List<Cell>> starting = new ArrayList<>();
     final List<List<Cell>> ending = new ArrayList<>();
@@ -110,12 +113,11 @@ final class TableGrid {
         Element element = slot.cell();
         Map<String, String> computed = cascade.compute(element, rowStyle);
         float size = (float) Lengths.points(computed.getOrDefault("font-size", "12pt"), 12);
-        String[] sides = {"top", "right", "bottom", "left"};
         float[] padding = new float[4];
         Border[] borders = new Border[4];
         for (int i = 0; i < 4; i++) {
-            padding[i] = onDots(Lengths.points(computed.getOrDefault("padding-" + sides[i], "0"), size));
-            Border border = Border.of(computed, sides[i]);
+            padding[i] = onDots(Lengths.points(computed.getOrDefault(PADDINGS[i], "0"), size));
+            Border border = Border.of(computed, SIDES[i]);
             borders[i] = new Border(border.style(), onDots(border.width()), border.color());
         }
         int last = Math.min(columnX.length - 1, slot.column() + XhtmlTables.colspan(element));

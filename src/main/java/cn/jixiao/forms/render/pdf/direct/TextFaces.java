@@ -1,27 +1,26 @@
 package cn.jixiao.forms.render.pdf.direct;
 
 import cn.jixiao.forms.render.FontLibrary;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /** Which face sets a character: the first family of the style that has it at the nearest weight, else a fallback. */
 final class TextFaces {
+    private static final int MOST_KNOWN = 256;
     private final FontLibrary library;
+    /** The candidates of each list of families, regular and bold: a character asks only whether each has it. */
+    private final Map<List<String>, List<FontLibrary.Face>> regular = new ConcurrentHashMap<>();
+    private final Map<List<String>, List<FontLibrary.Face>> bold = new ConcurrentHashMap<>();
 
     TextFaces(FontLibrary library) {
         this.library = library;
     }
 
     FontLibrary.Face face(TextStyle style, int codePoint) {
-        FontLibrary.Face first = null;
-        for (String name : style.families()) {
-            var family = library.family(name);
-            if (family.isEmpty()) {
-                continue;
-            }
-            FontLibrary.Face face = nearest(family.get().faces(), style.bold() ? 700 : 400);
-            if (first == null) {
-                first = face;
-            }
+        List<FontLibrary.Face> candidates = candidates(style);
+        for (FontLibrary.Face face : candidates) {
             if (face.has(codePoint)) {
                 return face;
             }
@@ -31,7 +30,24 @@ final class TextFaces {
                 return fallback;
             }
         }
-        return first != null ? first : library.families().get(0).faces().get(0);
+        return candidates.isEmpty() ? library.families().get(0).faces().get(0) : candidates.get(0);
+    }
+
+    /** The face of each family of the style that the library has, at the nearest weight, in the style's order. */
+    private List<FontLibrary.Face> candidates(TextStyle style) {
+        Map<List<String>, List<FontLibrary.Face>> known = style.bold() ? bold : regular;
+        List<FontLibrary.Face> candidates = known.get(style.families());
+        if (candidates == null) {
+            List<FontLibrary.Face> faces = new ArrayList<>();
+            for (String name : style.families()) {
+                library.family(name).ifPresent(family -> faces.add(nearest(family.faces(), style.bold() ? 700 : 400)));
+            }
+            candidates = List.copyOf(faces);
+            if (known.size() < MOST_KNOWN) {
+                known.put(style.families(), candidates);
+            }
+        }
+        return candidates;
     }
 
     /** The face that sets the style's lines: its ascent and descent place the baseline. */

@@ -4,15 +4,32 @@ import cn.jixiao.forms.render.css.Lengths;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /** What the layout reads of an element's computed style to set its text. */
 record TextStyle(List<String> families, boolean bold, float size, float lineHeight, String align, boolean preWrap) {
 
+    /** Styles by the computed declarations they are read from: the cascade hands out the same few maps. */
+    private static final Map<Map<String, String>, TextStyle> KNOWN = new ConcurrentHashMap<>();
+    private static final int MOST_KNOWN = 4096;
+
     static TextStyle of(Map<String, String> computed) {
+        TextStyle known = KNOWN.get(computed);
+        if (known != null) {
+            return known;
+        }
+        TextStyle style = read(computed);
+        if (KNOWN.size() < MOST_KNOWN) {
+            KNOWN.put(computed, style);
+        }
+        return style;
+    }
+
+    private static TextStyle read(Map<String, String> computed) {
         float size = (float) Lengths.points(computed.getOrDefault("font-size", "12pt"), 12);
         String weight = computed.getOrDefault("font-weight", "normal");
         boolean bold = weight.equals("bold") || weight.equals("bolder") || (Character.isDigit(weight.charAt(0)) && Integer.parseInt(weight) >= 600);
-        return new TextStyle(families(computed.getOrDefault("font-family", "serif")), bold, size,
+        return new TextStyle(List.copyOf(families(computed.getOrDefault("font-family", "serif"))), bold, size,
                 lineHeight(computed.getOrDefault("line-height", "normal"), size),
                 computed.getOrDefault("text-align", "left"), computed.getOrDefault("white-space", "normal").startsWith("pre"));
     }
