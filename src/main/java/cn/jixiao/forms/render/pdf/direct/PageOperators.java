@@ -1,7 +1,7 @@
 package cn.jixiao.forms.render.pdf.direct;
 
-import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.util.NumberFormatUtil;
 
@@ -11,7 +11,7 @@ import org.apache.pdfbox.util.NumberFormatUtil;
  */
 final class PageOperators {
     private static final byte[] HEX = "0123456789ABCDEF".getBytes(StandardCharsets.US_ASCII);
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream(16 * 1024);
+    private final Bytes out = new Bytes();
     private final byte[] number = new byte[32];
 
     PageOperators lineWidth(float width) {
@@ -61,6 +61,35 @@ final class PageOperators {
 
     byte[] bytes() {
         return out.toByteArray();
+    }
+
+    /** A growing array: ByteArrayOutputStream takes a lock for every byte. */
+    private static final class Bytes {
+        private byte[] bytes = new byte[16 * 1024];
+        private int size;
+
+        void write(int b) {
+            if (size == bytes.length) {
+                bytes = Arrays.copyOf(bytes, size * 2);
+            }
+            bytes[size++] = (byte) b;
+        }
+
+        void write(byte[] b, int offset, int length) {
+            if (size + length > bytes.length) {
+                bytes = Arrays.copyOf(bytes, Math.max(size * 2, size + length));
+            }
+            System.arraycopy(b, offset, bytes, size, length);
+            size += length;
+        }
+
+        void writeBytes(byte[] b) {
+            write(b, 0, b.length);
+        }
+
+        byte[] toByteArray() {
+            return Arrays.copyOf(bytes, size);
+        }
     }
 
     private PageOperators operand(float value) {

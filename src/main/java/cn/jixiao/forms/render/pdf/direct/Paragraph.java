@@ -48,6 +48,11 @@ final class Paragraph {
         this.faces = new FontLibrary.Face[n];
         this.advances = new float[n];
         int box = 0;
+        // a paragraph's characters come in runs of one style and one face: each looked up once a run
+        TextStyle runStyle = null;
+        List<FontLibrary.Face> candidates = List.of();
+        FontLibrary.Face runFace = null;
+        FaceMetrics metrics = null;
         for (int i = 0; i < n; i++) {
             char c = text.charAt(i);
             TextStyle style = styles.get(i);
@@ -55,9 +60,17 @@ final class Paragraph {
                 advances[i] = boxWidths.get(box++);
             } else if (c != '\n') {
                 int cp = Character.isHighSurrogate(c) && i + 1 < n ? text.codePointAt(i) : c;
-                FontLibrary.Face face = faces.face(style, cp);
+                if (style != runStyle) {
+                    runStyle = style;
+                    candidates = faces.candidates(style);
+                }
+                FontLibrary.Face face = faces.face(candidates, cp);
+                if (face != runFace) {
+                    runFace = face;
+                    metrics = FaceMetrics.of(face);
+                }
                 this.faces[i] = face;
-                advances[i] = FaceMetrics.of(face).width(cp) * style.size() / 1000f;
+                advances[i] = metrics.width(cp) * style.size() / 1000f;
                 if (Character.charCount(cp) == 2) {
                     this.faces[++i] = face;
                 }

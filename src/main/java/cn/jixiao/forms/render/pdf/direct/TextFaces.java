@@ -19,7 +19,11 @@ final class TextFaces {
     }
 
     FontLibrary.Face face(TextStyle style, int codePoint) {
-        List<FontLibrary.Face> candidates = candidates(style);
+        return face(candidates(style), codePoint);
+    }
+
+    /** The face of the first candidate that has the character, else the first fallback that has it. */
+    FontLibrary.Face face(List<FontLibrary.Face> candidates, int codePoint) {
         for (FontLibrary.Face face : candidates) {
             if (face.has(codePoint)) {
                 return face;
@@ -34,7 +38,7 @@ final class TextFaces {
     }
 
     /** The face of each family of the style that the library has, at the nearest weight, in the style's order. */
-    private List<FontLibrary.Face> candidates(TextStyle style) {
+    List<FontLibrary.Face> candidates(TextStyle style) {
         Map<List<String>, List<FontLibrary.Face>> known = style.bold() ? bold : regular;
         List<FontLibrary.Face> candidates = known.get(style.families());
         if (candidates == null) {
