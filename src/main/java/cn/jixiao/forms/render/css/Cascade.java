@@ -1,6 +1,7 @@
 package cn.jixiao.forms.render.css;
 
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -24,10 +25,26 @@ public final class Cascade {
      * Computed declarations by the element's path from the root (tags, classes, inline styles): with only
      * element, class, descendant and child selectors, that path decides them. Bounded.
      */
-    private final Map<String, Map<String, String>> computed = new ConcurrentHashMap<>();
+    private final Map<String, Map<String, String>> computed;
+    /** Each element's path, made once for one walk of a document that does not change meanwhile; null: none kept. */
+    private final Map<Node, String> paths;
 
     public Cascade(Stylesheet stylesheet) {
+        this(stylesheet, new ConcurrentHashMap<>(), null);
+    }
+
+    private Cascade(Stylesheet stylesheet, Map<String, Map<String, String>> computed, Map<Node, String> paths) {
         this.stylesheet = stylesheet;
+        this.computed = computed;
+        this.paths = paths;
+    }
+
+    /**
+     * This cascade, its computed styles shared, for one thread's walk of a document that does not change until the
+     * walk ends: an element's path is made from its parent's, not read again from every ancestor.
+     */
+    public Cascade forOneWalk() {
+        return new Cascade(stylesheet, computed, new IdentityHashMap<>());
     }
 
     public Stylesheet.Page page() {
@@ -55,12 +72,25 @@ public final class Cascade {
         return computeUncached(element, Map.of());
     }
 
-    private static String path(Element element) {
-        StringBuilder path = new StringBuilder(128);
-        for (Node node = element; node instanceof Element e; node = node.getParentNode()) {
-            path.append(e.getTagName()).append('.').append(e.getAttribute("class")).append('{').append(e.getAttribute("style")).append("}/");
+    private String path(Element element) {
+        if (paths == null) {
+            StringBuilder path = new StringBuilder(128);
+            for (Node node = element; node instanceof Element e; node = node.getParentNode()) {
+                path.append(own(e));
+            }
+            return path.toString();
         }
-        return path.toString();
+        String known = paths.get(element);
+        if (known == null) {
+            known = element.getParentNode() instanceof Element parent ? own(element) + path(parent) : own(element);
+            paths.put(element, known);
+        }
+        return known;
+    }
+
+    /** An element's part of a path: its tag, classes and inline style. */
+    private static String own(Element element) {
+        return element.getTagName() + '.' + element.getAttribute("class") + '{' + element.getAttribute("style") + "}/";
     }
 
     private Map<String, String> computeUncached(Element element, Map<String, String> parent) {

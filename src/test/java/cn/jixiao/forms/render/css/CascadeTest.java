@@ -120,4 +120,21 @@ class CascadeTest {
         assertSame(first, computed(element("td", 0)));
         assertEquals(first, computed(element("td", 0)));
     }
+
+    /** A walk keeps each element's path: the same styles as the whole cascade, and the very maps it keeps. */
+    @Test
+    void aWalkGivesEachElementTheStyleTheCascadeKeepsForItsPath() {
+        Cascade walk = cascade.forOneWalk();
+        String[] tags = {"td", "td", "td", "span", "span", "p", "tr", "table"};
+        int[] indexes = {0, 1, 2, 0, 1, 0, 0, 0};
+        for (int i = 0; i < tags.length; i++) {
+            Element element = element(tags[i], indexes[i]);
+            Map<String, String> parent = computed(element.getParentNode() instanceof Element p ? p : element);
+            assertSame(computed(element), walk.compute(element, parent), tags[i] + " " + indexes[i]);
+        }
+        Element first = element("td", 0);
+        Element second = element("td", 1);
+        Map<String, String> row = computed(element("tr", 0));
+        assertFalse(walk.compute(first, row).equals(walk.compute(second, row)), "an inline style is part of the path");
+    }
 }

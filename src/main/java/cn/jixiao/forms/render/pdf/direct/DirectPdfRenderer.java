@@ -68,11 +68,13 @@ public final class DirectPdfRenderer implements Renderer {
 
     private PageFlow layout(Document xhtml, Cascade cascade) {
         Interrupts.check();
-        PageFlow flow = new PageFlow(PageGeometry.of(cascade.page()), faces, cascade);
+        // the document changes only between passes
+        Cascade walk = cascade.forOneWalk();
+        PageFlow flow = new PageFlow(PageGeometry.of(walk.page()), faces, walk);
         Element html = xhtml.getDocumentElement();
-        Map<String, String> root = cascade.compute(html, Map.of());
+        Map<String, String> root = walk.compute(html, Map.of());
         Element body = (Element) xhtml.getElementsByTagName("body").item(0);
-        flow.body(body, cascade.compute(body, root));
+        flow.body(body, walk.compute(body, root));
         budget.checkPages(flow.pages.size());
         return flow;
     }
