@@ -8,11 +8,11 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.BitSet;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import org.apache.fontbox.ttf.CmapLookup;
+import java.util.Set;
 import org.apache.fontbox.ttf.HeaderTable;
 import org.apache.fontbox.ttf.HorizontalHeaderTable;
 import org.apache.fontbox.ttf.OS2WindowsMetricsTable;
@@ -37,6 +37,7 @@ final class EmbeddedFonts {
     /** The tables a PDF viewer reads from an embedded TrueType font: PDFBox embeds the same. */
     private static final List<String> TABLES = List.of("head", "hhea", "loca", "maxp", "cvt ", "prep", "glyf", "hmtx",
             "fpgm", "gasp");
+    private static final char[] HEX = "0123456789ABCDEF".toCharArray();
     private static final String TAG_LETTERS = "BCDEFGHIJKLMNOPQRSTUVWXYZ";
 
     private final Map<FontLibrary.Face, Embedded> faces = new LinkedHashMap<>();
@@ -110,21 +111,26 @@ final class EmbeddedFonts {
             throws IOException {
         TTFSubsetter subsetter = new TTFSubsetter(font, TABLES);
         embedded.codePoints = embedded.drawn.stream().toArray();
-        Arrays.stream(embedded.codePoints).forEach(subsetter::add);
+        FaceMetrics metrics = FaceMetrics.of(face);
+        int[] glyphOf = new int[embedded.codePoints.length];
+        Set<Integer> glyphs = new HashSet<>();
+        for (int i = 0; i < glyphOf.length; i++) {
+            glyphOf[i] = metrics.glyph(embedded.codePoints[i]);
+            glyphs.add(glyphOf[i]);
+        }
+        subsetter.addGlyphIds(glyphs);
         // new glyph number → glyph of the whole font, in the order of the whole font's glyphs, .notdef first
         Map<Integer, Integer> newToOld = subsetter.getGIDMap();
         int[] oldGlyphs = new int[newToOld.size()];
         newToOld.forEach((newGlyph, oldGlyph) -> oldGlyphs[newGlyph] = oldGlyph);
-        CmapLookup cmap = font.getUnicodeCmapLookup();
         int[] unicodeOf = new int[oldGlyphs.length];
         embedded.cids = new int[embedded.codePoints.length];
         for (int i = 0; i < embedded.codePoints.length; i++) {
-            int cp = embedded.codePoints[i];
-            int cid = Arrays.binarySearch(oldGlyphs, cmap.getGlyphId(cp));
+            int cid = Arrays.binarySearch(oldGlyphs, glyphOf[i]);
             if (cid > 0) {
                 embedded.cids[i] = cid;
                 if (unicodeOf[cid] == 0) {
-                    unicodeOf[cid] = cp;
+                    unicodeOf[cid] = embedded.codePoints[i];
                 }
             }
         }
@@ -255,8 +261,11 @@ final class EmbeddedFonts {
     }
 
     private static String hex4(int value) {
-        String hex = Integer.toHexString(value).toUpperCase(Locale.ROOT);
-        return "0000".substring(hex.length()) + hex;
+        char[] hex = new char[4];
+        for (int i = 3; i >= 0; i--, value >>= 4) {
+            hex[i] = HEX[value & 0xF];
+        }
+        return new String(hex);
     }
 
     /** Six capitals naming the cut, the same for the same glyphs (PDF's subset tag). */

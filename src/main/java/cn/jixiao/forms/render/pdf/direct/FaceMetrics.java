@@ -3,9 +3,9 @@ package cn.jixiao.forms.render.pdf.direct;
 import cn.jixiao.forms.render.FontLibrary;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import org.apache.fontbox.ttf.CmapLookup;
 import org.apache.fontbox.ttf.TrueTypeFont;
 
 /** A face's advance widths, ascent and descent in 1/1000 em, read from the whole font once and kept. */
@@ -18,10 +18,13 @@ final class FaceMetrics {
     final float descent;
     /** Widths of the Basic Multilingual Plane, NaN until first asked. */
     private final float[] widths = new float[0x10000];
+    /** Glyph numbers of the Basic Multilingual Plane in the whole font, -1 until first asked. */
+    private final int[] glyphs = new int[0x10000];
 
     private FaceMetrics(FontLibrary.Face face) {
         this.face = face;
-        java.util.Arrays.fill(widths, Float.NaN);
+        Arrays.fill(widths, Float.NaN);
+        Arrays.fill(glyphs, -1);
         TrueTypeFont font = face.font();
         synchronized (font) {
             try {
@@ -53,13 +56,35 @@ final class FaceMetrics {
         return width;
     }
 
+    /** The character's glyph in the whole font, 0 (.notdef) for one it lacks. */
+    int glyph(int codePoint) {
+        if (codePoint < glyphs.length) {
+            int known = glyphs[codePoint];
+            if (known >= 0) {
+                return known;
+            }
+        }
+        int glyph;
+        TrueTypeFont font = face.font();
+        synchronized (font) {
+            try {
+                glyph = font.getUnicodeCmapLookup().getGlyphId(codePoint);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        if (codePoint < glyphs.length) {
+            glyphs[codePoint] = glyph;
+        }
+        return glyph;
+    }
+
     private float read(int codePoint) {
         TrueTypeFont font = face.font();
         // The whole font is parsed lazily by FontBox: one reader at a time.
         synchronized (font) {
             try {
-                CmapLookup cmap = font.getUnicodeCmapLookup();
-                return font.getAdvanceWidth(cmap.getGlyphId(codePoint)) * scale;
+                return font.getAdvanceWidth(glyph(codePoint)) * scale;
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
