@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -39,7 +40,7 @@ public record Config(int port, Limits limits, int renderThreads, Duration queueW
         OPENHTMLTOPDF, DIRECT;
 
         static PdfWriter of(String value) {
-            return switch (value.trim().toLowerCase(java.util.Locale.ROOT)) {
+            return switch (value.trim().toLowerCase(Locale.ROOT)) {
                 case "", "openhtmltopdf" -> OPENHTMLTOPDF;
                 case "direct" -> DIRECT;
                 default -> throw new IllegalArgumentException("JIXIAO_PDF_WRITER=" + value + " is neither openhtmltopdf nor direct");

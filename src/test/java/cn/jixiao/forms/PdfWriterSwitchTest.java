@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import cn.jixiao.forms.form.RegisteredForm;
 import cn.jixiao.forms.render.FontLibrary;
 import cn.jixiao.forms.render.OutputFormat;
+import cn.jixiao.forms.render.RenderBudget;
 import cn.jixiao.forms.render.RenderOptions;
 import cn.jixiao.forms.render.Renderer;
 import cn.jixiao.forms.render.Xhtml;
@@ -35,7 +36,7 @@ class PdfWriterSwitchTest {
     @Test
     void switchedOnTheFormsThatAskForTheDirectLayoutAreLaidOutDirectlyAndTheOthersByOpenhtmltopdf() {
         FormService service = new App(Config.fromEnvironment(Map.of("JIXIAO_PDF_WRITER", "direct"))).service();
-        var budget = new cn.jixiao.forms.render.RenderBudget(1000, 64 * 1024 * 1024);
+        var budget = new RenderBudget(1000, 64 * 1024 * 1024);
         PdfRenderer html = new PdfRenderer(FONTS, budget);
         DirectPdfRenderer direct = new DirectPdfRenderer(FONTS, budget, html);
         List<String> asking = service.forms().stream().filter(f -> f.definition().directPdfLayout()).map(RegisteredForm::id).toList();
@@ -50,7 +51,7 @@ class PdfWriterSwitchTest {
     void offByDefault() {
         assertEquals(Config.PdfWriter.OPENHTMLTOPDF, Config.defaults().pdfWriter());
         FormService service = new App(Config.defaults()).service();
-        assertLaidOutBy(new PdfRenderer(FONTS, new cn.jixiao.forms.render.RenderBudget(1000, 64 * 1024 * 1024)), service, "performance-tracking");
+        assertLaidOutBy(new PdfRenderer(FONTS, new RenderBudget(1000, 64 * 1024 * 1024)), service, "performance-tracking");
     }
 
     @Test

@@ -4,6 +4,7 @@ import cn.jixiao.forms.form.Json;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,7 +35,7 @@ final class HeaderNames {
             JsonNode table = Json.MAPPER.readTree(in);
             Map<String, List<String>> names = new LinkedHashMap<>();
             table.properties().forEach(e -> names.put(e.getKey(), e.getValue().valueStream().map(JsonNode::asString).toList()));
-            return java.util.Collections.unmodifiableMap(names);
+            return Collections.unmodifiableMap(names);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -11,8 +11,10 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
@@ -53,9 +55,9 @@ final class SheetPerForm implements WorkbookLayout {
         this.title = title;
         this.forms = forms;
         this.form = form;
-        this.required = TargetTableLayout.required(forms).stream().map(Field::name).collect(java.util.stream.Collectors.toSet());
+        this.required = TargetTableLayout.required(forms).stream().map(Field::name).collect(Collectors.toSet());
         this.nameField = nameField(outline);
-        this.titles = form.fields().stream().map(f -> SheetGrid.titleLabel(f.title())).collect(java.util.stream.Collectors.toSet());
+        this.titles = form.fields().stream().map(f -> SheetGrid.titleLabel(f.title())).collect(Collectors.toSet());
         List<Table> tables = form.members().stream().filter(Table.class::isInstance).map(Table.class::cast).toList();
         this.columns = Math.max(4, tables.stream().mapToInt(t -> t.fields().size()).max().orElse(2));
         this.widths = new int[columns];
@@ -292,7 +294,7 @@ final class SheetPerForm implements WorkbookLayout {
         }
         ObjectNode item = WorkbookReading.object();
         reading.place(base, grid.name(0, 0));
-        java.util.Set<Integer> read = new HashSet<>();
+        Set<Integer> read = new HashSet<>();
         for (Member member : form.members()) {
             if (member instanceof Field field) {
                 Integer row = row(labels, field);
@@ -328,11 +330,11 @@ final class SheetPerForm implements WorkbookLayout {
             return row;
         }
         return field.headers().stream().map(SheetGrid::titleLabel).filter(name -> !titles.contains(name)).map(labels::get)
-                .filter(java.util.Objects::nonNull).findFirst().orElse(null);
+                .filter(Objects::nonNull).findFirst().orElse(null);
     }
 
     /** Rows above the tables whose label names nothing of the form: listed, and a warning when a value stands beside. */
-    private void unreadLabels(SheetGrid grid, int end, java.util.Set<Integer> read, String base, WorkbookReading reading) {
+    private void unreadLabels(SheetGrid grid, int end, Set<Integer> read, String base, WorkbookReading reading) {
         for (int r : grid.rows(1, end - 1)) {
             String label = grid.text(r, 0);
             if (read.contains(r) || label.isEmpty() || TargetTableHeader.inside(grid.region(r, 0), 0) || form.members().stream()
@@ -368,7 +370,7 @@ final class SheetPerForm implements WorkbookLayout {
                 columns.putIfAbsent(SheetGrid.label(grid.text(header, c)), c);
             }
         }
-        java.util.Set<Integer> readColumns = new HashSet<>(List.of(0));
+        Set<Integer> readColumns = new HashSet<>(List.of(0));
         for (Field line : shape.rows()) {
             Integer row = labels.get(SheetGrid.titleLabel(line.title()));
             if (row != null) {

@@ -5,6 +5,7 @@ import cn.jixiao.forms.excel.FormShape.Table;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -40,7 +41,7 @@ final class TableHeader {
                 columns.put(field, column);
             }
         }
-        java.util.Set<Integer> byTitle = java.util.Set.copyOf(columns.values());
+        Set<Integer> byTitle = Set.copyOf(columns.values());
         for (Field field : fields) {
             if (!columns.containsKey(field)) {
                 field.headers().stream().map(name -> found.get(SheetGrid.titleLabel(name)))

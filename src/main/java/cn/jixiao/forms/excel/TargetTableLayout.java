@@ -4,8 +4,10 @@ import cn.jixiao.forms.excel.FormShape.Field;
 import cn.jixiao.forms.excel.FormShape.Member;
 import cn.jixiao.forms.excel.FormShape.Table;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.UnaryOperator;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.Row;
@@ -92,7 +94,7 @@ final class TargetTableLayout implements WorkbookLayout {
 
     /** The fields of a table's items that its schema requires. */
     static List<Field> required(Table table) {
-        java.util.Set<String> names = new java.util.HashSet<>();
+        Set<String> names = new HashSet<>();
         table.items().path("required").forEach(name -> names.add(name.asString()));
         return table.fields().stream().filter(f -> names.contains(f.name())).toList();
     }

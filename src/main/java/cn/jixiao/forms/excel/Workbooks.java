@@ -9,6 +9,7 @@ import cn.jixiao.forms.render.css.Cascades;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.Optional;
@@ -137,7 +138,7 @@ public final class Workbooks {
     }
 
     private static List<RegisteredForm> preferredFirst(List<RegisteredForm> forms, RegisteredForm preferred) {
-        List<RegisteredForm> ordered = new java.util.ArrayList<>(List.of(preferred));
+        List<RegisteredForm> ordered = new ArrayList<>(List.of(preferred));
         forms.stream().filter(f -> f != preferred).forEach(ordered::add);
         return ordered;
     }

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.atomic.LongAdder;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -36,9 +37,9 @@ public final class RegisteredForm {
     private final Map<String, Object> limits;
     private volatile Map<String, Derivation> derivations = Map.of();
     /** Documents checked so far: each request's document is to be checked once, whatever it becomes. */
-    private final java.util.concurrent.atomic.LongAdder checks = new java.util.concurrent.atomic.LongAdder();
+    private final LongAdder checks = new LongAdder();
     /** Views made for the template so far: a checked document's XHTML is to be made once, whatever files it becomes. */
-    private final java.util.concurrent.atomic.LongAdder views = new java.util.concurrent.atomic.LongAdder();
+    private final LongAdder views = new LongAdder();
 
     RegisteredForm(FormDefinition definition, ObjectNode schemaJson, Schema schema, CompiledForm compiled, byte[] example,
                    TextRules textRules, IndicatorChecks indicatorChecks, Limits limits) {

@@ -1,5 +1,6 @@
 package cn.jixiao.forms.render;
 
+import cn.jixiao.forms.render.css.Stylesheet;
 import org.w3c.dom.Document;
 
 /**
@@ -10,7 +11,7 @@ import org.w3c.dom.Document;
 public record RenderBudget(int maxPages, int maxBytes) {
 
     /** Refuses a document whose XHTML alone shows it needs more pages than allowed. */
-    public void checkEstimate(Document xhtml, cn.jixiao.forms.render.css.Stylesheet.Page page) {
+    public void checkEstimate(Document xhtml, Stylesheet.Page page) {
         long pages = PageEstimate.atLeast(xhtml, page);
         if (pages > maxPages) {
             throw new BudgetExceeded(BudgetExceeded.Measure.PAGES, pages, maxPages, true);

@@ -7,6 +7,7 @@ import cn.jixiao.forms.form.RegisteredForm;
 import cn.jixiao.forms.render.OutputFormat;
 import cn.jixiao.forms.testing.TestServer;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.function.Supplier;
 import java.util.function.ToLongFunction;
 import org.junit.jupiter.api.Test;
@@ -38,7 +39,7 @@ class CheckedOnceTest {
     private static long counted(String id, ToLongFunction<RegisteredForm> count, Supplier<HttpResponse<byte[]>> request) {
         long before = count.applyAsLong(form(id));
         HttpResponse<byte[]> response = request.get();
-        assertEquals(200, response.statusCode(), new String(response.body(), java.nio.charset.StandardCharsets.UTF_8));
+        assertEquals(200, response.statusCode(), new String(response.body(), StandardCharsets.UTF_8));
         return count.applyAsLong(form(id)) - before;
     }
 

@@ -116,7 +116,7 @@ public final class Bench {
     }
 
     /** {@code renders} renders one after another, taking the documents in turn. */
-    private static Timings timings(App app, com.sun.management.ThreadMXBean threads, RegisteredForm form, OutputFormat format,
+    private static Timings timings(App app, ThreadMXBean threads, RegisteredForm form, OutputFormat format,
                                    List<byte[]> documents, int renders) {
         long[] nanos = new long[renders];
         long allocated = 0;

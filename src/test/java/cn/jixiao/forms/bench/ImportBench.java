@@ -11,6 +11,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Locale;
 
@@ -75,7 +76,7 @@ public final class ImportBench {
     private static void send(HttpClient client, HttpRequest request) throws Exception {
         HttpResponse<byte[]> response = client.send(request, HttpResponse.BodyHandlers.ofByteArray());
         if (response.statusCode() != 200) {
-            throw new IllegalStateException(response.statusCode() + " " + new String(response.body(), java.nio.charset.StandardCharsets.UTF_8));
+            throw new IllegalStateException(response.statusCode() + " " + new String(response.body(), StandardCharsets.UTF_8));
         }
     }
 }

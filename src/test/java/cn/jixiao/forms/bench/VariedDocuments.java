@@ -4,12 +4,14 @@ import cn.jixiao.forms.App;
 import cn.jixiao.forms.Config;
 import cn.jixiao.forms.form.Json;
 import cn.jixiao.forms.form.RegisteredForm;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -165,7 +167,7 @@ public final class VariedDocuments {
 
     /** Every clause of two or more characters of every form's example, between punctuation, in a fixed order. */
     private static List<String> clauses(Collection<RegisteredForm> forms) {
-        Set<String> clauses = new java.util.LinkedHashSet<>();
+        Set<String> clauses = new LinkedHashSet<>();
         for (RegisteredForm each : forms) {
             each.example().ifPresent(bytes -> strings(Json.MAPPER.readTree(bytes), clauses));
         }
@@ -194,7 +196,7 @@ public final class VariedDocuments {
         int n = 0;
         for (byte[] document : varied.documents(0, count)) {
             Files.write(dir.resolve(n++ + ".json"), document);
-            distinct.add(new String(document, java.nio.charset.StandardCharsets.UTF_8));
+            distinct.add(new String(document, StandardCharsets.UTF_8));
         }
         System.out.printf("%d documents of %s in %s (%d distinct, %d refused, %d kinds of field kept as in the example)%n",
                 n, id, dir, distinct.size(), varied.refused(), varied.fixed.size());

@@ -1,5 +1,7 @@
 package cn.jixiao.forms.excel;
 
+import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
@@ -21,7 +23,7 @@ final class ExportStyles {
     /** Units, each of three projects: name, amounts (fiscal, other) and three indicators in the style given. */
     record Project(String unit, String name, String fiscal, String other, String goal) {
         String total() {
-            return new java.math.BigDecimal(fiscal).add(new java.math.BigDecimal(other)).toPlainString();
+            return new BigDecimal(fiscal).add(new BigDecimal(other)).toPlainString();
         }
     }
 
@@ -77,19 +79,19 @@ final class ExportStyles {
      */
     static byte[] nineProjects(String totalOff) {
         return workbook("项目支出绩效目标表", sheet -> {
-            java.util.List<String[]> rows = new java.util.ArrayList<>();
+            List<String[]> rows = new ArrayList<>();
             rows.add(new String[]{"2025年项目支出绩效目标表"});
             rows.add(new String[]{"单位名称：某区卫生健康局", "", "", "", "", "", "单位：万元"});
             rows.add(new String[]{"项目名称", "资金使用单位", "年度资金总额", "财政拨款", "其他资金", "年度目标", "绩效指标"});
-            java.math.BigDecimal total = java.math.BigDecimal.ZERO;
-            java.math.BigDecimal fiscal = java.math.BigDecimal.ZERO;
-            java.math.BigDecimal other = java.math.BigDecimal.ZERO;
+            BigDecimal total = BigDecimal.ZERO;
+            BigDecimal fiscal = BigDecimal.ZERO;
+            BigDecimal other = BigDecimal.ZERO;
             for (Project p : NINE) {
-                total = total.add(new java.math.BigDecimal(p.total()));
-                fiscal = fiscal.add(new java.math.BigDecimal(p.fiscal()));
-                other = other.add(new java.math.BigDecimal(p.other()));
+                total = total.add(new BigDecimal(p.total()));
+                fiscal = fiscal.add(new BigDecimal(p.fiscal()));
+                other = other.add(new BigDecimal(p.other()));
             }
-            rows.add(new String[]{"合计", "", total.add(new java.math.BigDecimal(totalOff)).toPlainString(), fiscal.toPlainString(),
+            rows.add(new String[]{"合计", "", total.add(new BigDecimal(totalOff)).toPlainString(), fiscal.toPlainString(),
                     other.toPlainString()});
             for (Project p : NINE) {
                 rows.add(new String[]{p.name(), p.unit(), p.total(), p.fiscal(), p.other().equals("0") ? "" : p.other(), p.goal(),

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import cn.jixiao.forms.form.Json;
 import cn.jixiao.forms.testing.Office;
 import cn.jixiao.forms.testing.TestServer;
+import java.math.BigDecimal;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
@@ -47,8 +48,8 @@ class ExportStylesReadingTest {
             JsonNode project = units.at("/" + (i / 3) + "/projects/" + (i % 3));
             ExportStyles.Project expected = NINE.get(i);
             assertEquals(expected.name(), project.path("name").asString());
-            assertEquals(0, project.path("total").decimalValue().compareTo(new java.math.BigDecimal(expected.total())), project.toString());
-            assertEquals(0, project.path("fiscalAppropriation").decimalValue().compareTo(new java.math.BigDecimal(expected.fiscal())));
+            assertEquals(0, project.path("total").decimalValue().compareTo(new BigDecimal(expected.total())), project.toString());
+            assertEquals(0, project.path("fiscalAppropriation").decimalValue().compareTo(new BigDecimal(expected.fiscal())));
             assertEquals(expected.goal(), project.path("goal").asString());
             assertEquals(3, project.path("indicators").size(), project.toString());
             assertEquals("产出指标", project.at("/indicators/0/level1").asString());

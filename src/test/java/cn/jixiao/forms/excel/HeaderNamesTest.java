@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cn.jixiao.forms.form.Json;
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -40,8 +42,8 @@ class HeaderNamesTest {
             JsonNode item = layout.read(workbook, new WorkbookReading(workbook, 5000)).path("forms").path(0);
             assertEquals("5", item.path("funds").decimalValue().toPlainString(), item.toString());
             assertTrue(item.path("total").isMissingNode(), item.toString());
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 }

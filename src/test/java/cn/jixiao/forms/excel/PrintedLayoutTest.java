@@ -20,9 +20,11 @@ import cn.jixiao.forms.testing.SameDocument;
 import cn.jixiao.forms.testing.TestServer;
 import java.io.ByteArrayInputStream;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
+import java.util.stream.StreamSupport;
 import org.apache.poi.ss.usermodel.BorderStyle;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellType;
@@ -37,6 +39,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.FieldSource;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
 
 /**
  * The workbook of a form whose template marks its fields is laid out like the printed form — merged and bordered
@@ -122,7 +125,7 @@ class PrintedLayoutTest {
         assertEquals("办公宿舍楼、食堂及餐厅暖通改造经费", answer.at("/document/forms/0/projectName").asString());
         HttpResponse<byte[]> pdf = PrintedWorkbooks.post(SELF, workbook, "?format=pdf");
         assertEquals(422, pdf.statusCode());
-        assertTrue(new String(pdf.body(), java.nio.charset.StandardCharsets.UTF_8).contains(where[0]));
+        assertTrue(new String(pdf.body(), StandardCharsets.UTF_8).contains(where[0]));
     }
 
     @Test
@@ -130,7 +133,7 @@ class PrintedLayoutTest {
         String[] where = new String[1];
         byte[] workbook = changed(exported(SELF, TestServer.example(SELF)), book -> {
             Row total = rowOf(book.getSheetAt(0), "年度资金总额");
-            Cell figure = java.util.stream.StreamSupport.stream(total.spliterator(), false).filter(c -> c.getCellType() == CellType.NUMERIC)
+            Cell figure = StreamSupport.stream(total.spliterator(), false).filter(c -> c.getCellType() == CellType.NUMERIC)
                     .findFirst().orElseThrow();
             assertEquals(43.2, figure.getNumericCellValue(), 1e-9, "the 年度资金总额 as printed");
             figure.setCellValue(50);
@@ -222,7 +225,7 @@ class PrintedLayoutTest {
             sheet.shiftRows(row + 1, sheet.getLastRowNum(), -1);
         });
         JsonNode answer = imported(SELF, workbook);
-        ((tools.jackson.databind.node.ArrayNode) example.at("/forms/0/indicators")).remove(last);
+        ((ArrayNode) example.at("/forms/0/indicators")).remove(last);
         SameDocument.assertSame(example, answer.path("document"));
         assertEquals(0, answer.path("unread").size(), answer.path("unread").toString());
     }
@@ -271,7 +274,7 @@ class PrintedLayoutTest {
     void anotherFormsWorkbookIsRefusedNamingTheForm() {
         HttpResponse<byte[]> response = PrintedWorkbooks.post(SELF, exported("performance-tracking", TestServer.example("performance-tracking")), "");
         assertEquals(422, response.statusCode());
-        String refusal = new String(response.body(), java.nio.charset.StandardCharsets.UTF_8);
+        String refusal = new String(response.body(), StandardCharsets.UTF_8);
         assertTrue(refusal.contains("按「项目支出绩效跟踪表」（performance-tracking）导出的，不是项目支出绩效自评表"), refusal);
         HttpResponse<byte[]> any = PrintedWorkbooks.post(SELF, exported("performance-tracking", TestServer.example("performance-tracking")),
                 "?anyForm=true");

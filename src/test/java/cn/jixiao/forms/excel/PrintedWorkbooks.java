@@ -16,6 +16,7 @@ import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.util.CellRangeAddress;
+import org.apache.poi.ss.util.CellReference;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import tools.jackson.databind.JsonNode;
 
@@ -68,7 +69,7 @@ final class PrintedWorkbooks {
 
     /** "Sheet!C7" of a cell. */
     static String name(Cell cell) {
-        return new org.apache.poi.ss.util.CellReference(cell.getSheet().getSheetName(), cell.getRowIndex(), cell.getColumnIndex(), false, false)
+        return new CellReference(cell.getSheet().getSheetName(), cell.getRowIndex(), cell.getColumnIndex(), false, false)
                 .formatAsString();
     }
 

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.function.UnaryOperator;
+import org.apache.poi.ss.util.CellReference;
 
 /**
  * An .xlsx written by hand, part by part, as no office program would write it: sheets under any part name and
@@ -107,7 +108,7 @@ public final class RawWorkbook {
         StringBuilder xml = new StringBuilder("<row r=\"" + number + "\">");
         for (int c = 0; c < texts.length; c++) {
             if (!texts[c].isEmpty()) {
-                xml.append("<c r=\"").append(org.apache.poi.ss.util.CellReference.convertNumToColString(c)).append(number)
+                xml.append("<c r=\"").append(CellReference.convertNumToColString(c)).append(number)
                         .append("\" t=\"inlineStr\"><is><t>").append(texts[c]).append("</t></is></c>");
             }
         }

@@ -3,13 +3,14 @@ package cn.jixiao.forms.excel;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import cn.jixiao.forms.render.css.Lengths;
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** The columns of a sheet of several tables: the union of their edges, edges of different tables closer than 2.5 mm one. */
 class SheetColumnsTest {
     private static List<Double> mm(double... widths) {
-        return java.util.Arrays.stream(widths).map(Lengths::mm).boxed().toList();
+        return Arrays.stream(widths).map(Lengths::mm).boxed().toList();
     }
 
     @Test

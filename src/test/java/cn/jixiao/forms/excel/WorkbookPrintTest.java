@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -73,7 +74,7 @@ class WorkbookPrintTest {
         if (!value.matches("\\d{4}-\\d{2}-\\d{2}")) {
             return false;
         }
-        java.time.LocalDate date = java.time.LocalDate.parse(value);
+        LocalDate date = LocalDate.parse(value);
         return text.contains(date.getYear() + "年" + date.getMonthValue() + "月" + date.getDayOfMonth() + "日");
     }
 

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import cn.jixiao.forms.testing.JsonEdit;
 import cn.jixiao.forms.testing.TestServer;
 import java.math.BigDecimal;
 import java.net.http.HttpResponse;
@@ -117,7 +118,7 @@ class BlankFieldsTest {
 
     @Test
     void amountsMayCarryTheThousandsSeparatorsPrintedOnTheForms() {
-        byte[] document = cn.jixiao.forms.testing.JsonEdit.edit(TestServer.example("performance-tracking"), "/forms/0/annualBudget",
+        byte[] document = JsonEdit.edit(TestServer.example("performance-tracking"), "/forms/0/annualBudget",
                 "\"1,323,379.00\"");
         HttpResponse<byte[]> response = TestServer.post("/api/v1/forms/performance-tracking/validate", document);
         JsonNode verdict = Json.MAPPER.readTree(response.body());

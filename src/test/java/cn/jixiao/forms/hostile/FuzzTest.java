@@ -1,10 +1,11 @@
 package cn.jixiao.forms.hostile;
 
-import cn.jixiao.forms.testing.Samples;
+import cn.jixiao.forms.form.Json;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import cn.jixiao.forms.form.Json;
+import cn.jixiao.forms.form.RegisteredForm;
+import cn.jixiao.forms.testing.Samples;
 import cn.jixiao.forms.testing.TestServer;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -37,7 +38,7 @@ class FuzzTest {
         Map<Integer, Integer> statuses = new TreeMap<>();
         List<String> failures = new ArrayList<>();
         List<String> forms = TestServer.app().service().forms().stream().filter(f -> f.example().isPresent())
-                .map(cn.jixiao.forms.form.RegisteredForm::id).toList();
+                .map(RegisteredForm::id).toList();
         for (int i = 0; i < MUTANTS; i++) {
             String form = forms.get(random.nextInt(forms.size()));
             byte[] mutant = random.nextInt(3) == 0 ? mutateBytes(TestServer.example(form), random) : mutateTree(TestServer.example(form), random);

@@ -1,12 +1,13 @@
 package cn.jixiao.forms.hostile;
 
-import cn.jixiao.forms.testing.LoggedLines;
+import cn.jixiao.forms.App;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import cn.jixiao.forms.App;
 import cn.jixiao.forms.Config;
 import cn.jixiao.forms.form.Json;
+import cn.jixiao.forms.render.OutputFormat;
+import cn.jixiao.forms.testing.LoggedLines;
 import cn.jixiao.forms.testing.TestServer;
 import java.io.OutputStream;
 import java.net.Socket;
@@ -86,7 +87,7 @@ class HangUpTest {
     @Test
     void anImportRenderedAtOnceIsStoppedWhenItsClientHangsUp() throws Exception {
         byte[] workbook = app.service().render(app.service().form("performance-target"), target,
-                cn.jixiao.forms.render.OutputFormat.XLSX).bytes();
+                OutputFormat.XLSX).bytes();
         hangUpDuring("/api/v1/forms/performance-target/import?format=pdf", workbook, XLSX);
     }
 }

@@ -8,6 +8,7 @@ import cn.jixiao.forms.form.Json;
 import cn.jixiao.forms.render.OutputFormat;
 import cn.jixiao.forms.testing.DocxDigest;
 import cn.jixiao.forms.testing.DocxSchema;
+import cn.jixiao.forms.testing.JsonEdit;
 import cn.jixiao.forms.testing.Office;
 import cn.jixiao.forms.testing.PageImages;
 import cn.jixiao.forms.testing.PdfDigest;
@@ -117,7 +118,7 @@ class UserTextTest {
     @ParameterizedTest
     @ValueSource(strings = {"😀", "\uD83C\uDDE8\uD83C\uDDF3", "\uE000", "\u200B"})
     void undrawableCharactersAreNamedWithTheirCodePoints(String character) {
-        byte[] body = cn.jixiao.forms.testing.JsonEdit.edit(TestServer.example("performance-tracking"), "/forms/0/preparer",
+        byte[] body = JsonEdit.edit(TestServer.example("performance-tracking"), "/forms/0/preparer",
                 Json.MAPPER.writeValueAsString("张" + character));
         HttpResponse<byte[]> response = TestServer.post("/api/v1/forms/performance-tracking/render", body);
         JsonNode error = Json.MAPPER.readTree(response.body());

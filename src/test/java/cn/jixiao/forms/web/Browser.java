@@ -1,5 +1,6 @@
 package cn.jixiao.forms.web;
 
+import cn.jixiao.forms.form.Json;
 import cn.jixiao.forms.testing.TestServer;
 import java.io.File;
 import java.io.IOException;
@@ -176,7 +177,7 @@ final class Browser implements AutoCloseable {
 
     /** The value at a JSON pointer of the document the page holds, as text. */
     String rawDocumentValue(String path) {
-        return cn.jixiao.forms.form.Json.MAPPER.readTree(rawDocument()).at(path).asString();
+        return Json.MAPPER.readTree(rawDocument()).at(path).asString();
     }
 
     /** A picture of the page at a step, for a person to look at: target/staff-page/<step>.png. */

@@ -8,6 +8,7 @@ import static cn.jixiao.forms.form.functions.Functions.OPTIONAL_DECIMAL;
 import static cn.jixiao.forms.form.functions.Functions.OPTIONAL_DECIMALS;
 import static cn.jixiao.forms.form.functions.Functions.STRING;
 
+import dev.cel.common.types.ListType;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
@@ -49,7 +50,7 @@ final class DecimalFunctions {
                 args -> sum(decimals(args[0])));
         f.member("sum", "sum_optional_decimals", DECIMAL, Functions.types(OPTIONAL_DECIMALS), List.of(List.class),
                 args -> sum(present(args[0])));
-        f.member("sum", "sum_ints", INT, Functions.types(dev.cel.common.types.ListType.create(INT)), List.of(List.class),
+        f.member("sum", "sum_ints", INT, Functions.types(ListType.create(INT)), List.of(List.class),
                 args -> ((List<?>) args[0]).stream().mapToLong(v -> (Long) v).sum());
         f.member("addUp", "add_up_optional_decimals", OPTIONAL_DECIMAL, Functions.types(OPTIONAL_DECIMALS),
                 List.of(List.class), args -> {

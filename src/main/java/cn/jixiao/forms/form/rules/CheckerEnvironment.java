@@ -2,6 +2,7 @@ package cn.jixiao.forms.form.rules;
 
 import com.google.common.base.Optional;
 import com.google.common.collect.ImmutableList;
+import dev.cel.checker.CelIdentDecl;
 import dev.cel.checker.Env;
 import dev.cel.checker.ExprChecker;
 import dev.cel.common.CelAbstractSyntaxTree;
@@ -9,13 +10,13 @@ import dev.cel.common.CelContainer;
 import dev.cel.common.CelIssue;
 import dev.cel.common.CelSource;
 import dev.cel.common.CelSourceLocation;
+import dev.cel.common.CelValidationException;
 import dev.cel.common.CelValidationResult;
+import dev.cel.common.CelVarDecl;
 import dev.cel.common.internal.Errors;
 import dev.cel.compiler.CelCompiler;
 import java.lang.reflect.Field;
 import java.lang.reflect.Method;
-import dev.cel.checker.CelIdentDecl;
-import dev.cel.common.CelVarDecl;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -109,7 +110,7 @@ final class CheckerEnvironment {
         CelAbstractSyntaxTree ast;
         try {
             ast = parsed.getAst();
-        } catch (dev.cel.common.CelValidationException e) {
+        } catch (CelValidationException e) {
             throw new IllegalStateException(e);
         }
         CelSource source = ast.getSource();

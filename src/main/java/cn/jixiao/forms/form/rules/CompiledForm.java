@@ -2,11 +2,11 @@ package cn.jixiao.forms.form.rules;
 
 import cn.jixiao.forms.form.functions.Functions;
 import cn.jixiao.forms.form.indicator.NamedValue;
+import cn.jixiao.forms.form.rules.ExpressionCompiler.Scope;
 import cn.jixiao.forms.form.shape.FieldKind;
 import cn.jixiao.forms.form.shape.FormSchema;
-import cn.jixiao.forms.form.shape.ObjectShape;
 import cn.jixiao.forms.form.shape.ObjectShape.Property;
-import cn.jixiao.forms.form.rules.ExpressionCompiler.Scope;
+import cn.jixiao.forms.form.shape.ObjectShape;
 import dev.cel.common.types.CelType;
 import dev.cel.common.types.OptionalType;
 import dev.cel.common.types.SimpleType;
@@ -90,7 +90,7 @@ public final class CompiledForm {
      * An expression on this form's whole document ({@code self}, with its figures), written elsewhere (another form's
      * derive): compiled against this form's types; a fault at {@code place}.
      */
-    Expression compileOnDocument(String text, SourcePlace place, dev.cel.common.types.CelType expected) {
+    Expression compileOnDocument(String text, SourcePlace place, CelType expected) {
         return compiler.compile(text, place, schema.root(), Scope.DOCUMENT, null, expected);
     }
 

@@ -10,6 +10,7 @@ import dev.cel.common.CelVarDecl;
 import dev.cel.common.types.CelType;
 import dev.cel.common.types.ListType;
 import dev.cel.common.types.MapType;
+import dev.cel.common.types.OptionalType;
 import dev.cel.common.types.SimpleType;
 import dev.cel.compiler.CelCompilerBuilder;
 import dev.cel.compiler.CelCompilerFactory;
@@ -112,7 +113,7 @@ final class ExpressionCompiler {
         if (expected.equals(actual) || actual.equals(SimpleType.DYN)) {
             return true;
         }
-        return actual instanceof dev.cel.common.types.OptionalType optional && optional.parameters().get(0).equals(expected);
+        return actual instanceof OptionalType optional && optional.parameters().get(0).equals(expected);
     }
 
     static String describe(CelType type) {

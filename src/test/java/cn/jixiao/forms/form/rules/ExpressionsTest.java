@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cn.jixiao.forms.form.FormRegistry;
+import cn.jixiao.forms.form.Json;
 import cn.jixiao.forms.form.Limits;
 import cn.jixiao.forms.form.Problem;
 import cn.jixiao.forms.form.RegisteredForm;
@@ -60,7 +61,7 @@ class ExpressionsTest {
     }
 
     private String value(String expression, String document) throws IOException {
-        RegisteredForm form = form("{\"x\": {\"expr\": " + cn.jixiao.forms.form.Json.MAPPER.writeValueAsString(expression)
+        RegisteredForm form = form("{\"x\": {\"expr\": " + Json.MAPPER.writeValueAsString(expression)
                 + ", \"figure\": true}}", "[]");
         return figures(form, document).get("/x");
     }

@@ -3,6 +3,7 @@ package cn.jixiao.forms.form.selfeval;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import cn.jixiao.forms.form.Json;
 import cn.jixiao.forms.form.Problem;
 import cn.jixiao.forms.form.RegisteredForm;
 import cn.jixiao.forms.testing.Forms;
@@ -114,12 +115,12 @@ class SelfEvaluationFiguresTest {
     @Test
     void rowsOfOne一级指标ApartAreWarnedAbout() {
         byte[] document = example();
-        ArrayNode rows = (ArrayNode) cn.jixiao.forms.form.Json.MAPPER
+        ArrayNode rows = (ArrayNode) Json.MAPPER
                 .readTree(document).at(F + "/indicators");
         assertEquals("产出指标", rows.get(0).path("level1").asString());
         assertEquals("满意度指标", rows.get(rows.size() - 1).path("level1").asString());
         rows.add(rows.remove(0)); // the first 产出 row moved below 满意度
-        byte[] reordered = JsonEdit.edit(document, F + "/indicators", cn.jixiao.forms.form.Json.MAPPER.writeValueAsString(rows));
+        byte[] reordered = JsonEdit.edit(document, F + "/indicators", Json.MAPPER.writeValueAsString(rows));
         List<Problem> apart = warnings(reordered).stream().filter(w -> w.message().contains("隔开")).toList();
         assertEquals(List.of(F + "/indicators/" + (rows.size() - 1) + "/level1"), apart.stream().map(Problem::path).toList());
         assertTrue(apart.get(0).message().contains("产出指标"), apart.toString());
@@ -331,7 +332,7 @@ class SelfEvaluationFiguresTest {
         assertEquals("附件1|2019", view(example(), "attachment") + "|" + view(example(), "year"));
         assertEquals("办公宿舍楼、食堂及餐厅暖通改造经费-项目支出绩效自评表", FORM.fileName(FORM.read(example())));
         String first = new String(example(), StandardCharsets.UTF_8);
-        ObjectNode document = (ObjectNode) cn.jixiao.forms.form.Json.MAPPER.readTree(first);
+        ObjectNode document = (ObjectNode) Json.MAPPER.readTree(first);
         ObjectNode second = (ObjectNode) document.path("forms").get(0).deepCopy();
         second.put("projectName", "食堂改造");
         ((ArrayNode) document.path("forms")).add(second);

@@ -15,6 +15,7 @@ import cn.jixiao.forms.form.TextRules;
 import cn.jixiao.forms.form.indicator.IndicatorChecks;
 import cn.jixiao.forms.render.OutputFormat;
 import cn.jixiao.forms.testing.DocxDigest;
+import cn.jixiao.forms.testing.Fidelity;
 import cn.jixiao.forms.testing.Forms;
 import cn.jixiao.forms.testing.JsonEdit;
 import cn.jixiao.forms.testing.PdfDigest;
@@ -140,7 +141,7 @@ class TargetFiguresTest {
                 OutputFormat.PDF).bytes());
         assertEquals(asUsual.size(), pages.size(), "the header block on two lines costs no page here");
         for (int i = 0; i < pages.size(); i++) {
-            assertEquals(List.of(), cn.jixiao.forms.testing.Fidelity.missing(Set.of(title, "单位名称：" + organization), pages.get(i)),
+            assertEquals(List.of(), Fidelity.missing(Set.of(title, "单位名称：" + organization), pages.get(i)),
                     "page " + (i + 1));
         }
     }

@@ -1,11 +1,10 @@
 package cn.jixiao.forms.render.pdf.direct;
 
-import cn.jixiao.forms.testing.Samples;
+import cn.jixiao.forms.FormService;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import cn.jixiao.forms.FormService;
 import cn.jixiao.forms.bench.VariedDocuments;
 import cn.jixiao.forms.form.RegisteredForm;
 import cn.jixiao.forms.render.FontLibrary;
@@ -17,19 +16,16 @@ import cn.jixiao.forms.render.Renderer;
 import cn.jixiao.forms.render.Xhtml;
 import cn.jixiao.forms.render.pdf.PdfRenderer;
 import cn.jixiao.forms.testing.PdfDigest;
+import cn.jixiao.forms.testing.Samples;
 import cn.jixiao.forms.testing.TestServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.Set;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
-import org.junit.jupiter.params.provider.MethodSource;
 import org.apache.fontbox.ttf.TrueTypeFont;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.cos.COSName;
@@ -39,6 +35,10 @@ import org.apache.pdfbox.pdmodel.font.PDCIDFontType2;
 import org.apache.pdfbox.pdmodel.font.PDType0Font;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.apache.pdfbox.text.TextPosition;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.w3c.dom.Document;
 
 /**
