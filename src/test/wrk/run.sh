@@ -23,7 +23,10 @@ started=$(date +%s%N)
 PORT=$port java -XX:SharedArchiveFile=target/jixiao-forms.jsa -Xmx512m -jar target/jixiao-forms.jar > target/load-service.log 2>&1 &
 pid=$!
 trap 'kill $pid 2>/dev/null || true' EXIT
-until curl -sf -m 1 "$url/healthz" >/dev/null 2>&1; do sleep 0.02; done
+until curl -sf -m 1 "$url/healthz" >/dev/null 2>&1; do
+  kill -0 $pid 2>/dev/null || { echo "the service stopped before it was ready: target/load-service.log" >&2; exit 1; }
+  sleep 0.02
+done
 echo "ready: /healthz answered $(( ($(date +%s%N) - started) / 1000000 )) ms after launch"
 
 render() {
