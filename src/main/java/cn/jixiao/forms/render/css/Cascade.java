@@ -76,7 +76,7 @@ public final class Cascade {
         if (paths == null) {
             StringBuilder path = new StringBuilder(128);
             for (Node node = element; node instanceof Element e; node = node.getParentNode()) {
-                path.append(own(e));
+                appendOwn(path, e);
             }
             return path.toString();
         }
@@ -90,7 +90,12 @@ public final class Cascade {
 
     /** An element's part of a path: its tag, classes and inline style. */
     private static String own(Element element) {
-        return element.getTagName() + '.' + element.getAttribute("class") + '{' + element.getAttribute("style") + "}/";
+        return appendOwn(new StringBuilder(64), element).toString();
+    }
+
+    private static StringBuilder appendOwn(StringBuilder path, Element element) {
+        return path.append(element.getTagName()).append('.').append(element.getAttribute("class")).append('{')
+                .append(element.getAttribute("style")).append("}/");
     }
 
     private Map<String, String> computeUncached(Element element, Map<String, String> parent) {
