@@ -40,12 +40,17 @@ public final class KeptRows {
             boolean parted = pageOf.applyAsInt(row) > pageOf.applyAsInt(before);
             boolean alreadyFirst = beforeThat == null || pageOf.applyAsInt(before) > pageOf.applyAsInt(beforeThat);
             if (parted && !alreadyFirst) {
-                String style = before.getAttribute("style");
-                before.setAttribute("style", (style.isBlank() ? "" : style + ";") + "page-break-before: always");
+                breakBefore(before);
                 moved.add(before);
             }
         }
         return moved;
+    }
+
+    /** A forced page break before a row (which the PDF engine honours for rows, unlike {@code avoid}). */
+    static void breakBefore(Element row) {
+        String style = row.getAttribute("style");
+        row.setAttribute("style", (style.isBlank() ? "" : style + ";") + "page-break-before: always");
     }
 
     /** The rows whose pages decide: the kept rows and the two before each. */

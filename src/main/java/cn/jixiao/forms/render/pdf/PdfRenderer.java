@@ -12,10 +12,12 @@ import cn.jixiao.forms.render.Renderer;
 import cn.jixiao.forms.render.css.Cascade;
 import cn.jixiao.forms.render.css.Cascades;
 import com.openhtmltopdf.layout.Layer;
+import com.openhtmltopdf.newtable.TableCellBox;
 import com.openhtmltopdf.outputdevice.helper.ExternalResourceControlPriority;
 import com.openhtmltopdf.pdfboxout.PdfBoxRenderer;
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
 import com.openhtmltopdf.render.Box;
+import com.openhtmltopdf.render.LineBox;
 import com.openhtmltopdf.util.XRLog;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -23,6 +25,7 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.ToIntFunction;
 import java.util.logging.Level;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.font.FontMappers;
@@ -68,7 +71,8 @@ public final class PdfRenderer implements Renderer {
     /**
      * Lays the document out once; only when a page break parts rows that must stay together, or cuts a
      * repeatable cell, is the XHTML adjusted and laid out again — once for both, as a forced break moves nothing
-     * before it, unless a repeatable cell runs on after a moved row. Every pass shares the document and its
+     * before it, unless a repeatable cell runs on after a moved row; and again when a split moved a break
+     * ({@link RepeatedCells#settle}). Every pass shares the document and its
      * fonts, so that fonts are loaded once per render.
      */
     @Override
@@ -83,17 +87,18 @@ public final class PdfRenderer implements Renderer {
             Set<Element> watched = RepeatedCells.rowsToWatch(xhtml);
             watched.addAll(KeptRows.rowsToWatch(kept));
             if (!watched.isEmpty()) {
-                Map<Element, Integer> pages = pagesOfRows(renderer, watched);
-                List<Element> moved = KeptRows.pullAlong(kept, row -> pages.getOrDefault(row, 0));
-                if (!moved.isEmpty() && !allBefore(RepeatedCells.rowsSpanned(xhtml), moved)) {
+                List<Element> moved = KeptRows.pullAlong(kept, pageOfRow(renderer, watched));
+                boolean stale = !moved.isEmpty();
+                if (stale && !allBefore(RepeatedCells.rowsSpanned(xhtml), moved)) {
                     // Rows of a repeatable cell after a moved row may change pages: ask a pass where they fall now.
                     renderer = laidOut(xhtml, document, faces, options);
-                    pages.clear();
-                    pages.putAll(pagesOfRows(renderer, watched));
+                    stale = false;
                 }
-                boolean split = RepeatedCells.split(xhtml, row -> pages.getOrDefault(row, 0));
-                if (split || !moved.isEmpty()) {
-                    // A fresh renderer: laying the same one out again keeps pages of the first pass.
+                PdfBoxRenderer decided = renderer;
+                // A fresh renderer each pass: laying the same one out again keeps pages of the first pass.
+                renderer = RepeatedCells.settle(xhtml, decided, pass -> pageOfRow(pass, watched),
+                        () -> laidOut(xhtml, document, faces, options));
+                if (renderer == decided && stale) {
                     renderer = laidOut(xhtml, document, faces, options);
                 }
             }
@@ -123,22 +128,52 @@ public final class PdfRenderer implements Renderer {
         return true;
     }
 
-    /** On which page each watched row starts. */
-    private static Map<Element, Integer> pagesOfRows(PdfBoxRenderer renderer, Set<Element> rows) {
+    /**
+     * On which page each watched row starts (0 for a row not laid out): where its first line of text stands. The
+     * engine moves a row that cannot start on a page down inside a row box that still begins on the page before;
+     * only the row's own cells count, as a merged cell's text stands wherever its rows place it.
+     */
+    private static ToIntFunction<Element> pageOfRow(PdfBoxRenderer renderer, Set<Element> rows) {
         Map<Element, Integer> pages = new IdentityHashMap<>();
         collect(renderer.getRootBox(), rows, renderer.getRootBox().getLayer(), pages);
-        return pages;
+        return row -> pages.getOrDefault(row, 0);
     }
 
     private static void collect(Box box, Set<Element> rows, Layer layer, Map<Element, Integer> pages) {
         Element element = box.getElement();
         if (element != null && rows.contains(element)) {
-            pages.merge(element, layer.getPageIndex(box.getAbsY()), Math::min);
+            pages.merge(element, layer.getPageIndex(firstLineY(box)), Math::min);
             return;
         }
         for (int i = 0; i < box.getChildCount(); i++) {
             collect(box.getChild(i), rows, layer, pages);
         }
+    }
+
+    /** The top of a row's first line of text in a cell of its own (an empty cell's line stays where the row
+     * began), or of the row where it has none. */
+    private static int firstLineY(Box row) {
+        int top = Integer.MAX_VALUE;
+        for (int i = 0; i < row.getChildCount(); i++) {
+            if (row.getChild(i) instanceof TableCellBox cell && cell.getStyle().getRowSpan() == 1) {
+                top = Math.min(top, firstLine(cell));
+            }
+        }
+        return top == Integer.MAX_VALUE ? row.getAbsY() : top;
+    }
+
+    /** The top of the first line of text under a box (lines are laid out downwards), or MAX_VALUE. */
+    private static int firstLine(Box box) {
+        if (box instanceof LineBox line) {
+            return line.isContainsContent() ? line.getAbsY() : Integer.MAX_VALUE;
+        }
+        for (int i = 0; i < box.getChildCount(); i++) {
+            int top = firstLine(box.getChild(i));
+            if (top != Integer.MAX_VALUE) {
+                return top;
+            }
+        }
+        return Integer.MAX_VALUE;
     }
 
     /** A renderer with the document's XHTML laid out. */

@@ -5,8 +5,12 @@ import cn.jixiao.forms.render.Xhtml;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.function.ToIntFunction;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
@@ -18,6 +22,9 @@ import org.w3c.dom.NodeList;
  * Works on the XHTML between two layout passes: the first tells on which page each row starts.
  */
 public final class RepeatedCells {
+    /** Layouts after the first split at most: one to see the split, then mending, which seldom needs two. */
+    private static final int MENDING_PASSES = 3;
+
     private RepeatedCells() {
     }
 
@@ -41,8 +48,35 @@ public final class RepeatedCells {
         return spanned;
     }
 
-    /** Splits repeatable cells at every row that starts a page; true when anything was split. */
-    public static boolean split(Document xhtml, ToIntFunction<Element> pageOfRow) {
+    /**
+     * Splits repeatable cells where the layout breaks them, lays the document out again, and mends what that
+     * layout moved: a split can change where the engine breaks (a row that ran over the foot of a page may go to
+     * the next one whole), leaving two pieces of one cell on the same page. Those are joined again at the row
+     * that now starts the page, held there by a forced break, and the document laid out once more — at most a
+     * few times, each pass only when the last one moved a split.
+     *
+     * @return the last layout, or {@code first} when nothing needed splitting
+     */
+    public static <L> L settle(Document xhtml, L first, Function<L, ToIntFunction<Element>> pagesOf, Supplier<L> layOut) {
+        Map<Element, Element> pieces = new LinkedHashMap<>();
+        if (!split(xhtml, pagesOf.apply(first), pieces)) {
+            return first;
+        }
+        L layout = layOut.get();
+        for (int pass = 0; pass < MENDING_PASSES; pass++) {
+            ToIntFunction<Element> pageOfRow = pagesOf.apply(layout);
+            boolean mended = rejoin(pieces, pageOfRow);
+            if (!split(xhtml, pageOfRow, pieces) && !mended) {
+                break;
+            }
+            layout = layOut.get();
+        }
+        return layout;
+    }
+
+    /** Splits repeatable cells at every row that starts a page, noting each new piece against the one it
+     * continues; true when anything was split. */
+    static boolean split(Document xhtml, ToIntFunction<Element> pageOfRow, Map<Element, Element> pieces) {
         boolean changed = false;
         List<Element> pending = new ArrayList<>(repeatableCells(xhtml));
         while (!pending.isEmpty()) {
@@ -61,11 +95,54 @@ public final class RepeatedCells {
                     Element copy = (Element) cell.cloneNode(true);
                     copy.setAttribute("rowspan", Integer.toString(span - k));
                     insertAt(rows.get(first + k), copy, column, slots.get(first + k));
+                    pieces.put(copy, cell);
                     pending.add(0, copy);
                     changed = true;
                     break;
                 }
             }
+        }
+        return changed;
+    }
+
+    /**
+     * Where a piece now starts on the page its predecessor ends on, the two become one again, split instead at
+     * the predecessor's first row on that page (or not at all when the whole predecessor moved there); that row
+     * gets a forced break, as the layout already began a page with it. True when anything was joined.
+     */
+    static boolean rejoin(Map<Element, Element> pieces, ToIntFunction<Element> pageOfRow) {
+        boolean changed = false;
+        for (Element piece : new ArrayList<>(pieces.keySet())) {
+            Element before = pieces.get(piece);
+            if (before == null || piece.getParentNode() == null) {
+                continue;
+            }
+            List<Element> rows = XhtmlTables.rows((Element) before.getParentNode().getParentNode());
+            int first = rows.indexOf((Element) before.getParentNode());
+            int span = XhtmlTables.rowspan(before);
+            int next = rows.indexOf((Element) piece.getParentNode());
+            int page = pageOfRow.applyAsInt(rows.get(next));
+            if (next != first + span || pageOfRow.applyAsInt(rows.get(next - 1)) < page) {
+                continue;
+            }
+            int moved = 0;
+            while (pageOfRow.applyAsInt(rows.get(first + moved)) < page) {
+                moved++;
+            }
+            int total = span + XhtmlTables.rowspan(piece);
+            int column = columnOf(before, XhtmlTables.slots(rows).get(first));
+            piece.getParentNode().removeChild(piece);
+            if (moved == 0) {
+                before.setAttribute("rowspan", Integer.toString(total));
+                pieces.remove(piece);
+                pieces.replaceAll((later, earlier) -> earlier == piece ? before : earlier);
+            } else {
+                before.setAttribute("rowspan", Integer.toString(moved));
+                piece.setAttribute("rowspan", Integer.toString(total - moved));
+                insertAt(rows.get(first + moved), piece, column, XhtmlTables.slots(rows).get(first + moved));
+            }
+            KeptRows.breakBefore(rows.get(first + moved));
+            changed = true;
         }
         return changed;
     }

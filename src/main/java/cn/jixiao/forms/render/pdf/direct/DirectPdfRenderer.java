@@ -63,7 +63,7 @@ public final class DirectPdfRenderer implements Renderer {
     }
 
     private PageFlow splitCells(Document xhtml, Cascade cascade, PageFlow flow) {
-        return RepeatedCells.split(xhtml, row -> flow.rowPages.getOrDefault(row, 0)) ? layout(xhtml, cascade) : flow;
+        return RepeatedCells.settle(xhtml, flow, pass -> row -> pass.rowPages.getOrDefault(row, 0), () -> layout(xhtml, cascade));
     }
 
     private PageFlow layout(Document xhtml, Cascade cascade) {
