@@ -53,24 +53,27 @@ public final class DirectPdfRenderer implements Renderer {
             return fallback.render(xhtml, options);
         }
         budget.checkEstimate(xhtml, cascade.page());
-        PageFlow flow = layout(xhtml, cascade);
+        CellContents contents = new CellContents();
+        PageFlow flow = layout(xhtml, cascade, contents);
         List<Element> kept = KeptRows.rows(xhtml, cascade);
         if (!KeptRows.pullAlong(kept, row -> flow.rowPages.getOrDefault(row, 0)).isEmpty()) {
-            PageFlow again = layout(xhtml, cascade);
+            PageFlow again = layout(xhtml, cascade, contents);
             return written(xhtml, cascade, splitCells(xhtml, cascade, again), options);
         }
         return written(xhtml, cascade, splitCells(xhtml, cascade, flow), options);
     }
 
     private PageFlow splitCells(Document xhtml, Cascade cascade, PageFlow flow) {
-        return RepeatedCells.settle(xhtml, flow, pass -> row -> pass.rowPages.getOrDefault(row, 0), () -> layout(xhtml, cascade));
+        return RepeatedCells.settle(xhtml, flow, pass -> row -> pass.rowPages.getOrDefault(row, 0),
+                () -> layout(xhtml, cascade, flow.contents));
     }
 
-    private PageFlow layout(Document xhtml, Cascade cascade) {
+    /** One layout pass; the cells' lines of earlier passes of the same render are taken from {@code contents}. */
+    private PageFlow layout(Document xhtml, Cascade cascade, CellContents contents) {
         Interrupts.check();
         // the document changes only between passes
         Cascade walk = cascade.forOneWalk();
-        PageFlow flow = new PageFlow(PageGeometry.of(walk.page()), faces, walk);
+        PageFlow flow = new PageFlow(PageGeometry.of(walk.page()), faces, walk, contents);
         Element html = xhtml.getDocumentElement();
         Map<String, String> root = walk.compute(html, Map.of());
         Element body = (Element) xhtml.getElementsByTagName("body").item(0);

@@ -21,6 +21,8 @@ final class PageFlow {
     final PageGeometry geometry;
     final TextFaces faces;
     final Cascade cascade;
+    /** The cells' lines, kept from an earlier pass of the same render. */
+    final CellContents contents;
     final List<PageContent> pages = new ArrayList<>();
     /** Where each page's content starts, below any header rows repeated on it. */
     final List<Float> contentTops = new ArrayList<>();
@@ -33,10 +35,11 @@ final class PageFlow {
     /** Draws the header rows of the table being placed atop a new page; null outside a paginated table. */
     Runnable header;
 
-    PageFlow(PageGeometry geometry, TextFaces faces, Cascade cascade) {
+    PageFlow(PageGeometry geometry, TextFaces faces, Cascade cascade, CellContents contents) {
         this.geometry = geometry;
         this.faces = faces;
         this.cascade = cascade;
+        this.contents = contents;
     }
 
     float left() {
@@ -97,7 +100,7 @@ final class PageFlow {
                 anchors.put(element.getAttribute("id"), new float[] {page, y});
             }
             switch (Xhtml.tag(element)) {
-                case "table" -> new TablePlacement(this, new TableGrid(element, own, cascade, left(), faces)).place();
+                case "table" -> new TablePlacement(this, new TableGrid(element, own, cascade, left(), faces, contents)).place();
                 case "p" -> paragraphs(element, own);
                 default -> blocks(element, own);
             }

@@ -48,7 +48,7 @@ final class TableGrid {
     final float[] heights;
     final boolean paginate;
 
-    TableGrid(Element table, Map<String, String> computed, Cascade cascade, float left, TextFaces faces) {
+    TableGrid(Element table, Map<String, String> computed, Cascade cascade, float left, TextFaces faces, CellContents contents) {
         paginate = computed.getOrDefault("-fs-table-paginate", "").equals("paginate");
         List<Double> widths = XhtmlTables.columnWidths(table, computed, cascade);
         float[] columnX = new float[widths.size() + 1];
@@ -75,7 +75,7 @@ final class TableGrid {
                 if (slot.continuation()) {
                     continue;
                 }
-                Cell cell = cell(slot, r, tableRows.get(r).computed(), cascade, columnX, faces);
+                Cell cell = cell(slot, r, tableRows.get(r).computed(), cascade, columnX, faces, contents);
                 starting.get(r).add(cell);
                 int last = Math.min(rows.size(), r + cell.rowspan()) - 1;
                 if (cell.rowspan() == 1) {
@@ -109,7 +109,7 @@ final class TableGrid {
     }
 
     private static Cell cell(XhtmlTables.Slot slot, int row, Map<String, String> rowStyle, Cascade cascade, float[] columnX,
-                             TextFaces faces) {
+                             TextFaces faces, CellContents contents) {
         Element element = slot.cell();
         Map<String, String> computed = cascade.compute(element, rowStyle);
         float size = (float) Lengths.points(computed.getOrDefault("font-size", "12pt"), 12);
@@ -124,16 +124,9 @@ final class TableGrid {
         float x = columnX[slot.column()];
         float width = columnX[last] - x;
         float available = (float) (width - padding[1] - padding[3] - borders[1].width() / 2 - borders[3].width() / 2);
-        List<Line> lines = new ArrayList<>();
-        float content = 0;
-        for (Paragraph paragraph : Inlines.of(element, computed, cascade)) {
-            for (Line line : LineBreaking.lines(paragraph, available, faces)) {
-                lines.add(line);
-                content += line.height();
-            }
-        }
+        CellContents.Lines content = contents.of(element, computed, available, cascade, faces);
         float minHeight = (float) Lengths.points(computed.getOrDefault("height", "0"), size);
-        return new Cell(element, row, XhtmlTables.rowspan(element), x, width, padding, borders, lines, content, minHeight,
+        return new Cell(element, row, XhtmlTables.rowspan(element), x, width, padding, borders, content.lines(), content.height(), minHeight,
                 computed.getOrDefault("vertical-align", "baseline").equals("middle"));
     }
 }
