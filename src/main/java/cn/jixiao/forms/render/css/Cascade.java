@@ -59,7 +59,7 @@ public final class Cascade {
         String path = path(element);
         Map<String, String> style = computed.get(path);
         if (style == null) {
-            style = Map.copyOf(computeUncached(element, parent));
+            style = new ComputedStyle(computeUncached(element, parent));
             if (computed.size() < MOST_PATHS) {
                 computed.put(path, style);
             }

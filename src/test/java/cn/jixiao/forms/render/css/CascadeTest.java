@@ -2,10 +2,13 @@ package cn.jixiao.forms.render.css;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import cn.jixiao.forms.render.Xhtml;
+import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.w3c.dom.Document;
@@ -136,5 +139,22 @@ class CascadeTest {
         Element second = element("td", 1);
         Map<String, String> row = computed(element("tr", 0));
         assertFalse(walk.compute(first, row).equals(walk.compute(second, row)), "an inline style is part of the path");
+    }
+
+    @Test
+    void aComputedStyleIsAMapLikeAnyOtherThatCannotChange() {
+        Map<String, String> style = computed(element("td", 1));
+        Map<String, String> copy = new HashMap<>(style);
+        assertEquals(copy, style);
+        assertEquals(style, copy);
+        assertEquals(copy.hashCode(), style.hashCode());
+        assertEquals("right", style.get("text-align"));
+        assertEquals("none", style.getOrDefault("float", "none"));
+        copy.put("text-align", "left");
+        assertNotEquals(copy, style);
+        assertNotEquals(style, copy);
+        assertNotEquals(style, computed(element("td", 0)));
+        assertThrows(UnsupportedOperationException.class, () -> style.put("text-align", "left"));
+        assertThrows(UnsupportedOperationException.class, () -> style.entrySet().clear());
     }
 }

@@ -10,9 +10,9 @@ import java.util.concurrent.ConcurrentHashMap;
 final class TextFaces {
     private static final int MOST_KNOWN = 256;
     private final FontLibrary library;
-    /** The candidates of each list of families, regular and bold: a character asks only whether each has it. */
-    private final Map<List<String>, List<FontLibrary.Face>> regular = new ConcurrentHashMap<>();
-    private final Map<List<String>, List<FontLibrary.Face>> bold = new ConcurrentHashMap<>();
+    /** The candidates of each {@code font-family} as written, regular and bold: a character asks only whether each has it. */
+    private final Map<String, List<FontLibrary.Face>> regular = new ConcurrentHashMap<>();
+    private final Map<String, List<FontLibrary.Face>> bold = new ConcurrentHashMap<>();
 
     TextFaces(FontLibrary library) {
         this.library = library;
@@ -39,8 +39,8 @@ final class TextFaces {
 
     /** The face of each family of the style that the library has, at the nearest weight, in the style's order. */
     List<FontLibrary.Face> candidates(TextStyle style) {
-        Map<List<String>, List<FontLibrary.Face>> known = style.bold() ? bold : regular;
-        List<FontLibrary.Face> candidates = known.get(style.families());
+        Map<String, List<FontLibrary.Face>> known = style.bold() ? bold : regular;
+        List<FontLibrary.Face> candidates = known.get(style.family());
         if (candidates == null) {
             List<FontLibrary.Face> faces = new ArrayList<>();
             for (String name : style.families()) {
@@ -48,7 +48,7 @@ final class TextFaces {
             }
             candidates = List.copyOf(faces);
             if (known.size() < MOST_KNOWN) {
-                known.put(style.families(), candidates);
+                known.put(style.family(), candidates);
             }
         }
         return candidates;

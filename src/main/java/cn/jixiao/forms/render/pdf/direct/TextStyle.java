@@ -6,8 +6,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
-/** What the layout reads of an element's computed style to set its text. */
-record TextStyle(List<String> families, boolean bold, float size, float lineHeight, String align, boolean preWrap) {
+/**
+ * What the layout reads of an element's computed style to set its text; {@code family} the {@code font-family} as
+ * written, by which a style's faces are looked up ({@link TextFaces}), {@code families} its names.
+ */
+record TextStyle(String family, List<String> families, boolean bold, float size, float lineHeight, String align, boolean preWrap) {
 
     /** Styles by the computed declarations they are read from: the cascade hands out the same few maps. */
     private static final Map<Map<String, String>, TextStyle> KNOWN = new ConcurrentHashMap<>();
@@ -29,7 +32,8 @@ record TextStyle(List<String> families, boolean bold, float size, float lineHeig
         float size = (float) Lengths.points(computed.getOrDefault("font-size", "12pt"), 12);
         String weight = computed.getOrDefault("font-weight", "normal");
         boolean bold = weight.equals("bold") || weight.equals("bolder") || (Character.isDigit(weight.charAt(0)) && Integer.parseInt(weight) >= 600);
-        return new TextStyle(List.copyOf(families(computed.getOrDefault("font-family", "serif"))), bold, size,
+        String family = computed.getOrDefault("font-family", "serif");
+        return new TextStyle(family, List.copyOf(families(family)), bold, size,
                 lineHeight(computed.getOrDefault("line-height", "normal"), size),
                 computed.getOrDefault("text-align", "left"), computed.getOrDefault("white-space", "normal").startsWith("pre"));
     }
