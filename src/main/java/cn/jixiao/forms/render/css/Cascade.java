@@ -26,16 +26,20 @@ public final class Cascade {
      * element, class, descendant and child selectors, that path decides them. Bounded.
      */
     private final Map<String, Map<String, String>> computed;
+    /** The declarations of an element itself, nothing inherited, by its path as {@link #computed}. Bounded. */
+    private final Map<String, Map<String, String>> cascadedByPath;
     /** Each element's path, made once for one walk of a document that does not change meanwhile; null: none kept. */
     private final Map<Node, String> paths;
 
     public Cascade(Stylesheet stylesheet) {
-        this(stylesheet, new ConcurrentHashMap<>(), null);
+        this(stylesheet, new ConcurrentHashMap<>(), new ConcurrentHashMap<>(), null);
     }
 
-    private Cascade(Stylesheet stylesheet, Map<String, Map<String, String>> computed, Map<Node, String> paths) {
+    private Cascade(Stylesheet stylesheet, Map<String, Map<String, String>> computed, Map<String, Map<String, String>> cascadedByPath,
+                    Map<Node, String> paths) {
         this.stylesheet = stylesheet;
         this.computed = computed;
+        this.cascadedByPath = cascadedByPath;
         this.paths = paths;
     }
 
@@ -44,7 +48,7 @@ public final class Cascade {
      * walk ends: an element's path is made from its parent's, not read again from every ancestor.
      */
     public Cascade forOneWalk() {
-        return new Cascade(stylesheet, computed, new IdentityHashMap<>());
+        return new Cascade(stylesheet, computed, cascadedByPath, new IdentityHashMap<>());
     }
 
     public Stylesheet.Page page() {
@@ -67,9 +71,20 @@ public final class Cascade {
         return style;
     }
 
-    /** The declarations that apply to an element itself, nothing inherited: enough for non-inherited properties. */
+    /**
+     * The declarations that apply to an element itself, nothing inherited: enough for non-inherited properties;
+     * the same map for every element on the same path.
+     */
     public Map<String, String> cascaded(Element element) {
-        return computeUncached(element, Map.of());
+        String path = path(element);
+        Map<String, String> style = cascadedByPath.get(path);
+        if (style == null) {
+            style = new ComputedStyle(computeUncached(element, Map.of()));
+            if (cascadedByPath.size() < MOST_PATHS) {
+                cascadedByPath.put(path, style);
+            }
+        }
+        return style;
     }
 
     private String path(Element element) {

@@ -58,15 +58,16 @@ public final class RepeatedCells {
      * @return the last layout, or {@code first} when nothing needed splitting
      */
     public static <L> L settle(Document xhtml, L first, Function<L, ToIntFunction<Element>> pagesOf, Supplier<L> layOut) {
+        List<Element> cells = repeatableCells(xhtml);
         Map<Element, Element> pieces = new LinkedHashMap<>();
-        if (!split(xhtml, pagesOf.apply(first), pieces)) {
+        if (cells.isEmpty() || !split(cells, pagesOf.apply(first), pieces)) {
             return first;
         }
         L layout = layOut.get();
         for (int pass = 0; pass < MENDING_PASSES; pass++) {
             ToIntFunction<Element> pageOfRow = pagesOf.apply(layout);
             boolean mended = rejoin(pieces, pageOfRow);
-            if (!split(xhtml, pageOfRow, pieces) && !mended) {
+            if (!split(cells, pageOfRow, pieces) && !mended) {
                 break;
             }
             layout = layOut.get();
@@ -74,13 +75,24 @@ public final class RepeatedCells {
         return layout;
     }
 
-    /** Splits repeatable cells at every row that starts a page, noting each new piece against the one it
-     * continues; true when anything was split. */
+    /** Splits the document's repeatable cells as {@link #split(List, ToIntFunction, Map)}. */
     static boolean split(Document xhtml, ToIntFunction<Element> pageOfRow, Map<Element, Element> pieces) {
+        return split(repeatableCells(xhtml), pageOfRow, pieces);
+    }
+
+    /**
+     * Splits repeatable cells at every row that starts a page, noting each new piece against the one it continues
+     * and adding it to {@code cells}; a piece joined again (out of the document) is passed over. True when anything
+     * was split.
+     */
+    private static boolean split(List<Element> cells, ToIntFunction<Element> pageOfRow, Map<Element, Element> pieces) {
         boolean changed = false;
-        List<Element> pending = new ArrayList<>(repeatableCells(xhtml));
+        List<Element> pending = new ArrayList<>(cells);
         while (!pending.isEmpty()) {
             Element cell = pending.remove(0);
+            if (cell.getParentNode() == null) {
+                continue;
+            }
             Element row = (Element) cell.getParentNode();
             List<Element> rows = XhtmlTables.rows((Element) row.getParentNode());
             int first = rows.indexOf(row);
@@ -96,6 +108,7 @@ public final class RepeatedCells {
                     copy.setAttribute("rowspan", Integer.toString(span - k));
                     insertAt(rows.get(first + k), copy, column, slots.get(first + k));
                     pieces.put(copy, cell);
+                    cells.add(copy);
                     pending.add(0, copy);
                     changed = true;
                     break;

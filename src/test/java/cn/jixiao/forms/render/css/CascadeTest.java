@@ -115,6 +115,11 @@ class CascadeTest {
         assertNull(own.get("font-size"));
         assertNull(own.get("font-weight"));
         assertEquals("bottom", own.get("vertical-align"));
+        assertSame(own, cascade.cascaded(element("td", 2)), "kept by the element's path");
+        Map<String, String> styled = cascade.cascaded(element("td", 1));
+        assertEquals("right", styled.get("text-align"), "its own style attribute");
+        assertEquals("top", styled.get("vertical-align"));
+        assertNotEquals(own, styled);
     }
 
     @Test
