@@ -22,7 +22,10 @@ import org.w3c.dom.NodeList;
  * Works on the XHTML between two layout passes: the first tells on which page each row starts.
  */
 public final class RepeatedCells {
-    /** Layouts after the first split at most: one to see the split, then mending, which seldom needs two. */
+    /**
+     * Layouts after the one that shows the first split, at most, each only when the one before moved a split; the
+     * last is taken as it is (mending seldom needs two).
+     */
     private static final int MENDING_PASSES = 3;
 
     private RepeatedCells() {
@@ -107,6 +110,8 @@ public final class RepeatedCells {
                     Element copy = (Element) cell.cloneNode(true);
                     copy.setAttribute("rowspan", Integer.toString(span - k));
                     insertAt(rows.get(first + k), copy, column, slots.get(first + k));
+                    // a piece that continued this cell now continues its copy
+                    pieces.replaceAll((later, earlier) -> earlier == cell ? copy : earlier);
                     pieces.put(copy, cell);
                     cells.add(copy);
                     pending.add(0, copy);
@@ -120,8 +125,10 @@ public final class RepeatedCells {
 
     /**
      * Where a piece now starts on the page its predecessor ends on, the two become one again, split instead at
-     * the predecessor's first row on that page (or not at all when the whole predecessor moved there); that row
-     * gets a forced break, as the layout already began a page with it. True when anything was joined.
+     * the predecessor's first row on that page (or not at all when the whole predecessor moved there). A row that
+     * now begins a page gets a forced break, to stay there once joined; a joined cell whose first row shares its
+     * page with the row above gets none, nor does a table's first body row (a break there would leave the table's
+     * header behind). True when anything was joined.
      */
     static boolean rejoin(Map<Element, Element> pieces, ToIntFunction<Element> pageOfRow) {
         boolean changed = false;
@@ -154,7 +161,11 @@ public final class RepeatedCells {
                 piece.setAttribute("rowspan", Integer.toString(total - moved));
                 insertAt(rows.get(first + moved), piece, column, XhtmlTables.slots(rows).get(first + moved));
             }
-            KeptRows.breakBefore(rows.get(first + moved));
+            Element starts = rows.get(first + moved);
+            Element above = XhtmlTables.previousRow(starts);
+            if (above != null && pageOfRow.applyAsInt(above) < pageOfRow.applyAsInt(starts)) {
+                KeptRows.breakBefore(starts);
+            }
             changed = true;
         }
         return changed;

@@ -115,7 +115,10 @@ class CascadeTest {
         assertNull(own.get("font-size"));
         assertNull(own.get("font-weight"));
         assertEquals("bottom", own.get("vertical-align"));
-        assertSame(own, cascade.cascaded(element("td", 2)), "kept by the element's path");
+        Document twoCells = Xhtml.parse("<html><body><table><tbody><tr><td>a</td><td>b</td></tr></tbody></table></body></html>", "test");
+        Map<String, String> firstCell = cascade.cascaded((Element) twoCells.getElementsByTagName("td").item(0));
+        assertSame(firstCell, cascade.cascaded((Element) twoCells.getElementsByTagName("td").item(1)), "kept by the element's path");
+        assertEquals(own, firstCell);
         Map<String, String> styled = cascade.cascaded(element("td", 1));
         assertEquals("right", styled.get("text-align"), "its own style attribute");
         assertEquals("top", styled.get("vertical-align"));

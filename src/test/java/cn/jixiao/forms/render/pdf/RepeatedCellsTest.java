@@ -79,6 +79,38 @@ class RepeatedCellsTest {
     }
 
     @Test
+    void aPieceJoinedWhereTheRowAboveMovedTooGetsNoBreak() {
+        Document xhtml = Xhtml.parse(GROUP, "test");
+        Map<Element, Element> pieces = splitAtTheThirdRow(xhtml);
+        // everything moved down a page, the row above the group as well: nothing starts a page at the group
+        assertTrue(RepeatedCells.rejoin(pieces, pages(xhtml, 1, 1, 1, 1, 1)));
+        assertEquals("r1:效益指标/4", layout(xhtml));
+        assertFalse(row(xhtml, "r1").hasAttribute("style"));
+    }
+
+    @Test
+    void aTablesFirstRowIsNotPartedFromItsHeader() {
+        Document xhtml = Xhtml.parse(GROUP.replace("<tr id=\"r0\"><td>前</td><td>一</td></tr>", ""), "test");
+        Map<Element, Element> pieces = new LinkedHashMap<>();
+        assertTrue(RepeatedCells.split(xhtml, pages(xhtml, 0, 0, 0, 1, 1), pieces));
+        assertTrue(RepeatedCells.rejoin(pieces, pages(xhtml, 0, 1, 1, 1, 1)));
+        assertEquals("r1:效益指标/4", layout(xhtml));
+        assertFalse(row(xhtml, "r1").hasAttribute("style"), "a forced break would leave the table's header behind");
+    }
+
+    @Test
+    void aCellSplitAgainHandsItsLaterPieceToTheNewOne() {
+        Document xhtml = Xhtml.parse(GROUP, "test");
+        Map<Element, Element> pieces = splitAtTheThirdRow(xhtml);
+        // the next layout starts a page at 乙: the first piece splits again, and 丙's piece now follows 乙's
+        ToIntFunction<Element> next = pages(xhtml, 0, 0, 1, 1, 1);
+        assertTrue(RepeatedCells.split(xhtml, next, pieces));
+        assertEquals("r1:效益指标/1 r2:效益指标/1 r3:效益指标/2", layout(xhtml));
+        assertTrue(RepeatedCells.rejoin(pieces, next));
+        assertEquals("r1:效益指标/1 r2:效益指标/3", layout(xhtml), "one piece a page");
+    }
+
+    @Test
     void aSplitThatStillHoldsIsLeftAlone() {
         Document xhtml = Xhtml.parse(GROUP, "test");
         Map<Element, Element> pieces = splitAtTheThirdRow(xhtml);
