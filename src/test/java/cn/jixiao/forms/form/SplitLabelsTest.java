@@ -12,6 +12,7 @@ import cn.jixiao.forms.render.Xhtml;
 import cn.jixiao.forms.render.pdf.PdfRenderer;
 import cn.jixiao.forms.render.pdf.direct.DirectPdfRenderer;
 import cn.jixiao.forms.testing.PdfDigest;
+import cn.jixiao.forms.testing.Samples;
 import cn.jixiao.forms.testing.TestServer;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -32,7 +33,8 @@ import tools.jackson.databind.node.ObjectNode;
  * first indicator row of every page has its labels beside it, and no label stands twice in a row down its column
  * (two pieces of one merged cell on one page). The merged cell is split where its rows really start a new page,
  * also where the engine moves a whole row whose text would cross the foot of a page. The indicators twice over
- * after a text of growing length (about a printed line more each time) put the break beside every row.
+ * after a text of growing length (about a printed line more each time, twelve lengths; three in the quick tier) put
+ * the break beside every row.
  */
 class SplitLabelsTest {
     private static final String LINE = "本项目建设以规划纲要为指导思想，以建设标准与规范等文件为依据，对照年度绩效目标逐项开展跟踪，";
@@ -43,7 +45,7 @@ class SplitLabelsTest {
 
     static Stream<Arguments> documents() {
         return Stream.of(Arguments.of("performance-tracking", "annualGoal"), Arguments.of("performance-self-evaluation", "goals/expected"))
-                .flatMap(form -> IntStream.range(0, 12).mapToObj(lines -> Arguments.of(form.get()[0], form.get()[1], lines)));
+                .flatMap(form -> IntStream.range(0, Samples.of(12)).mapToObj(lines -> Arguments.of(form.get()[0], form.get()[1], lines)));
     }
 
     @ParameterizedTest(name = "{0}, {1} of {2} lines")
