@@ -99,16 +99,13 @@ final class EmbeddedFonts {
         return fonts;
     }
 
+    /**
+     * The face cut to the glyphs drawn. Cuts of one face run at once on every render thread, as the openhtmltopdf
+     * path's do: FontBox parsed every table when the font was read (FontLibrary), and what a cut reads besides —
+     * glyph outlines, a table's bytes — FontBox reads under its own lock, or from a stream of its own.
+     */
     private static COSDictionary type0(PDDocument document, FontLibrary.Face face, Embedded embedded) throws IOException {
         TrueTypeFont font = face.font();
-        // FontBox parses a font's tables when first read: one reader at a time, as for its metrics
-        synchronized (font) {
-            return type0(document, face, font, embedded);
-        }
-    }
-
-    private static COSDictionary type0(PDDocument document, FontLibrary.Face face, TrueTypeFont font, Embedded embedded)
-            throws IOException {
         TTFSubsetter subsetter = new TTFSubsetter(font, TABLES);
         embedded.codePoints = embedded.drawn.stream().toArray();
         FaceMetrics metrics = FaceMetrics.of(face);

@@ -24,6 +24,9 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.apache.fontbox.ttf.TrueTypeFont;
@@ -120,6 +123,28 @@ class DirectPdfRendererTest {
     void theSameDocumentGivesTheSameBytes() {
         String markup = markup(document(3));
         assertArrayEquals(DIRECT.render(Xhtml.parse(markup, FORM), OPTIONS).bytes(), DIRECT.render(Xhtml.parse(markup, FORM), OPTIONS).bytes());
+    }
+
+    /** Faces are cut on every render thread at once, with no lock of ours: the bytes are those of one at a time. */
+    @Test
+    void rendersAtOnceGiveTheBytesOfOneAtATime() throws Exception {
+        List<String> markups = IntStream.range(0, 12).mapToObj(number -> markup(document(number))).toList();
+        Renderer fresh = new DirectPdfRenderer(FONTS, BUDGET, HTML);
+        List<byte[]> alone = markups.stream().map(markup -> fresh.render(Xhtml.parse(markup, FORM), OPTIONS).bytes()).toList();
+        ExecutorService threads = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<byte[]>> together = new ArrayList<>();
+            for (int round = 0; round < 3; round++) {
+                for (String markup : markups) {
+                    together.add(threads.submit(() -> fresh.render(Xhtml.parse(markup, FORM), OPTIONS).bytes()));
+                }
+            }
+            for (int i = 0; i < together.size(); i++) {
+                assertArrayEquals(alone.get(i % markups.size()), together.get(i).get(), "document " + i % markups.size());
+            }
+        } finally {
+            threads.shutdownNow();
+        }
     }
 
     @Test
