@@ -54,9 +54,9 @@ public final class RepeatedCells {
     /**
      * Splits repeatable cells where the layout breaks them, lays the document out again, and mends what that
      * layout moved: a split can change where the engine breaks (a row that ran over the foot of a page may go to
-     * the next one whole), leaving two pieces of one cell on the same page. Those are joined again at the row
-     * that now starts the page, held there by a forced break, and the document laid out once more — at most a
-     * few times, each pass only when the last one moved a split.
+     * the next one whole), leaving two pieces of one cell on the same page. Those are joined again, split at the
+     * row that now starts the page ({@link #rejoin}), and the document laid out once more — at most
+     * {@value #MENDING_PASSES} more times, each only when the one before moved a split.
      *
      * @return the last layout, or {@code first} when nothing needed splitting
      */
