@@ -60,15 +60,7 @@ public final class Cascade {
      * the same map for every element on the same path.
      */
     public Map<String, String> compute(Element element, Map<String, String> parent) {
-        String path = path(element);
-        Map<String, String> style = computed.get(path);
-        if (style == null) {
-            style = new ComputedStyle(computeUncached(element, parent));
-            if (computed.size() < MOST_PATHS) {
-                computed.put(path, style);
-            }
-        }
-        return style;
+        return keptByPath(computed, element, parent);
     }
 
     /**
@@ -76,12 +68,17 @@ public final class Cascade {
      * the same map for every element on the same path.
      */
     public Map<String, String> cascaded(Element element) {
+        return keptByPath(cascadedByPath, element, Map.of());
+    }
+
+    /** The element's declarations over {@code parent}'s, from {@code kept} by its path or computed and kept there. */
+    private Map<String, String> keptByPath(Map<String, Map<String, String>> kept, Element element, Map<String, String> parent) {
         String path = path(element);
-        Map<String, String> style = cascadedByPath.get(path);
+        Map<String, String> style = kept.get(path);
         if (style == null) {
-            style = new ComputedStyle(computeUncached(element, Map.of()));
-            if (cascadedByPath.size() < MOST_PATHS) {
-                cascadedByPath.put(path, style);
+            style = new ComputedStyle(computeUncached(element, parent));
+            if (kept.size() < MOST_PATHS) {
+                kept.put(path, style);
             }
         }
         return style;
