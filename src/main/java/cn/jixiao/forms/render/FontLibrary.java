@@ -350,6 +350,7 @@ public final class FontLibrary {
         try {
             TTFSubsetter subsetter = new TTFSubsetter(font,
                     font.getTableMap().keySet().stream().filter(table -> !UNUSED_TABLES.contains(table)).sorted().toList());
+            RankedGlyphIds.installedIn(subsetter);
             codePoints.stream().forEach(subsetter::add);
             ByteArrayOutputStream out = new ByteArrayOutputStream(256 * 1024);
             subsetter.writeToStream(out);
