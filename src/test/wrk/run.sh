@@ -6,6 +6,8 @@
 # first 200 renders one after another, then runs wrk (Debian package) with 1, 4 and 16 connections posting the
 # example again and again, then the differing documents in turn, and reads the heap in use (jstat) before and
 # after. FORM=… and FORMAT=… choose another form or format; RUNS="16:20s" runs only 20 s at 16 connections.
+# WARM=90s first loads it that long at 16 connections with the differing documents, so that the runs after measure
+# the service once the JIT has compiled the render path (on two cores that takes one to two minutes of load).
 set -euo pipefail
 cd "$(dirname "$0")/../../.."
 form=${FORM:-performance-tracking}
@@ -51,6 +53,9 @@ run() {
 }
 warm=$(for i in $(seq 50); do render; done)
 echo "warm, one at a time: median $(echo "$warm" | awk '{print $2}' | median) ms"
+if [ -n "${WARM:-}" ]; then
+  run 16 "$WARM" "differing documents, to warm up (not the measure)" "$varied"
+fi
 for each in $runs; do
   run "${each%%:*}" "${each##*:}" "the example every time"
   run "${each%%:*}" "${each##*:}" "differing documents in turn" "$varied"
